@@ -1,0 +1,20 @@
+/**
+ * Extension points of the MLP framework.
+ *
+ * <p>Every moving part of training is one small interface here: {@link dev.mlp.api.Activation},
+ * {@link dev.mlp.api.Loss}, {@link dev.mlp.api.Optimizer}, {@link dev.mlp.api.BatchStrategy},
+ * {@link dev.mlp.api.WeightInitializer}, {@link dev.mlp.api.Scaler} and
+ * {@link dev.mlp.api.TrainingListener}. Implementations are found by name through the providers of
+ * {@link dev.mlp.api.spi} and configured from spec strings parsed by {@link dev.mlp.api.spec}.
+ *
+ * <p>Conventions shared by every array-based method in this package:
+ * <ul>
+ *   <li>A batch is a row-major matrix backed by one {@code double[]}: element {@code (r, c)} of a
+ *       {@code rows x cols} matrix is at index {@code r * cols + c}.</li>
+ *   <li>Arrays may be longer than {@code rows * cols} (workspaces are sized for the largest
+ *       batch); only the first {@code rows * cols} entries are read or written.</li>
+ *   <li>Output arrays are passed in by the caller; implementations never allocate per call on
+ *       the training path and never keep references to the arrays they are given.</li>
+ * </ul>
+ */
+package dev.mlp.api;
