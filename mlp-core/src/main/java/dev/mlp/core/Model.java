@@ -1,0 +1,216 @@
+package dev.mlp.core;
+
+import dev.mlp.api.Scaler;
+import dev.mlp.core.network.Network;
+import dev.mlp.core.train.Trainer;
+import dev.mlp.core.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network with everything needed to train it and to predict from raw inputs: its trainer, and
+ * the input and target scalers (fitted on the first training data). Not thread-safe while
+ * training; predictions may run concurrently once training is done.
+ */
+public final class Model {
+
+    private final Network network;
+    private final Trainer trainer;
+    private final Scaler inputScaler;
+    private final Scaler targetScaler;
+    private final Map<String, String> specs;
+    private Scaler.Fitted inputs;
+    private Scaler.Fitted targets;
+    private final List<TrainingResult> history = new ArrayList<>();
+
+    Model(Network network, Trainer trainer, Scaler inputScaler, Scaler targetScaler,
+          Map<String, String> specs) {
+        this.network = network;
+        this.trainer = trainer;
+        this.inputScaler = inputScaler;
+        this.targetScaler = targetScaler;
+        this.specs = Collections.unmodifiableMap(specs);
+    }
+
+    /**
+     * Trains on raw data for the configured number of epochs. The first call fits the scalers.
+     * Each call is a new run (fresh optimizer state, batch order drawn from the seed) that starts
+     * from the current weights.
+     *
+     * @param x one row of features per sample, in the data's own units
+     * @param y one row of targets per sample, in the data's own units
+     * @return the run's loss per epoch
+     */
+    public TrainingResult fit(double[][] x, double[][] y) {
+        return fit(Dataset.of(x, y));
+    }
+
+    /**
+     * Trains on raw data; see {@link #fit(double[][], double[][])}.
+     *
+     * @param raw the data in its own units
+     * @return the run's loss per epoch
+     */
+    public TrainingResult fit(Dataset raw) {
+        trainer.check(network, raw);
+        if (inputScaler != null && inputs == null) {
+            inputs = inputScaler.fit(raw.features(), raw.rows(), raw.inputs());
+        }
+        if (targetScaler != null && targets == null) {
+            targets = targetScaler.fit(raw.targets(), raw.rows(), raw.outputs());
+        }
+        TrainingResult r = trainer.train(network, scaled(raw));
+        history.add(r);
+        return r;
+    }
+
+    /**
+     * Applies the fitted scalers to raw data.
+     *
+     * @param raw data in its own units
+     * @return the data as the network sees it
+     */
+    public Dataset scaled(Dataset raw) {
+        double[] x = raw.features();
+        double[] y = raw.targets();
+        if (inputs != null) {
+            x = new double[x.length];
+            inputs.transform(raw.features(), x, raw.rows());
+        }
+        if (targets != null) {
+            y = new double[y.length];
+            targets.transform(raw.targets(), y, raw.rows());
+        }
+        return x == raw.features() && y == raw.targets() ? raw
+                : new Dataset(x, y, raw.rows(), raw.inputs(), raw.outputs());
+    }
+
+    /**
+     * Predicts one sample.
+     *
+     * @param x the features in the data's own units
+     * @return the outputs in the targets' own units
+     */
+    public double[] predict(double[] x) {
+        return predict(new double[][] {x})[0];
+    }
+
+    /**
+     * Predicts many samples.
+     *
+     * @param x one row of features per sample, in the data's own units
+     * @return one row of outputs per sample, in the targets' own units
+     */
+    public double[][] predict(double[][] x) {
+        if (x.length == 0) {
+            return new double[0][];
+        }
+        for (int r = 0; r < x.length; r++) {
+            if (x[r].length != network.inputSize()) {
+                throw new IllegalArgumentException("the network takes " + network.inputSize()
+                        + " inputs, but row " + r + " has " + x[r].length);
+            }
+        }
+        double[] flat = Dataset.flatten(x, "features");
+        if (inputs != null) {
+            inputs.transform(flat, flat, x.length);
+        }
+        double[] out = network.predict(flat, x.length);
+        if (targets != null) {
+            targets.inverse(out, out, x.length);
+        }
+        int k = network.outputSize();
+        double[][] rows = new double[x.length][k];
+        for (int r = 0; r < x.length; r++) {
+            System.arraycopy(out, r * k, rows[r], 0, k);
+        }
+        return rows;
+    }
+
+    /**
+     * The mean per-sample loss on raw data, computed as in training (in scaled units).
+     *
+     * @param x features in the data's own units
+     * @param y targets in the data's own units
+     * @return the mean loss
+     */
+    public double loss(double[][] x, double[][] y) {
+        Dataset d = scaled(Dataset.of(x, y));
+        trainer.check(network, d);
+        double[] a = network.predict(d.features(), d.rows());
+        var ws = new dev.mlp.core.network.Workspace(network, d.rows());
+        network.forward(ws, d.features(), d.rows());
+        return trainer.loss().value(ws.preActivations(network.layerCount()), a, d.targets(),
+                d.rows(), d.outputs()) / d.rows();
+    }
+
+    /**
+     * The share of samples whose largest output is at the position of the largest target (for
+     * one-hot classification targets), or, with one output, whose output falls on the same side
+     * of 0.5 as the target.
+     *
+     * @param x features in the data's own units
+     * @param y targets (one-hot rows, or one 0/1 column)
+     * @return accuracy in [0, 1]
+     */
+    public double accuracy(double[][] x, double[][] y) {
+        double[][] p = predict(x);
+        int right = 0;
+        for (int r = 0; r < p.length; r++) {
+            if (p[r].length == 1) {
+                if ((p[r][0] >= 0.5) == (y[r][0] >= 0.5)) {
+                    right++;
+                }
+            } else if (argmax(p[r]) == argmax(y[r])) {
+                right++;
+            }
+        }
+        return p.length == 0 ? Double.NaN : (double) right / p.length;
+    }
+
+    /**
+     * @param v values
+     * @return the index of the largest (the first, on ties)
+     */
+    public static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** @return the network (live: its parameters are the model's) */
+    public Network network() {
+        return network;
+    }
+
+    /** @return the trainer */
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** @return the canonical spec of each plugin chosen, by kind */
+    public Map<String, String> specs() {
+        return specs;
+    }
+
+    /** @return the fitted input scaler, or {@code null} */
+    public Scaler.Fitted inputScaling() {
+        return inputs;
+    }
+
+    /** @return the fitted target scaler, or {@code null} */
+    public Scaler.Fitted targetScaling() {
+        return targets;
+    }
+
+    /** @return the result of every {@link #fit} call, in order */
+    public List<TrainingResult> history() {
+        return List.copyOf(history);
+    }
+}

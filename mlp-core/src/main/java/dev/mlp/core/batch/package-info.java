@@ -1,0 +1,5 @@
+/**
+ * Built-in batch strategies: {@code full-batch}, {@code stochastic} and
+ * {@code mini-batch(size, shuffle)}.
+ */
+package dev.mlp.core.batch;

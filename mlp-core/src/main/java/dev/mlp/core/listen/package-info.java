@@ -1,0 +1,4 @@
+/**
+ * Built-in training listeners.
+ */
+package dev.mlp.core.listen;

@@ -1,0 +1,408 @@
+package dev.mlp.core.network;
+
+import dev.mlp.api.Activation;
+import dev.mlp.api.NetworkView;
+import dev.mlp.api.ParameterLayout;
+import dev.mlp.api.WeightInitializer;
+import dev.mlp.core.kernel.Matrices;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * A dense feed-forward network: {@code L} layers, layer {@code l} computing
+ * {@code Z_l = A_{l-1}·W_l + b_l} and {@code A_l = f_l(Z_l)} for a whole batch at once, with
+ * {@code A_0} the input batch.
+ *
+ * <p>Weights of layer {@code l} are one row-major {@code inputs x neurons} array: entry
+ * {@code (i, j)} connects input {@code i} to neuron {@code j}. A layer may have no bias. The
+ * network owns its parameters; {@link #parameters()} exposes the arrays for optimizers in the
+ * order of {@link #layout()}.
+ */
+public final class Network implements NetworkView {
+
+    private final int[] sizes;
+    private final Activation[] activations;
+    private final double[][] weights;
+    private final double[][] biases;
+
+    /**
+     * Creates a network with all parameters zero.
+     *
+     * @param inputs number of input features, at least 1
+     * @param layers the layers, in order, at least one
+     */
+    public Network(int inputs, List<LayerSpec> layers) {
+        Objects.requireNonNull(layers, "layers");
+        if (inputs < 1) {
+            throw new IllegalArgumentException("a network needs at least 1 input, found " + inputs);
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least 1 layer, found none");
+        }
+        int n = layers.size();
+        sizes = new int[n + 1];
+        activations = new Activation[n];
+        weights = new double[n][];
+        biases = new double[n][];
+        sizes[0] = inputs;
+        for (int l = 0; l < n; l++) {
+            LayerSpec spec = layers.get(l);
+            sizes[l + 1] = spec.neurons();
+            activations[l] = spec.activation();
+            weights[l] = new double[Math.multiplyExact(sizes[l], sizes[l + 1])];
+            biases[l] = spec.bias() ? new double[sizes[l + 1]] : null;
+        }
+    }
+
+    /**
+     * One dense layer's shape.
+     *
+     * @param neurons number of neurons, at least 1
+     * @param activation the activation applied to the layer's pre-activations
+     * @param bias whether the layer has a bias vector
+     */
+    public record LayerSpec(int neurons, Activation activation, boolean bias) {
+        /** Validates the layer. */
+        public LayerSpec {
+            Objects.requireNonNull(activation, "activation");
+            if (neurons < 1) {
+                throw new IllegalArgumentException("a layer needs at least 1 neuron, found "
+                        + neurons);
+            }
+        }
+    }
+
+    /**
+     * Sets every layer's parameters with the given initializer, layer by layer.
+     *
+     * @param initializer the initializer
+     * @param random the generator to draw from
+     */
+    public void initialize(WeightInitializer initializer, RandomGenerator random) {
+        for (int l = 0; l < layerCount(); l++) {
+            initializer.initialize(l + 1, sizes[l], sizes[l + 1], weights[l], biases[l], random);
+        }
+    }
+
+    @Override
+    public int layerCount() {
+        return activations.length;
+    }
+
+    @Override
+    public int inputSize() {
+        return sizes[0];
+    }
+
+    @Override
+    public int outputSize() {
+        return sizes[sizes.length - 1];
+    }
+
+    @Override
+    public int layerInputs(int layer) {
+        return sizes[index(layer)];
+    }
+
+    @Override
+    public int layerOutputs(int layer) {
+        return sizes[index(layer) + 1];
+    }
+
+    @Override
+    public boolean hasBias(int layer) {
+        return biases[index(layer)] != null;
+    }
+
+    /**
+     * @param layer 1-based layer index
+     * @return the layer's activation
+     */
+    public Activation activation(int layer) {
+        return activations[index(layer)];
+    }
+
+    @Override
+    public double weight(int layer, int from, int to) {
+        int l = index(layer);
+        Objects.checkIndex(from, sizes[l]);
+        Objects.checkIndex(to, sizes[l + 1]);
+        return weights[l][from * sizes[l + 1] + to];
+    }
+
+    @Override
+    public double bias(int layer, int neuron) {
+        int l = index(layer);
+        Objects.checkIndex(neuron, sizes[l + 1]);
+        return biases[l] == null ? 0.0 : biases[l][neuron];
+    }
+
+    /**
+     * @param layer 1-based layer index
+     * @return a copy of the layer's row-major {@code inputs x neurons} weights
+     */
+    public double[] weights(int layer) {
+        return weights[index(layer)].clone();
+    }
+
+    /**
+     * @param layer 1-based layer index
+     * @return a copy of the layer's biases, or {@code null} if it has none
+     */
+    public double[] biases(int layer) {
+        double[] b = biases[index(layer)];
+        return b == null ? null : b.clone();
+    }
+
+    /**
+     * Replaces one layer's weights.
+     *
+     * @param layer 1-based layer index
+     * @param values row-major {@code inputs x neurons} weights
+     */
+    public void setWeights(int layer, double[] values) {
+        int l = index(layer);
+        if (values.length != weights[l].length) {
+            throw new IllegalArgumentException("layer " + layer + " weights must have "
+                    + sizes[l] + "x" + sizes[l + 1] + " = " + weights[l].length
+                    + " values, found " + values.length);
+        }
+        System.arraycopy(values, 0, weights[l], 0, values.length);
+    }
+
+    /**
+     * Replaces one layer's biases.
+     *
+     * @param layer 1-based layer index
+     * @param values one bias per neuron
+     */
+    public void setBiases(int layer, double[] values) {
+        int l = index(layer);
+        if (biases[l] == null) {
+            throw new IllegalArgumentException("layer " + layer + " has no bias");
+        }
+        if (values.length != biases[l].length) {
+            throw new IllegalArgumentException("layer " + layer + " biases must have "
+                    + biases[l].length + " values, found " + values.length);
+        }
+        System.arraycopy(values, 0, biases[l], 0, values.length);
+    }
+
+    int[] sizesView() {
+        return sizes;
+    }
+
+    /**
+     * @return the layer sizes, inputs first: {@code [inputs, n_1, ..., n_L]}
+     */
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    /**
+     * @return the parameter blocks in optimizer order
+     */
+    public ParameterLayout layout() {
+        List<ParameterLayout.Block> blocks = new ArrayList<>();
+        for (int l = 0; l < layerCount(); l++) {
+            blocks.add(new ParameterLayout.Block(l + 1, ParameterLayout.Kind.WEIGHTS,
+                    weights[l].length));
+            if (biases[l] != null) {
+                blocks.add(new ParameterLayout.Block(l + 1, ParameterLayout.Kind.BIASES,
+                        biases[l].length));
+            }
+        }
+        return new ParameterLayout(blocks);
+    }
+
+    /**
+     * The live parameter arrays in the order of {@link #layout()}. Writing into them changes the
+     * network; this is how optimizers update it.
+     *
+     * @return the arrays (not copies)
+     */
+    public double[][] parameters() {
+        List<double[]> out = new ArrayList<>();
+        for (int l = 0; l < layerCount(); l++) {
+            out.add(weights[l]);
+            if (biases[l] != null) {
+                out.add(biases[l]);
+            }
+        }
+        return out.toArray(new double[0][]);
+    }
+
+    /**
+     * @return a deep copy of this network (same activations, copied parameters)
+     */
+    public Network copy() {
+        List<LayerSpec> specs = new ArrayList<>();
+        for (int l = 0; l < layerCount(); l++) {
+            specs.add(new LayerSpec(sizes[l + 1], activations[l], biases[l] != null));
+        }
+        Network n = new Network(sizes[0], specs);
+        for (int l = 0; l < layerCount(); l++) {
+            n.setWeights(l + 1, weights[l]);
+            if (biases[l] != null) {
+                n.setBiases(l + 1, biases[l]);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Runs a batch forward, leaving every layer's {@code Z} and {@code A} in the workspace.
+     *
+     * @param ws a workspace made for this network with room for {@code rows} rows
+     * @param input {@code rows x inputs} row-major inputs
+     * @param rows number of samples
+     * @return the output activations (the workspace's array for the last layer)
+     */
+    public double[] forward(Workspace ws, double[] input, int rows) {
+        ws.check(this, rows);
+        double[] a = input;
+        for (int l = 0; l < layerCount(); l++) {
+            Matrices.multiply(a, rows, sizes[l], weights[l], sizes[l + 1], biases[l], ws.z[l]);
+            activations[l].forward(ws.z[l], ws.a[l], rows, sizes[l + 1]);
+            a = ws.a[l];
+        }
+        return a;
+    }
+
+    /**
+     * Back-propagates from the output layer's {@code dL/dZ} to every parameter's gradient of the
+     * batch's mean loss. Must follow {@link #forward} on the same workspace and input.
+     *
+     * <p>On entry {@code ws.delta(L)} holds the per-sample {@code dL/dZ} of the output layer; on
+     * return {@code ws.gradients()} holds the gradients, averaged over the {@code rows} samples,
+     * in the order of {@link #layout()}.
+     *
+     * @param ws the workspace of the forward pass
+     * @param input the same input as the forward pass
+     * @param rows number of samples
+     */
+    public void backward(Workspace ws, double[] input, int rows) {
+        double scale = 1.0 / rows;
+        for (int l = layerCount() - 1; l >= 0; l--) {
+            double[] prev = l == 0 ? input : ws.a[l - 1];
+            double[] delta = ws.delta[l];
+            Matrices.multiplyTransposedLeft(prev, rows, sizes[l], delta, sizes[l + 1], scale,
+                    ws.weightGradients[l]);
+            if (biases[l] != null) {
+                Matrices.columnSums(delta, rows, sizes[l + 1], scale, ws.biasGradients[l]);
+            }
+            if (l > 0) {
+                double[] back = ws.delta[l - 1];
+                Matrices.multiplyTransposedRight(delta, rows, sizes[l + 1], weights[l], sizes[l],
+                        back);
+                activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, rows,
+                        sizes[l]);
+            }
+        }
+    }
+
+    @Override
+    public double[] predict(double[] input) {
+        if (input.length != inputSize()) {
+            throw new IllegalArgumentException("input must have " + inputSize()
+                    + " values, found " + input.length);
+        }
+        Workspace ws = new Workspace(this, 1);
+        return forward(ws, input, 1).clone();
+    }
+
+    /**
+     * Runs many samples forward.
+     *
+     * @param inputs {@code rows x inputs} row-major inputs
+     * @param rows number of samples
+     * @return a new {@code rows x outputs} array
+     */
+    public double[] predict(double[] inputs, int rows) {
+        if (inputs.length < rows * inputSize()) {
+            throw new IllegalArgumentException("inputs must hold " + rows + "x" + inputSize()
+                    + " values, found " + inputs.length);
+        }
+        int chunk = Math.max(1, Math.min(rows, 1024));
+        Workspace ws = new Workspace(this, chunk);
+        double[] out = new double[rows * outputSize()];
+        double[] part = new double[chunk * inputSize()];
+        for (int from = 0; from < rows; from += chunk) {
+            int n = Math.min(chunk, rows - from);
+            System.arraycopy(inputs, from * inputSize(), part, 0, n * inputSize());
+            double[] a = forward(ws, part, n);
+            System.arraycopy(a, 0, out, from * outputSize(), n * outputSize());
+        }
+        return out;
+    }
+
+    /**
+     * Finds the first parameter that is NaN or infinite.
+     *
+     * @return a description such as {@code "layer 2 weight (0, 1) = NaN"}, or {@code null} if
+     *         all parameters are finite
+     */
+    public String firstNonFinite() {
+        for (int l = 0; l < layerCount(); l++) {
+            double[] w = weights[l];
+            for (int i = 0; i < w.length; i++) {
+                if (!Double.isFinite(w[i])) {
+                    return "layer " + (l + 1) + " weight (" + (i / sizes[l + 1]) + ", "
+                            + (i % sizes[l + 1]) + ") = " + w[i];
+                }
+            }
+            double[] b = biases[l];
+            if (b != null) {
+                for (int i = 0; i < b.length; i++) {
+                    if (!Double.isFinite(b[i])) {
+                        return "layer " + (l + 1) + " bias " + i + " = " + b[i];
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private int index(int layer) {
+        if (layer < 1 || layer > layerCount()) {
+            throw new IndexOutOfBoundsException("layer must be in [1, " + layerCount()
+                    + "], found " + layer);
+        }
+        return layer - 1;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Network[").append(sizes[0]);
+        for (int l = 0; l < layerCount(); l++) {
+            sb.append(" -> ").append(sizes[l + 1]).append(' ').append(activations[l].name());
+            if (biases[l] == null) {
+                sb.append(" (no bias)");
+            }
+        }
+        return sb.append(']').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Network n) || !Arrays.equals(sizes, n.sizes)) {
+            return false;
+        }
+        for (int l = 0; l < layerCount(); l++) {
+            if (!activations[l].name().equals(n.activations[l].name())
+                    || !Arrays.equals(weights[l], n.weights[l])
+                    || !Arrays.equals(biases[l], n.biases[l])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sizes) * 31 + Arrays.deepHashCode(weights);
+    }
+}
