@@ -1,0 +1,38 @@
+package dev.mlp.activations;
+
+import dev.mlp.api.ElementwiseActivation;
+
+/**
+ * The rectified linear unit: {@code f(z) = max(0, z)}.
+ *
+ * <ul>
+ *   <li>Range: {@code [0, inf)}.</li>
+ *   <li>Derivative: {@code 0} for {@code z < 0}, {@code 1} for {@code z > 0}.</li>
+ *   <li>Kink at {@code z = 0}, where the function has no derivative. By convention this class
+ *       uses the left derivative there, {@code f'(0) = 0} (also for {@code z = -0.0}): a unit
+ *       that is exactly at zero passes no gradient. This is the convention of most frameworks
+ *       and a valid subgradient (any value in {@code [0, 1]} is one).</li>
+ * </ul>
+ *
+ * <p>A {@code NaN} input gives a {@code NaN} output (it is not clipped to 0).
+ */
+public final class Relu extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "relu";
+
+    /** Creates the activation. Stateless; a shared instance is as good as a new one. */
+    public Relu() {
+        super(NAME);
+    }
+
+    @Override
+    protected double value(double z) {
+        return Math.max(0.0, z); // max(0, -0.0) = 0.0 and max(0, NaN) = NaN
+    }
+
+    @Override
+    protected double derivative(double z, double a) {
+        return z > 0 ? 1.0 : 0.0;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.mlp.examples;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs examples: {@code list} names them, {@code all} runs every one, and any other argument
+ * runs the example of that name. Exit code 0 on success, 2 for an unknown name or bad usage, 1 if
+ * an example's numbers disagree with the seed in a way no declared erratum explains.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * @param args {@code list}, {@code all}, or example names
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("usage: java -jar mlp-examples.jar list | all | <example>...");
+            return 2;
+        }
+        List<Example> chosen = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("list")) {
+                for (Example e : Examples.all()) {
+                    out.printf("%-28s %s%n", e.name(), e.title());
+                }
+                return 0;
+            } else if (a.equals("all")) {
+                chosen.addAll(Examples.all());
+            } else {
+                Optional<Example> e = Examples.named(a);
+                if (e.isEmpty()) {
+                    err.println("unknown example '" + a + "'; run 'list' to see the names");
+                    return 2;
+                }
+                chosen.add(e.get());
+            }
+        }
+        long ok = 0;
+        long errata = 0;
+        long bad = 0;
+        for (Example e : chosen) {
+            out.println();
+            out.println("=== " + e.name() + ": " + e.title());
+            Report report = new Report(out);
+            long start = System.nanoTime();
+            e.run(report);
+            out.printf("   (%.1f ms)%n", (System.nanoTime() - start) / 1e6);
+            ok += report.count(Report.Status.OK);
+            errata += report.count(Report.Status.ERRATUM);
+            bad += report.count(Report.Status.MISMATCH) + report.count(Report.Status.STALE_ERRATUM);
+        }
+        out.println();
+        out.printf("%d examples: %d seed numbers reproduced, %d seed errata explained, "
+                + "%d unexplained%n", chosen.size(), ok, errata, bad);
+        return bad == 0 ? 0 : 1;
+    }
+}

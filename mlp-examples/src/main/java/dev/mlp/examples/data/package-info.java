@@ -1,0 +1,4 @@
+/**
+ * Examples beyond the seeds: XOR, and Iris classification from a CSV file.
+ */
+package dev.mlp.examples.data;
