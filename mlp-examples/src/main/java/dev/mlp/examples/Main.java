@@ -23,6 +23,26 @@ public final class Main {
     }
 
     /**
+     * Prints every plugin found on the class path, by kind, with its parameters.
+     *
+     * @param out where to print
+     */
+    static void printPlugins(PrintStream out) {
+        var registry = dev.mlp.core.Mlp.standard().registry();
+        for (var kind : dev.mlp.core.plugin.PluginKind.values()) {
+            out.println(kind.label() + ":");
+            for (var p : registry.providers(kind)) {
+                String aliases = p.aliases().isEmpty() ? ""
+                        : " (alias " + String.join(", ", p.aliases()) + ")";
+                out.println("  " + p.name() + aliases + " - " + p.description());
+                for (var param : p.parameters()) {
+                    out.println("      " + param.describe());
+                }
+            }
+        }
+    }
+
+    /**
      * @param args the arguments
      * @param out standard output
      * @param err standard error
@@ -30,12 +50,15 @@ public final class Main {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: java -jar mlp-examples.jar list | all | <example>...");
+            err.println("usage: java -jar mlp-examples.jar list | all | plugins | <example>...");
             return 2;
         }
         List<Example> chosen = new ArrayList<>();
         for (String a : args) {
-            if (a.equals("list")) {
+            if (a.equals("plugins")) {
+                printPlugins(out);
+                return 0;
+            } else if (a.equals("list")) {
                 for (Example e : Examples.all()) {
                     out.printf("%-28s %s%n", e.name(), e.title());
                 }

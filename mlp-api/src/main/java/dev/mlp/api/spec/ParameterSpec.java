@@ -229,16 +229,20 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
             return "true or false";
         }
         if (min != null && max != null) {
-            return "in " + (minInclusive ? "[" : "(") + format(min) + ", " + format(max)
+            return "in " + (minInclusive ? "[" : "(") + bound(min) + ", " + bound(max)
                     + (maxInclusive ? "]" : ")");
         }
         if (min != null) {
-            return (minInclusive ? ">= " : "> ") + format(min);
+            return (minInclusive ? ">= " : "> ") + bound(min);
         }
         if (max != null) {
-            return (maxInclusive ? "<= " : "< ") + format(max);
+            return (maxInclusive ? "<= " : "< ") + bound(max);
         }
         return "any";
+    }
+
+    private String bound(double b) {
+        return type == Type.INTEGER ? Long.toString((long) b) : format(b);
     }
 
     /**
