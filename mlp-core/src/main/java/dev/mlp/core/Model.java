@@ -139,9 +139,8 @@ public final class Model {
     public double loss(double[][] x, double[][] y) {
         Dataset d = scaled(Dataset.of(x, y));
         trainer.check(network, d);
-        double[] a = network.predict(d.features(), d.rows());
         var ws = new dev.mlp.core.network.Workspace(network, d.rows());
-        network.forward(ws, d.features(), d.rows());
+        double[] a = network.forward(ws, d.features(), d.rows());
         return trainer.loss().value(ws.preActivations(network.layerCount()), a, d.targets(),
                 d.rows(), d.outputs()) / d.rows();
     }

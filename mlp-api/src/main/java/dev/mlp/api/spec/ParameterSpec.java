@@ -265,7 +265,7 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
     public static String format(Object value) {
         if (value instanceof Double d) {
             double v = d;
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            if (v == Math.rint(v) && Math.abs(v) < 1e15 && Double.compare(v, -0.0) != 0) {
                 return Long.toString((long) v) + ".0";
             }
             return Double.toString(v);

@@ -105,8 +105,8 @@ class ParametersTest {
         "demo(lr=-1e-9)          | > 0",
         "demo(beta=-0.01)        | in [0.0, 1.0)",  // atLeast(0).below(1)
         "demo(beta=1)            | in [0.0, 1.0)",  // below(1) excludes 1
-        "demo(size=0)            | in [1.0, 1024.0]",
-        "demo(size=1025)         | in [1.0, 1024.0]",
+        "demo(size=0)            | in [1, 1024]",      // integer bounds print as integers
+        "demo(size=1025)         | in [1, 1024]",
         "demo(cap=100)           | < 100",
         "demo(floor=5.000001)    | <= 5",
     })
@@ -241,6 +241,9 @@ class ParametersTest {
                 ParameterSpec.real("lr", 0.01, "learning rate").above(0).describe());
         assertEquals("shuffle (boolean, default true)",
                 ParameterSpec.bool("shuffle", true, "").describe());
+        assertEquals("size (integer >= 1, default 32): batch size",
+                ParameterSpec.integer("size", 32, "batch size").atLeast(1).describe());
+        assertEquals("in [0.5, 2.0)", ParameterSpec.real("x", 1, "").atLeast(0.5).below(2).range());
         assertEquals("any", ParameterSpec.real("x", 1, "").range());
     }
 

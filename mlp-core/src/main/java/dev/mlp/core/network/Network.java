@@ -278,14 +278,14 @@ public final class Network implements NetworkView {
      *
      * <p>On entry {@code ws.delta(L)} holds the per-sample {@code dL/dZ} of the output layer; on
      * return {@code ws.gradients()} holds the gradients, averaged over the {@code rows} samples,
-     * in the order of {@link #layout()}.
+     * in the order of {@link #layout()} (all zero for an empty batch).
      *
      * @param ws the workspace of the forward pass
      * @param input the same input as the forward pass
      * @param rows number of samples
      */
     public void backward(Workspace ws, double[] input, int rows) {
-        double scale = 1.0 / rows;
+        double scale = rows == 0 ? 0.0 : 1.0 / rows;
         for (int l = layerCount() - 1; l >= 0; l--) {
             double[] prev = l == 0 ? input : ws.a[l - 1];
             double[] delta = ws.delta[l];

@@ -288,14 +288,20 @@ class TrainerTest {
         assertEquals(null, r.stopReason());
     }
 
-    /** Targets encode the sample index; a recording loss sees which samples each batch holds. */
+    /**
+     * Features and targets both encode the sample index, and the network is frozen at
+     * output = first feature; a recording loss sees, per batch, which samples it holds and
+     * whether each row's features still belong to its targets.
+     */
     @ParameterizedTest
     @CsvSource({"10, 3, true", "10, 3, false", "10, 10, true", "10, 1, true", "7, 32, true",
         "9, 4, true"})
     void miniBatchVisitsEverySampleExactlyOncePerEpoch(int n, int size, boolean shuffle) {
-        double[][] x = randomRows(n, 2, 51, 1);
+        double[][] x = new double[n][2];
         double[][] y = new double[n][1];
         for (int i = 0; i < n; i++) {
+            x[i][0] = i;
+            x[i][1] = -7 * i;
             y[i][0] = i;
         }
         List<double[]> seen = new ArrayList<>();
@@ -308,6 +314,10 @@ class TrainerTest {
 
             @Override
             public double value(double[] z, double[] a, double[] t, int rows, int cols) {
+                for (int r = 0; r < rows; r++) {
+                    assertEquals(t[r], a[r], 0.0, "features of row " + r + " belong to sample "
+                            + a[r] + ", its target to sample " + t[r]);
+                }
                 seen.add(Arrays.copyOf(t, rows * cols));
                 return mse.value(z, a, t, rows, cols);
             }
@@ -315,6 +325,29 @@ class TrainerTest {
             @Override
             public void outputGradient(double[] a, double[] t, double[] g, int rows, int cols) {
                 mse.outputGradient(a, t, g, rows, cols);
+            }
+        };
+        dev.mlp.api.Optimizer frozen = new dev.mlp.api.Optimizer() {
+            @Override
+            public String name() {
+                return "frozen";
+            }
+
+            @Override
+            public dev.mlp.api.OptimizerState start(dev.mlp.api.ParameterLayout layout) {
+                return new dev.mlp.api.OptimizerState() {
+                    private long steps;
+
+                    @Override
+                    public void update(double[][] parameters, double[][] gradients) {
+                        steps++;
+                    }
+
+                    @Override
+                    public long steps() {
+                        return steps;
+                    }
+                };
             }
         };
         List<int[]> arranged = new ArrayList<>();
@@ -345,12 +378,15 @@ class TrainerTest {
             }
         };
         int epochs = 3;
-        Network net = new Network(2, List.of(new Network.LayerSpec(1, REGISTRY.activation("identity"),
-                true)));
-        new Trainer(recording, REGISTRY.optimizer("sgd(lr=0.001)"), recordingBatches, epochs, 3,
+        // output = 1 * x0 + 0 * x1 + 0
+        Network net = new Network(2, List.of(new Network.LayerSpec(1,
+                REGISTRY.activation("identity"), true)));
+        net.setWeights(1, new double[] {1, 0});
+        TrainingResult result = new Trainer(recording, frozen, recordingBatches, epochs, 3,
                 List.of(counter)).train(net, Dataset.of(x, y));
 
         int batchesPerEpoch = (n + Math.min(size, n) - 1) / Math.min(size, n); // ceil(n / size)
+        assertEquals((long) epochs * batchesPerEpoch, result.steps());
         assertEquals(epochs * batchesPerEpoch, seen.size());
         assertEquals(epochs * batchesPerEpoch, batchSizes.size());
         assertEquals(epochs, arranged.size());
