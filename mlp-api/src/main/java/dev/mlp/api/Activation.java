@@ -25,7 +25,8 @@ public interface Activation {
      * Computes {@code a = f(z)} for a {@code rows x cols} batch.
      *
      * @param z pre-activations, read only
-     * @param a receives the activations; may be the same array as {@code z} (in place)
+     * @param a receives the activations; may be the same array as {@code z} (in place) when
+     *          the caller will not call {@link #backward}, which needs both
      * @param rows number of samples
      * @param cols number of neurons in the layer
      */

@@ -396,12 +396,8 @@ public final class Mlp {
                 explicit.checkLayers(network.layerCount());
                 init = explicit;
             }
-            Scaler in = inputScaler == null ? null : resolve(reg, PluginKind.SCALER, Scaler.class,
-                    inputScaler, null, chosen);
-            Scaler out = targetScaler == null ? null : reg.scaler(targetScaler);
-            if (targetScaler != null) {
-                chosen.put("target scaler", reg.configure(PluginKind.SCALER, targetScaler).spec());
-            }
+            Scaler in = scaler(reg, inputScaler, "input scaler", chosen);
+            Scaler out = scaler(reg, targetScaler, "target scaler", chosen);
             List<TrainingListener> ls = new ArrayList<>(mlp.listeners);
             for (Object o : listeners) {
                 ls.add(o instanceof String s ? reg.listener(s) : (TrainingListener) o);
@@ -424,6 +420,16 @@ public final class Mlp {
             Model m = build();
             m.fit(x, y);
             return m;
+        }
+
+        private static Scaler scaler(PluginRegistry reg, String spec, String role,
+                                     Map<String, String> chosen) {
+            if (spec == null) {
+                return null;
+            }
+            Configured<Scaler> c = reg.configure(PluginKind.SCALER, Scaler.class, spec);
+            chosen.put(role, c.spec());
+            return c.instance();
         }
 
         private static <T> T resolve(PluginRegistry reg, PluginKind kind, Class<T> type,

@@ -89,7 +89,7 @@ class FluentApiTest {
         assertNotNull(model.inputScaling());
         assertArrayEquals(new double[] {0, 10}, model.inputScaling().statistics()[0], 0.0);
         assertArrayEquals(new double[] {100, 130}, model.targetScaling().statistics()[0], 0.0);
-        assertEquals("min-max(lo=0.0, hi=1.0)", model.specs().get("scaler"));
+        assertEquals("min-max(lo=0.0, hi=1.0)", model.specs().get("input scaler"));
         assertEquals("min-max(lo=0.0, hi=1.0)", model.specs().get("target scaler"));
 
         // scalers are fitted once: a second fit on data with another range keeps the first
@@ -206,7 +206,7 @@ class FluentApiTest {
         assertEquals("momentum(lr=0.1, mu=0.9)", model.specs().get("optimizer"));
         assertEquals("mini-batch(size=2, shuffle=true)", model.specs().get("batch strategy"));
         assertEquals("he", model.specs().get("initializer"));
-        assertEquals("z-score", model.specs().get("scaler"));
+        assertEquals("z-score", model.specs().get("input scaler"));
         assertEquals("leaky-relu", model.network().activation(1).name());
         assertThrows(UnsupportedOperationException.class, () -> model.specs().put("x", "y"));
     }
