@@ -60,9 +60,7 @@ public final class CrossEntropyLoss implements Loss {
     @Override
     public void delta(Activation output, double[] z, double[] a, double[] y, double[] delta,
                       int rows, int cols) {
-        for (int i = 0, n = rows * cols; i < n; i++) {
-            delta[i] = a[i] - y[i];
-        }
+        FusedDelta.outputMinusTarget(a, y, delta, rows, cols);
     }
 
     /**

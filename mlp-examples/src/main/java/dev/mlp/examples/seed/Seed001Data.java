@@ -1,5 +1,7 @@
 package dev.mlp.examples.seed;
 
+import dev.mlp.core.Mlp;
+
 /**
  * The student-grades table of seed 001 that its numbers use (inputs I0, I1; target Z0). The seed
  * also shows an earlier table (70,100,90 / 50,85,80 / 65,70,80 / 30,95,70), but every number it
@@ -17,5 +19,21 @@ final class Seed001Data {
     static final double[] OUTPUT_BIASES = {0.5};
 
     private Seed001Data() {
+    }
+
+    /**
+     * @return a builder for the seed's 2-3-1 sigmoid network at its initial weights, with the
+     *         half squared error
+     */
+    static Mlp.Builder network() {
+        return Mlp.builder()
+                .inputs(2)
+                .layer(3, "sigmoid")
+                .layer(1, "sigmoid")
+                .weights(1, HIDDEN_WEIGHTS)
+                .biases(1, HIDDEN_BIASES)
+                .weights(2, OUTPUT_WEIGHTS)
+                .biases(2, OUTPUT_BIASES)
+                .loss("half-squared-error");
     }
 }

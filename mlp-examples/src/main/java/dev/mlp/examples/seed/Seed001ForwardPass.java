@@ -29,16 +29,7 @@ public final class Seed001ForwardPass implements Example {
 
     @Override
     public void run(Report r) {
-        Model model = Mlp.builder()
-                .inputs(2)
-                .layer(3, "sigmoid")
-                .layer(1, "sigmoid")
-                .loss("half-squared-error")
-                .weights(1, Seed001Data.HIDDEN_WEIGHTS)
-                .biases(1, Seed001Data.HIDDEN_BIASES)
-                .weights(2, Seed001Data.OUTPUT_WEIGHTS)
-                .biases(2, Seed001Data.OUTPUT_BIASES)
-                .build();
+        Model model = Seed001Data.network().build();
         Network net = model.network();
         Loss loss = model.trainer().loss();
 

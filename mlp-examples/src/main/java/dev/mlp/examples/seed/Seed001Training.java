@@ -1,7 +1,6 @@
 package dev.mlp.examples.seed;
 
 import dev.mlp.api.TrainingListener;
-import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.train.TrainingResult;
 import dev.mlp.examples.Example;
@@ -34,17 +33,9 @@ public final class Seed001Training implements Example {
 
     @Override
     public void run(Report r) {
-        Model model = Mlp.builder()
-                .inputs(2)
-                .layer(3, "sigmoid")
-                .layer(1, "sigmoid")
-                .weights(1, Seed001Data.HIDDEN_WEIGHTS)
-                .biases(1, Seed001Data.HIDDEN_BIASES)
-                .weights(2, Seed001Data.OUTPUT_WEIGHTS)
-                .biases(2, Seed001Data.OUTPUT_BIASES)
+        Model model = Seed001Data.network()
                 .inputScaler("min-max")
                 .targetScaler("min-max")
-                .loss("half-squared-error")
                 .optimizer("sgd(lr=" + RATE + ")")
                 .batch("stochastic(shuffle=false)")
                 .epochs(MAX_EPOCHS)
