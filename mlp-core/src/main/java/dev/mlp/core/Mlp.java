@@ -128,7 +128,7 @@ public final class Mlp {
     public static final class Builder {
         private final Mlp mlp;
         private int inputs;
-        private final List<Object[]> layers = new ArrayList<>();
+        private final List<LayerChoice> layers = new ArrayList<>();
         private Object loss;
         private Object optimizer;
         private Object batch;
@@ -140,6 +140,10 @@ public final class Mlp {
         private Integer epochs;
         private Long seed;
         private final List<Object> listeners = new ArrayList<>();
+
+        /** A layer as given: its activation is a spec string or an instance. */
+        private record LayerChoice(int neurons, Object activation, boolean bias) {
+        }
 
         private Builder(Mlp mlp) {
             this.mlp = mlp;
@@ -174,8 +178,8 @@ public final class Mlp {
          * @return this
          */
         public Builder layer(int neurons, String activation, boolean bias) {
-            layers.add(new Object[] {neurons, Objects.requireNonNull(activation, "activation"),
-                bias});
+            layers.add(new LayerChoice(neurons, Objects.requireNonNull(activation, "activation"),
+                    bias));
             return this;
         }
 
@@ -188,8 +192,8 @@ public final class Mlp {
          * @return this
          */
         public Builder layer(int neurons, Activation activation, boolean bias) {
-            layers.add(new Object[] {neurons, Objects.requireNonNull(activation, "activation"),
-                bias});
+            layers.add(new LayerChoice(neurons, Objects.requireNonNull(activation, "activation"),
+                    bias));
             return this;
         }
 
@@ -366,18 +370,18 @@ public final class Mlp {
             }
             List<Network.LayerSpec> specs = new ArrayList<>();
             List<String> activationSpecs = new ArrayList<>();
-            for (Object[] l : layers) {
+            for (LayerChoice l : layers) {
                 Activation act;
-                if (l[1] instanceof String s) {
+                if (l.activation() instanceof String s) {
                     Configured<Activation> c = reg.configure(PluginKind.ACTIVATION,
                             Activation.class, s);
                     act = c.instance();
                     activationSpecs.add(c.spec());
                 } else {
-                    act = (Activation) l[1];
+                    act = (Activation) l.activation();
                     activationSpecs.add(act.name());
                 }
-                specs.add(new Network.LayerSpec((Integer) l[0], act, (Boolean) l[2]));
+                specs.add(new Network.LayerSpec(l.neurons(), act, l.bias()));
             }
             Network network = new Network(inputs, specs);
             Map<String, String> chosen = new LinkedHashMap<>();

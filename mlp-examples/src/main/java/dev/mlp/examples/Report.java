@@ -190,10 +190,10 @@ public final class Report {
     }
 
     /**
-     * Finds a line by section and quantity.
+     * Finds the first line with the given quantity.
      *
      * @param quantity the quantity's text
-     * @return the computed value
+     * @return its computed value
      * @throws IllegalArgumentException if there is no such line
      */
     public double valueOf(String quantity) {

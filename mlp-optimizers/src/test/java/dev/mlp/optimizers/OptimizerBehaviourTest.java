@@ -258,4 +258,15 @@ class OptimizerBehaviourTest {
         new NormalizedGradient(0.1).start(layout).update(w, new double[][] {{Double.NaN, 1}, {1}});
         assertTrue(Double.isNaN(w[0][0]) && Double.isNaN(w[0][1]) && Double.isNaN(w[1][0]));
     }
+
+    @Test
+    void normalizedStepDoesNotHideAnInfiniteGradient() {
+        double[][] w = {{1, 2}, {3}};
+        ParameterLayout layout = HandComputedStepsTest.LAYOUT;
+        new NormalizedGradient(0.1).start(layout)
+                .update(w, new double[][] {{Double.POSITIVE_INFINITY, 1}, {1}});
+        assertTrue(Double.isNaN(w[0][0]), "the infinite entry's parameter becomes NaN");
+        assertEquals(2.0, w[0][1], 0.0);
+        assertEquals(3.0, w[1][0], 0.0);
+    }
 }

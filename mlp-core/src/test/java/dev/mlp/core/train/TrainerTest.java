@@ -134,30 +134,8 @@ class TrainerTest {
     @Test
     void nonFiniteParameterIsReportedWithItsLocation() {
         // an optimizer that writes NaN into layer 2's bias 1 on the first step
-        dev.mlp.api.Optimizer poison = new dev.mlp.api.Optimizer() {
-            @Override
-            public String name() {
-                return "poison";
-            }
-
-            @Override
-            public dev.mlp.api.OptimizerState start(dev.mlp.api.ParameterLayout layout) {
-                return new dev.mlp.api.OptimizerState() {
-                    private long steps;
-
-                    @Override
-                    public void update(double[][] parameters, double[][] gradients) {
-                        parameters[3][1] = Double.NaN; // blocks: W1, b1, W2, b2
-                        steps++;
-                    }
-
-                    @Override
-                    public long steps() {
-                        return steps;
-                    }
-                };
-            }
-        };
+        dev.mlp.api.Optimizer poison = counting("poison",
+                p -> p[3][1] = Double.NaN); // blocks: W1, b1, W2, b2
         Network net = network(2, 1, "tanh", "identity");
         Trainer t = new Trainer(REGISTRY.loss("mse"), poison, REGISTRY.batchStrategy("stochastic"),
                 3, 1, List.of());
@@ -327,29 +305,7 @@ class TrainerTest {
                 mse.outputGradient(a, t, g, rows, cols);
             }
         };
-        dev.mlp.api.Optimizer frozen = new dev.mlp.api.Optimizer() {
-            @Override
-            public String name() {
-                return "frozen";
-            }
-
-            @Override
-            public dev.mlp.api.OptimizerState start(dev.mlp.api.ParameterLayout layout) {
-                return new dev.mlp.api.OptimizerState() {
-                    private long steps;
-
-                    @Override
-                    public void update(double[][] parameters, double[][] gradients) {
-                        steps++;
-                    }
-
-                    @Override
-                    public long steps() {
-                        return steps;
-                    }
-                };
-            }
-        };
+        dev.mlp.api.Optimizer frozen = counting("frozen", p -> { });
         List<int[]> arranged = new ArrayList<>();
         BatchStrategy inner = REGISTRY.batchStrategy("mini-batch(size=" + size + ", shuffle="
                 + shuffle + ")");
@@ -455,5 +411,34 @@ class TrainerTest {
             c[i] = m[i].clone();
         }
         return c;
+    }
+
+    /** An optimizer that counts its steps and applies {@code onUpdate} to the parameters. */
+    private static dev.mlp.api.Optimizer counting(String name,
+                                                  java.util.function.Consumer<double[][]> onUpdate) {
+        return new dev.mlp.api.Optimizer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public dev.mlp.api.OptimizerState start(dev.mlp.api.ParameterLayout layout) {
+                return new dev.mlp.api.OptimizerState() {
+                    private long steps;
+
+                    @Override
+                    public void update(double[][] parameters, double[][] gradients) {
+                        onUpdate.accept(parameters);
+                        steps++;
+                    }
+
+                    @Override
+                    public long steps() {
+                        return steps;
+                    }
+                };
+            }
+        };
     }
 }
