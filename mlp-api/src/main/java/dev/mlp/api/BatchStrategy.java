@@ -38,4 +38,28 @@ public interface BatchStrategy {
      * @param random the run's generator for batching
      */
     void arrange(int[] order, RandomGenerator random);
+
+    /**
+     * Arranges the visiting order for one epoch, with access to the samples' classes and
+     * weights. The trainer always calls this method; the default ignores {@code samples} and
+     * calls {@link #arrange(int[], RandomGenerator)}.
+     *
+     * @param order the sample indices, rearranged in place; strategies that
+     *              {@linkplain #visitsEachSampleOnce() sample} may repeat indices
+     * @param random the run's generator for batching
+     * @param samples the samples' classes and weights
+     */
+    default void arrange(int[] order, RandomGenerator random, SampleInfo samples) {
+        arrange(order, random);
+    }
+
+    /**
+     * Whether every epoch visits each sample exactly once ({@code order} stays a permutation).
+     * Strategies that sample, with replacement or by weight, return {@code false}.
+     *
+     * @return {@code true} for permutations, the default
+     */
+    default boolean visitsEachSampleOnce() {
+        return true;
+    }
 }

@@ -75,4 +75,28 @@ public interface Loss {
      * @param cols number of outputs
      */
     void outputGradient(double[] a, double[] y, double[] gradA, int rows, int cols);
+
+    /**
+     * The loss of each sample, {@code out[r] = loss(sample r)}, so that the trainer can weight
+     * samples. The default copies each row and calls {@link #value}; built-in losses override it
+     * with a direct loop.
+     *
+     * @param z the output layer's pre-activations, read only
+     * @param a the network's outputs, read only
+     * @param y the targets, read only
+     * @param out receives one loss per sample
+     * @param rows number of samples
+     * @param cols number of outputs
+     */
+    default void values(double[] z, double[] a, double[] y, double[] out, int rows, int cols) {
+        double[] zr = new double[cols];
+        double[] ar = new double[cols];
+        double[] yr = new double[cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(z, r * cols, zr, 0, cols);
+            System.arraycopy(a, r * cols, ar, 0, cols);
+            System.arraycopy(y, r * cols, yr, 0, cols);
+            out[r] = value(zr, ar, yr, 1, cols);
+        }
+    }
 }

@@ -7,6 +7,8 @@ import com.google.inject.multibindings.Multibinder;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
 import dev.mlp.api.spi.OptimizerProvider;
 import dev.mlp.api.spi.PluginProvider;
@@ -50,6 +52,8 @@ public final class MlpModule extends AbstractModule {
         bindAll(initializers(binder()), PluginKind.INITIALIZER);
         bindAll(scalers(binder()), PluginKind.SCALER);
         bindAll(listenerProviders(binder()), PluginKind.LISTENER);
+        bindAll(schedules(binder()), PluginKind.SCHEDULE);
+        bindAll(gradientTransforms(binder()), PluginKind.GRADIENT_TRANSFORM);
         listeners(binder());
         bind(TrainingDefaults.class).toInstance(TrainingDefaults.standard());
     }
@@ -116,6 +120,22 @@ public final class MlpModule extends AbstractModule {
      */
     public static MapBinder<String, TrainingListenerProvider> listenerProviders(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, TrainingListenerProvider.class);
+    }
+
+    /**
+     * @param binder a module's binder
+     * @return the map binder of learning-rate schedule providers, to add to
+     */
+    public static MapBinder<String, LearningRateScheduleProvider> schedules(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, LearningRateScheduleProvider.class);
+    }
+
+    /**
+     * @param binder a module's binder
+     * @return the map binder of gradient transform providers, to add to
+     */
+    public static MapBinder<String, GradientTransformProvider> gradientTransforms(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, GradientTransformProvider.class);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.mlp.core.plugin;
 
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
 import dev.mlp.api.spi.OptimizerProvider;
 import dev.mlp.api.spi.PluginProvider;
@@ -24,7 +26,11 @@ public enum PluginKind {
     /** {@link dev.mlp.api.Scaler}. */
     SCALER("scaler", ScalerProvider.class),
     /** {@link dev.mlp.api.TrainingListener}. */
-    LISTENER("listener", TrainingListenerProvider.class);
+    LISTENER("listener", TrainingListenerProvider.class),
+    /** {@link dev.mlp.api.LearningRateSchedule}. */
+    SCHEDULE("schedule", LearningRateScheduleProvider.class),
+    /** {@link dev.mlp.api.GradientTransform}. */
+    GRADIENT_TRANSFORM("gradient transform", GradientTransformProvider.class);
 
     private final String label;
     private final Class<? extends PluginProvider<?>> providerType;

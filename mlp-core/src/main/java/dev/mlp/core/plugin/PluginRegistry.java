@@ -4,6 +4,8 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.BatchStrategy;
 import dev.mlp.api.Loss;
 import dev.mlp.api.Optimizer;
+import dev.mlp.api.GradientTransform;
+import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Scaler;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.WeightInitializer;
@@ -15,6 +17,8 @@ import dev.mlp.api.spi.BatchStrategyProvider;
 import dev.mlp.api.spi.LossProvider;
 import dev.mlp.api.spi.OptimizerProvider;
 import dev.mlp.api.spi.PluginProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.ScalerProvider;
 import dev.mlp.api.spi.TrainingListenerProvider;
 import dev.mlp.api.spi.WeightInitializerProvider;
@@ -55,6 +59,8 @@ public final class PluginRegistry {
      * @param initializers initializer providers by name and alias
      * @param scalers scaler providers by name and alias
      * @param listeners listener providers by name and alias
+     * @param schedules learning-rate schedule providers by name and alias
+     * @param transforms gradient transform providers by name and alias
      */
     @Inject
     public PluginRegistry(Map<String, ActivationProvider> activations,
@@ -63,7 +69,9 @@ public final class PluginRegistry {
                           Map<String, BatchStrategyProvider> batchStrategies,
                           Map<String, WeightInitializerProvider> initializers,
                           Map<String, ScalerProvider> scalers,
-                          Map<String, TrainingListenerProvider> listeners) {
+                          Map<String, TrainingListenerProvider> listeners,
+                          Map<String, LearningRateScheduleProvider> schedules,
+                          Map<String, GradientTransformProvider> transforms) {
         put(PluginKind.ACTIVATION, activations);
         put(PluginKind.LOSS, losses);
         put(PluginKind.OPTIMIZER, optimizers);
@@ -71,6 +79,8 @@ public final class PluginRegistry {
         put(PluginKind.INITIALIZER, initializers);
         put(PluginKind.SCALER, scalers);
         put(PluginKind.LISTENER, listeners);
+        put(PluginKind.SCHEDULE, schedules);
+        put(PluginKind.GRADIENT_TRANSFORM, transforms);
     }
 
     private void put(PluginKind kind, Map<String, ? extends PluginProvider<?>> map) {
@@ -170,6 +180,22 @@ public final class PluginRegistry {
      */
     public TrainingListener listener(String spec) {
         return configure(PluginKind.LISTENER, TrainingListener.class, spec).instance();
+    }
+
+    /**
+     * @param spec for example {@code "cosine(warmup=5)"}
+     * @return the learning-rate schedule
+     */
+    public LearningRateSchedule schedule(String spec) {
+        return configure(PluginKind.SCHEDULE, LearningRateSchedule.class, spec).instance();
+    }
+
+    /**
+     * @param spec for example {@code "clip-norm(max=1)"}
+     * @return the gradient transform
+     */
+    public GradientTransform gradientTransform(String spec) {
+        return configure(PluginKind.GRADIENT_TRANSFORM, GradientTransform.class, spec).instance();
     }
 
     /**

@@ -28,6 +28,8 @@ class PluginCatalogTest {
     }
 
     private static final Map<PluginKind, Set<String>> BUILT_IN = Map.of(
+            PluginKind.SCHEDULE, Set.of(),
+            PluginKind.GRADIENT_TRANSFORM, Set.of(),
             PluginKind.LOSS, Set.of("squared-error", "half-squared-error", "mse", "cross-entropy",
                     "binary-cross-entropy"),
             PluginKind.BATCH_STRATEGY, Set.of("full-batch", "stochastic", "mini-batch"),
