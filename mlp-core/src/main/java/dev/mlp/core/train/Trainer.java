@@ -9,7 +9,6 @@ import dev.mlp.api.TrainingListener;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.kernel.Matrices;
 import dev.mlp.core.network.Network;
-import dev.mlp.core.network.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,15 +100,12 @@ public final class Trainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Workspace ws = new Workspace(network, batchSize);
+        BatchGradient gradient = new BatchGradient(network, loss, batchSize);
         double[] x = new double[batchSize * in];
         double[] y = new double[batchSize * out];
-        double[] z = ws.preActivations(layers);
-        double[] delta = ws.delta(layers);
-        var outputActivation = network.activation(layers);
         OptimizerState state = optimizer.start(network.layout());
         double[][] params = network.parameters();
-        double[][] grads = ws.gradients();
+        double[][] grads = gradient.gradients();
         Control control = new Control();
         List<Double> history = new ArrayList<>(epochs);
 
@@ -127,14 +123,11 @@ public final class Trainer {
                 int m = Math.min(batchSize, n - from);
                 Matrices.gatherRows(data.features(), in, order, from, m, x);
                 Matrices.gatherRows(data.targets(), out, order, from, m, y);
-                double[] a = network.forward(ws, x, m);
-                double batchLoss = loss.value(z, a, y, m, out);
+                double batchLoss = gradient.compute(x, y, null, m);
                 if (!Double.isFinite(batchLoss)) {
                     throw new TrainingDivergedException(epoch, batch, "the loss became "
                             + batchLoss);
                 }
-                loss.delta(outputActivation, z, a, y, delta, m, out);
-                network.backward(ws, x, m);
                 state.update(params, grads);
                 String bad = network.firstNonFinite();
                 if (bad != null) {
