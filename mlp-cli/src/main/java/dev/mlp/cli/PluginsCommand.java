@@ -1,0 +1,55 @@
+package dev.mlp.cli;
+
+import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.PluginProvider;
+import dev.mlp.core.Mlp;
+import dev.mlp.core.plugin.PluginCatalog;
+import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.core.plugin.PluginRegistry;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mlp plugins}: every plugin on the class path by kind, with its aliases, parameters and
+ * defaults, version, and the jar it came from.
+ */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every plugin found on the class path, with parameters, defaults "
+                + "and the jar each came from.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "Only this kind: ${COMPLETION-CANDIDATES}.")
+    private PluginKind kind;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = Mlp.standard().registry();
+        for (PluginKind k : PluginKind.values()) {
+            if (kind != null && k != kind) {
+                continue;
+            }
+            out.println(k.label() + ":");
+            for (PluginProvider<?> p : registry.providers(k)) {
+                String aliases = p.aliases().isEmpty() ? ""
+                        : " (alias " + String.join(", ", p.aliases()) + ")";
+                out.printf(Locale.ROOT, "  %s%s  version %s%n", p.name(), aliases, p.version());
+                out.println("      " + p.description());
+                for (ParameterSpec param : p.parameters()) {
+                    out.println("      " + param.describe());
+                }
+                out.println("      from " + PluginCatalog.origin(p));
+            }
+        }
+        out.flush();
+        return MlpCli.OK;
+    }
+}

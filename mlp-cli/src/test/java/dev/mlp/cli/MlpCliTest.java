@@ -1,0 +1,57 @@
+package dev.mlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MlpCliTest {
+
+    @Test
+    void noCommandIsBadUsage() {
+        Cli r = Cli.run();
+        assertEquals(MlpCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("choose a command"), r.err());
+    }
+
+    @Test
+    void unknownCommandIsBadUsage() {
+        Cli r = Cli.run("trian");
+        assertEquals(MlpCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("trian"), r.err());
+    }
+
+    @Test
+    void pluginsListsEveryKindWithParametersAndOrigin() {
+        Cli r = Cli.run("plugins");
+        assertEquals(MlpCli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("optimizer:"), r.out());
+        assertTrue(r.out().contains("  adam"), r.out());
+        assertTrue(r.out().contains("lr (real > 0.0, default 0.001)"), r.out());
+        assertTrue(r.out().contains("from dev.mlp.optimizers.AdamProvider (file:"), r.out());
+        assertTrue(r.out().contains("identity (alias linear)"), r.out());
+    }
+
+    @Test
+    void pluginsOfOneKind() {
+        Cli r = Cli.run("plugins", "--kind", "loss");
+        assertEquals(MlpCli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("cross-entropy"), r.out());
+        assertTrue(!r.out().contains("adam"), r.out());
+    }
+
+    @Test
+    void badOptionValueIsBadUsage() {
+        Cli r = Cli.run("plugins", "--kind", "nonsense");
+        assertEquals(MlpCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("nonsense"), r.err());
+    }
+
+    @Test
+    void badInputExceptionsAreRecognised() {
+        assertTrue(MlpCli.isBadInput(new IllegalArgumentException("x")));
+        assertTrue(MlpCli.isBadInput(new BadInputException("x")));
+        assertTrue(MlpCli.isBadInput(new java.nio.file.NoSuchFileException("x")));
+        assertTrue(!MlpCli.isBadInput(new IllegalStateException("x")));
+    }
+}
