@@ -78,7 +78,8 @@ class StratifiedBatchesTest {
     @ParameterizedTest(name = "size {0}, classes {1}")
     @CsvSource(delimiter = ';', value = {
         "32; 50 50 50", "10; 90 10", "7; 33 21 8 1", "5; 6 6", "12; 1 1 1 1 1 1 1",
-        "3; 20 0 13", "1; 4 3", "100; 30 20", "16; 64 32 16 8 4 2 1", "6; 5 4 3",
+        "3; 20 0 13", "1; 4 3", "100; 30 20", "16; 64 32 16 8 4 2 1", "6; 5 4 3", "5; 7 5 1",
+        "4; 1 1 1 1 1 1 1 1 1 1 1", "9; 2 30 7 1",
     })
     void everyBatchFollowsTheClassProportions(int size, String countList) {
         int[] counts = Arrays.stream(countList.split(" ")).mapToInt(Integer::parseInt).toArray();
@@ -107,6 +108,42 @@ class StratifiedBatchesTest {
                     String where = "batch at " + start + " (size " + s + "), class " + c + " of "
                             + counts[c] + "/" + n + ": " + got + ", expected " + low + ".." + high;
                     assertTrue(got >= low && got <= high, where);
+                }
+            }
+        }
+    }
+
+    /** The same bound over 300 random class mixes and batch sizes (fixed seed). */
+    @Test
+    void everyBatchFollowsTheClassProportionsForRandomMixes() {
+        SplittableRandom cases = new SplittableRandom(99);
+        for (int t = 0; t < 300; t++) {
+            int[] counts = new int[1 + cases.nextInt(6)];
+            int n = 0;
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] = cases.nextInt(c == 0 ? 1 : 0, 60);
+                n += counts[c];
+            }
+            int size = 1 + cases.nextInt(40);
+            SampleInfo info = classCounts(t, counts);
+            BatchStrategy strategy = new StratifiedBatches(size);
+            int batch = strategy.batchSize(n);
+            int[] order = identity(n);
+            strategy.arrange(order, new SplittableRandom(t), info);
+            int[] sorted = order.clone();
+            Arrays.sort(sorted);
+            assertArrayEquals(identity(n), sorted);
+            for (int start = 0; start < n; start += batch) {
+                int s = Math.min(batch, n - start);
+                int[] inBatch = new int[counts.length];
+                for (int i = start; i < start + s; i++) {
+                    inBatch[info.classOf(order[i])]++;
+                }
+                for (int c = 0; c < counts.length; c++) {
+                    long q = (long) s * counts[c];
+                    assertTrue(inBatch[c] >= q / n && inBatch[c] <= (q + n - 1) / n, "case " + t
+                            + " " + Arrays.toString(counts) + " size " + size + ": batch at "
+                            + start + " has " + inBatch[c] + " of class " + c);
                 }
             }
         }
