@@ -92,4 +92,60 @@ public final class BatchStrategyProviders {
                     parameters.bool("shuffle"));
         }
     }
+
+    /**
+     * {@code stratified-mini-batch(size)}: batches whose class mix follows the overall class
+     * proportions.
+     */
+    public static final class StratifiedMiniBatch implements BatchStrategyProvider {
+        @Override
+        public String name() {
+            return StratifiedBatches.NAME;
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.integer("size", 32,
+                    "samples per step; the last batch may be smaller").atLeast(1));
+        }
+
+        @Override
+        public String description() {
+            return "mini-batches of size samples whose class mix follows the overall class "
+                    + "proportions; classification only";
+        }
+
+        @Override
+        public BatchStrategy create(Parameters parameters) {
+            return new StratifiedBatches(parameters.integer("size"));
+        }
+    }
+
+    /**
+     * {@code weighted-mini-batch(size)}: samples drawn with replacement in proportion to their
+     * weights.
+     */
+    public static final class WeightedMiniBatch implements BatchStrategyProvider {
+        @Override
+        public String name() {
+            return WeightedBatches.NAME;
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.integer("size", 32,
+                    "samples per step; the last batch may be smaller").atLeast(1));
+        }
+
+        @Override
+        public String description() {
+            return "mini-batches of size samples drawn with replacement, each with probability "
+                    + "proportional to its weight";
+        }
+
+        @Override
+        public BatchStrategy create(Parameters parameters) {
+            return new WeightedBatches(parameters.integer("size"));
+        }
+    }
 }

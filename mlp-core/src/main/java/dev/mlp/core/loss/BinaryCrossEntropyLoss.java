@@ -26,20 +26,32 @@ public final class BinaryCrossEntropyLoss implements Loss {
 
     @Override
     public void checkOutputActivation(Activation output) {
-        if (!"sigmoid".equals(output.name())) {
-            throw new IllegalArgumentException("loss 'binary-cross-entropy' needs a 'sigmoid' "
-                    + "output layer, found '" + output.name() + "'");
+        Targets.requireActivation(name(), "sigmoid", output);
+    }
+
+    private static double sample(double[] z, double[] y, int o, int cols) {
+        double s = 0.0;
+        for (int i = o, end = o + cols; i < end; i++) {
+            double v = z[i];
+            s += Math.max(v, 0.0) - v * y[i] + Math.log1p(Math.exp(-Math.abs(v)));
         }
+        return s;
     }
 
     @Override
     public double value(double[] z, double[] a, double[] y, int rows, int cols) {
         double sum = 0.0;
-        for (int i = 0, n = rows * cols; i < n; i++) {
-            double v = z[i];
-            sum += Math.max(v, 0.0) - v * y[i] + Math.log1p(Math.exp(-Math.abs(v)));
+        for (int r = 0; r < rows; r++) {
+            sum += sample(z, y, r * cols, cols);
         }
         return sum;
+    }
+
+    @Override
+    public void values(double[] z, double[] a, double[] y, double[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = sample(z, y, r * cols, cols);
+        }
     }
 
     @Override

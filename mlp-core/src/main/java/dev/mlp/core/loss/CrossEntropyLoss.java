@@ -10,7 +10,7 @@ import dev.mlp.api.Loss;
  * <p>Computed in the stable fused form: the value from the pre-activations as
  * {@code −Σ_j y_j (z_j − logsumexp(z))}, so a probability that underflows to 0 never gives an
  * infinite loss, and the gradient with respect to the pre-activations as {@code a − y}, never
- * dividing by {@code a}.
+ * dividing by {@code a}. The fused gradient assumes each target row sums to 1.
  */
 public final class CrossEntropyLoss implements Loss {
 
@@ -27,34 +27,36 @@ public final class CrossEntropyLoss implements Loss {
 
     @Override
     public void checkOutputActivation(Activation output) {
-        if (!"softmax".equals(output.name())) {
-            throw new IllegalArgumentException("loss 'cross-entropy' needs a 'softmax' output "
-                    + "layer, found '" + output.name() + "'");
+        Targets.requireActivation(name(), "softmax", output);
+    }
+
+    /** {@code −Σ_j y_j (z_j − logsumexp(z))} of the row at {@code o}; terms with {@code y = 0} skipped. */
+    private static double sample(double[] z, double[] y, int o, int cols) {
+        double logSum = Targets.logSumExp(z, o, cols);
+        double s = 0.0;
+        for (int c = 0; c < cols; c++) {
+            double t = y[o + c];
+            if (t != 0.0) {
+                s -= t * (z[o + c] - logSum);
+            }
         }
+        return s;
     }
 
     @Override
     public double value(double[] z, double[] a, double[] y, int rows, int cols) {
         double sum = 0.0;
         for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < cols; c++) {
-                max = Math.max(max, z[o + c]);
-            }
-            double s = 0.0;
-            for (int c = 0; c < cols; c++) {
-                s += Math.exp(z[o + c] - max);
-            }
-            double logSum = max + Math.log(s);
-            for (int c = 0; c < cols; c++) {
-                double t = y[o + c];
-                if (t != 0.0) {
-                    sum -= t * (z[o + c] - logSum);
-                }
-            }
+            sum += sample(z, y, r * cols, cols);
         }
         return sum;
+    }
+
+    @Override
+    public void values(double[] z, double[] a, double[] y, double[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = sample(z, y, r * cols, cols);
+        }
     }
 
     @Override

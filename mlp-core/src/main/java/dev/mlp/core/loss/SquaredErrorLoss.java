@@ -12,6 +12,8 @@ import dev.mlp.api.Loss;
  *       whose gradient is simply {@code a − y};</li>
  *   <li>{@code mse}: {@code c = 1/outputs}, the mean over the outputs.</li>
  * </ul>
+ *
+ * <p>Any output activation; the delta is {@code dL/dA} back-propagated through it.
  */
 public final class SquaredErrorLoss implements Loss {
 
@@ -41,14 +43,31 @@ public final class SquaredErrorLoss implements Loss {
         return meanOverOutputs ? factor / cols : factor;
     }
 
+    private static double sumOfSquares(double[] a, double[] y, int offset, int cols) {
+        double s = 0.0;
+        for (int i = offset, end = offset + cols; i < end; i++) {
+            double d = a[i] - y[i];
+            s += d * d;
+        }
+        return s;
+    }
+
     @Override
     public double value(double[] z, double[] a, double[] y, int rows, int cols) {
+        double f = factor(cols);
         double sum = 0.0;
-        for (int i = 0, n = rows * cols; i < n; i++) {
-            double d = a[i] - y[i];
-            sum += d * d;
+        for (int r = 0; r < rows; r++) {
+            sum += f * sumOfSquares(a, y, r * cols, cols);
         }
-        return factor(cols) * sum;
+        return sum;
+    }
+
+    @Override
+    public void values(double[] z, double[] a, double[] y, double[] out, int rows, int cols) {
+        double f = factor(cols);
+        for (int r = 0; r < rows; r++) {
+            out[r] = f * sumOfSquares(a, y, r * cols, cols);
+        }
     }
 
     @Override

@@ -150,8 +150,9 @@ class RegistryTest {
 
     @Test
     void namesAreSortedCanonicalNames() {
-        assertEquals(List.of("binary-cross-entropy", "cross-entropy", "half-squared-error", "mse",
-                "squared-error"), registry.names(PluginKind.LOSS));
+        assertEquals(List.of("binary-cross-entropy", "cross-entropy", "half-squared-error", "hinge",
+                "huber", "kl-divergence", "log-cosh", "mae", "mse", "poisson", "squared-error",
+                "squared-hinge"), registry.names(PluginKind.LOSS));
         List<String> activations = registry.names(PluginKind.ACTIVATION);
         assertTrue(activations.contains("identity") && !activations.contains("linear"),
                 activations.toString());
