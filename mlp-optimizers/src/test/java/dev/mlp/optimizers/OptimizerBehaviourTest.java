@@ -236,18 +236,18 @@ class OptimizerBehaviourTest {
     @Test
     void normIsRobust() {
         int[] sizes = {2, 1};
-        assertEquals(5.0, NormalizedGradient.norm(sizes, new double[][] {{3, 0}, {4}}), 0.0);
-        assertEquals(5e-300, NormalizedGradient.norm(sizes, new double[][] {{3e-300, 0}, {4e-300}}),
+        assertEquals(5.0, Norms.norm(sizes, new double[][] {{3, 0}, {4}}), 0.0);
+        assertEquals(5e-300, Norms.norm(sizes, new double[][] {{3e-300, 0}, {4e-300}}),
                 1e-315);
-        assertEquals(5e300, NormalizedGradient.norm(sizes, new double[][] {{3e300, 0}, {4e300}}),
+        assertEquals(5e300, Norms.norm(sizes, new double[][] {{3e300, 0}, {4e300}}),
                 1e285);
-        assertEquals(0.0, NormalizedGradient.norm(sizes, new double[][] {{0, -0.0}, {0}}), 0.0);
+        assertEquals(0.0, Norms.norm(sizes, new double[][] {{0, -0.0}, {0}}), 0.0);
         assertEquals(Double.MIN_VALUE,
-                NormalizedGradient.norm(sizes, new double[][] {{0, Double.MIN_VALUE}, {0}}), 0.0);
+                Norms.norm(sizes, new double[][] {{0, Double.MIN_VALUE}, {0}}), 0.0);
         assertTrue(Double.isNaN(
-                NormalizedGradient.norm(sizes, new double[][] {{1, Double.NaN}, {2}})));
+                Norms.norm(sizes, new double[][] {{1, Double.NaN}, {2}})));
         assertEquals(Double.POSITIVE_INFINITY,
-                NormalizedGradient.norm(sizes, new double[][] {{1, Double.NEGATIVE_INFINITY}, {2}}),
+                Norms.norm(sizes, new double[][] {{1, Double.NEGATIVE_INFINITY}, {2}}),
                 0.0);
     }
 

@@ -45,15 +45,16 @@ class OptimizerProvidersTest {
     }
 
     @Test
-    void serviceLoaderFindsAllFourByName() {
+    void serviceLoaderFindsEveryOptimizerByName() {
         Set<String> found = new TreeSet<>();
         for (OptimizerProvider p : loaded()) {
             if (p.getClass().getPackageName().equals("dev.mlp.optimizers")) {
                 assertTrue(found.add(p.name()), "registered twice: " + p.name());
             }
         }
-        assertEquals(new TreeSet<>(Set.of("sgd", "normalized-gradient", "momentum", "adam")),
-                found);
+        assertEquals(new TreeSet<>(Set.of("sgd", "normalized-gradient", "momentum", "adam",
+                "nesterov", "adagrad", "rmsprop", "adadelta", "adamw", "adamax", "nadam", "amsgrad",
+                "rprop")), found);
     }
 
     @Test
@@ -72,7 +73,8 @@ class OptimizerProvidersTest {
     @Test
     void declaredParametersAndDefaults() {
         assertEquals(List.of("lr"), names(new SgdProvider().parameters()));
-        assertEquals(List.of("lr"), names(new NormalizedGradientProvider().parameters()));
+        assertEquals(List.of("lr", "scope", "momentum"),
+                names(new NormalizedGradientProvider().parameters()));
         assertEquals(List.of("lr", "mu"), names(new MomentumProvider().parameters()));
         assertEquals(List.of("lr", "beta1", "beta2", "epsilon"),
                 names(new AdamProvider().parameters()));
