@@ -33,7 +33,7 @@ final class RpropState extends RunState {
     @Override
     public void learningRate(double rate) {
         throw new UnsupportedOperationException(name + " has no single learning rate: every "
-                + "parameter adapts its own step size, so a learning-rate schedule cannot drive it");
+                + "parameter adapts its own step size, so a schedule cannot drive it");
     }
 
     @Override
