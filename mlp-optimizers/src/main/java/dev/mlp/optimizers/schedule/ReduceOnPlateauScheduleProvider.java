@@ -38,7 +38,8 @@ public final class ReduceOnPlateauScheduleProvider implements LearningRateSchedu
 
     @Override
     public LearningRateSchedule create(Parameters parameters) {
-        return new ReduceOnPlateauSchedule(parameters.integer(ReduceOnPlateauSchedule.PATIENCE.name()),
+        return new ReduceOnPlateauSchedule(
+                parameters.integer(ReduceOnPlateauSchedule.PATIENCE.name()),
                 parameters.real(ReduceOnPlateauSchedule.FACTOR.name()),
                 parameters.real(ReduceOnPlateauSchedule.MIN_DELTA.name()),
                 parameters.integer(ReduceOnPlateauSchedule.COOLDOWN.name()),
