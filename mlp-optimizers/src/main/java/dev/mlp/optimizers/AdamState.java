@@ -1,36 +1,29 @@
 package dev.mlp.optimizers;
 
-import dev.mlp.api.OptimizerState;
+/**
+ * The run state of {@link Adam}: the two moment estimates per parameter (saved as
+ * {@code m.<block>} and {@code v.<block>}), the step count and the current learning rate.
+ */
+final class AdamState extends RunState {
 
-/** The run state of {@link Adam}: the two moment estimates per parameter and the step count. */
-final class AdamState implements OptimizerState {
-
-    private final double lr;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private final int[] sizes;
     private final double[][] m;
     private final double[][] v;
-    private long steps;
 
     AdamState(double lr, double beta1, double beta2, double epsilon, int[] sizes) {
-        this.lr = lr;
+        super(Adam.NAME, sizes, lr);
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
-        this.sizes = sizes;
-        this.m = new double[sizes.length][];
-        this.v = new double[sizes.length][];
-        for (int b = 0; b < sizes.length; b++) {
-            m[b] = new double[sizes[b]];
-            v[b] = new double[sizes[b]];
-        }
+        this.m = perBlock("m");
+        this.v = perBlock("v");
     }
 
     @Override
     public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(Adam.NAME, sizes, parameters, gradients);
+        Blocks.check(name, sizes, parameters, gradients);
         long t = steps + 1;
         // 1 - beta^t: pow is exact enough and, unlike a running product, independent of history
         double correction1 = 1.0 - Math.pow(beta1, t);
@@ -52,10 +45,5 @@ final class AdamState implements OptimizerState {
             }
         }
         steps = t;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
     }
 }

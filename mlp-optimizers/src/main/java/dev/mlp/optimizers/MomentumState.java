@@ -1,29 +1,23 @@
 package dev.mlp.optimizers;
 
-import dev.mlp.api.OptimizerState;
+/**
+ * The run state of {@link Momentum}: one velocity per parameter (saved as {@code v.<block>}),
+ * the step count and the current learning rate.
+ */
+final class MomentumState extends RunState {
 
-/** The run state of {@link Momentum}: one velocity per parameter, and the step count. */
-final class MomentumState implements OptimizerState {
-
-    private final double lr;
     private final double mu;
-    private final int[] sizes;
     private final double[][] velocity;
-    private long steps;
 
     MomentumState(double lr, double mu, int[] sizes) {
-        this.lr = lr;
+        super(Momentum.NAME, sizes, lr);
         this.mu = mu;
-        this.sizes = sizes;
-        this.velocity = new double[sizes.length][];
-        for (int b = 0; b < sizes.length; b++) {
-            velocity[b] = new double[sizes[b]];
-        }
+        this.velocity = perBlock("v");
     }
 
     @Override
     public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(Momentum.NAME, sizes, parameters, gradients);
+        Blocks.check(name, sizes, parameters, gradients);
         for (int b = 0; b < sizes.length; b++) {
             double[] w = parameters[b];
             double[] g = gradients[b];
@@ -35,10 +29,5 @@ final class MomentumState implements OptimizerState {
             }
         }
         steps++;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
     }
 }

@@ -1,22 +1,15 @@
 package dev.mlp.optimizers;
 
-import dev.mlp.api.OptimizerState;
-
-/** The run state of {@link Sgd}: only the step count. */
-final class SgdState implements OptimizerState {
-
-    private final double lr;
-    private final int[] sizes;
-    private long steps;
+/** The run state of {@link Sgd}: the step count and the current learning rate. */
+final class SgdState extends RunState {
 
     SgdState(double lr, int[] sizes) {
-        this.lr = lr;
-        this.sizes = sizes;
+        super(Sgd.NAME, sizes, lr);
     }
 
     @Override
     public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(Sgd.NAME, sizes, parameters, gradients);
+        Blocks.check(name, sizes, parameters, gradients);
         for (int b = 0; b < sizes.length; b++) {
             double[] w = parameters[b];
             double[] g = gradients[b];
@@ -25,10 +18,5 @@ final class SgdState implements OptimizerState {
             }
         }
         steps++;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
     }
 }

@@ -7,12 +7,27 @@
  *   <caption>Optimizers ({@code g} is the gradient of the batch's mean loss)</caption>
  *   <tr><th>spec</th><th>step</th></tr>
  *   <tr><td>{@code sgd(lr=0.01)}</td><td>{@code w <- w - lr g}</td></tr>
- *   <tr><td>{@code normalized-gradient(lr=0.01)}</td>
- *       <td>{@code w <- w - lr g / ||g||}, norm over all blocks together</td></tr>
+ *   <tr><td>{@code normalized-gradient(lr=0.01, scope=global, momentum=0.0)}</td>
+ *       <td>{@code w <- w - lr g / ||g||}, norm over all blocks together, per layer or per
+ *       parameter; optional momentum of the normalized direction</td></tr>
  *   <tr><td>{@code momentum(lr=0.01, mu=0.9)}</td>
  *       <td>{@code v <- mu v - lr g; w <- w + v}</td></tr>
  *   <tr><td>{@code adam(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1e-8)}</td>
  *       <td>Kingma and Ba (2015), with bias correction</td></tr>
+ *   <tr><td>{@code nesterov(lr=0.01, mu=0.9)}</td>
+ *       <td>{@code v <- mu v - lr g; w <- w + mu v - lr g}</td></tr>
+ *   <tr><td>{@code adagrad(lr=0.01, epsilon=1.0E-10)}</td><td>Duchi et al. (2011)</td></tr>
+ *   <tr><td>{@code rmsprop(lr=0.001, rho=0.9, epsilon=1.0E-8)}</td>
+ *       <td>Tieleman and Hinton (2012)</td></tr>
+ *   <tr><td>{@code adadelta(lr=1.0, rho=0.95, epsilon=1.0E-6)}</td><td>Zeiler (2012)</td></tr>
+ *   <tr><td>{@code adamw(..., decay=0.01)}</td>
+ *       <td>Loshchilov and Hutter (2019), decoupled decay on weight blocks</td></tr>
+ *   <tr><td>{@code adamax(lr=0.002, ...)}</td><td>Kingma and Ba (2015), infinity norm</td></tr>
+ *   <tr><td>{@code nadam(lr=0.002, ..., momentum-decay=0.004)}</td>
+ *       <td>Dozat (2016), PyTorch's formulation</td></tr>
+ *   <tr><td>{@code amsgrad(lr=0.001, ...)}</td><td>Reddi et al. (2018), bias-corrected</td></tr>
+ *   <tr><td>{@code rprop(eta-plus=1.2, eta-minus=0.5, initial-step=0.1, ...)}</td>
+ *       <td>iRprop- (Igel and Huesken 2000), full-batch, no learning rate</td></tr>
  * </table>
  *
  * <p>Each optimizer is an immutable, thread-safe configuration object whose
@@ -21,6 +36,13 @@
  * allocates nothing. The constructors validate their arguments against the same
  * {@link dev.mlp.api.spec.ParameterSpec}s the providers declare, so a value accepted in a spec
  * string is accepted in Java code and vice versa.
+ *
+ * <p>Every state exposes its learning rate ({@code learningRate()}, settable between steps,
+ * except {@code rprop}'s, which has none) and copies itself to an
+ * {@link dev.mlp.api.OptimizerSnapshot}: the step count, the current rate under {@code "lr"}
+ * and every per-parameter array under {@code "<name>.<block index>"} (for example {@code m.0},
+ * {@code v.0} for Adam). {@code restore} checks the optimizer's name and every array's length
+ * before it changes anything; a restored state continues bit for bit as the original would have.
  *
  * <p>{@code update} checks that it is given one parameter array and one gradient array per block
  * of the layout, each at least as long as the block; only the first {@code size} entries of each

@@ -2,6 +2,7 @@ package dev.mlp.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
@@ -114,5 +115,60 @@ class HandComputedStepsTest {
         assertEquals(-0.001, w[0][0], 1e-12);
         assertEquals(0.001, w[0][1], 1e-8); // 0.001 * 1e-3 / (1e-3 + 1e-8): off by 1e-5 relative
         assertEquals(-0.001, w[1][0], 1e-12);
+    }
+
+    @Test
+    void nesterovFirstStepIsOnePlusMuTimesSgd() {
+        // lr = 0.1, mu = 0.9, w = (1, 2 | 3), g = (1, -2 | 0.5)
+        // v = -0.1 g = (-0.1, 0.2 | -0.05); w += 0.9 v - 0.1 g = 1.9 * (-0.1 g)
+        //   = (1 - 0.19, 2 + 0.38 | 3 - 0.095) = (0.81, 2.38 | 2.905)
+        // step 2, g = (0, 0 | 0): v = 0.9 v = (-0.09, 0.18 | -0.045); w += 0.9 v
+        //   = (0.81 - 0.081, 2.38 + 0.162 | 2.905 - 0.0405) = (0.729, 2.542 | 2.8645)
+        OptimizerState s = new Nesterov(0.1, 0.9).start(LAYOUT);
+        double[][] w = {{1, 2}, {3}};
+        s.update(w, new double[][] {{1, -2}, {0.5}});
+        assertArrayEquals(new double[] {0.81, 2.38}, w[0], TOL);
+        assertArrayEquals(new double[] {2.905}, w[1], TOL);
+        s.update(w, new double[][] {{0, 0}, {0}});
+        assertArrayEquals(new double[] {0.729, 2.542}, w[0], TOL);
+        assertArrayEquals(new double[] {2.8645}, w[1], TOL);
+    }
+
+    @Test
+    void rpropAdaptsItsStepsFromSigns() {
+        // eta+ = 1.2, eta- = 0.5, initial 0.1, min 0.04, max 0.13; w = (0, 0 | 0)
+        // step 1, g = (1, -3 | 2):  first steps 0.1 * sign(g): w = (-0.1, 0.1 | -0.1)
+        // step 2, g = (5, 1 | 0):   same sign -> 0.12, -0.1 (change: 0.05, no move), 0: nothing
+        //                           w = (-0.22, 0.1 | -0.1), prev = (5, 0 | 0)
+        // step 3, g = (2, -1 | -1): same sign -> min(0.144, 0.13) = 0.13; after a zeroed
+        //                           gradient the step is not adapted: 0.05; w2: prev 0 -> 0.1
+        //                           w = (-0.35, 0.15 | 0)
+        // step 4, g = (-1, -1 | 1): change -> max(0.065, 0.04) = 0.065, no move; same sign ->
+        //                           0.06; change -> 0.05, no move.   w = (-0.35, 0.21 | 0)
+        OptimizerState s = new Rprop(1.2, 0.5, 0.1, 0.04, 0.13).start(LAYOUT);
+        double[][] w = {{0, 0}, {0}};
+        s.update(w, new double[][] {{1, -3}, {2}});
+        assertArrayEquals(new double[] {-0.1, 0.1}, w[0], TOL);
+        assertArrayEquals(new double[] {-0.1}, w[1], TOL);
+        s.update(w, new double[][] {{5, 1}, {0}});
+        assertArrayEquals(new double[] {-0.22, 0.1}, w[0], TOL);
+        assertArrayEquals(new double[] {-0.1}, w[1], TOL);
+        s.update(w, new double[][] {{2, -1}, {-1}});
+        assertArrayEquals(new double[] {-0.35, 0.15}, w[0], TOL);
+        assertArrayEquals(new double[] {0}, w[1], TOL);
+        s.update(w, new double[][] {{-1, -1}, {1}});
+        assertArrayEquals(new double[] {-0.35, 0.21}, w[0], TOL);
+        assertArrayEquals(new double[] {0}, w[1], TOL);
+        assertArrayEquals(new double[] {0.065, 0.06}, s.snapshot().value("step.0"), TOL);
+        assertArrayEquals(new double[] {0.05}, s.snapshot().value("step.1"), TOL);
+    }
+
+    @Test
+    void rpropTurnsANonFiniteGradientIntoNaN() {
+        double[][] w = {{1, 2}, {3}};
+        new Rprop(1.2, 0.5, 0.1, 1e-6, 50).start(LAYOUT)
+                .update(w, new double[][] {{Double.NEGATIVE_INFINITY, Double.NaN}, {1}});
+        assertTrue(Double.isNaN(w[0][0]) && Double.isNaN(w[0][1]));
+        assertEquals(2.9, w[1][0], TOL);
     }
 }

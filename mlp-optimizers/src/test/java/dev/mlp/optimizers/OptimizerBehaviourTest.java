@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
@@ -27,8 +28,7 @@ class OptimizerBehaviourTest {
             new Block(2, Kind.WEIGHTS, 2), new Block(2, Kind.BIASES, 1)));
 
     static Stream<Arguments> defaults() {
-        return Stream.of(new Sgd(0.01), new NormalizedGradient(0.01), new Momentum(0.01, 0.9),
-                new Adam(0.001, 0.9, 0.999, 1e-8)).map(o -> Arguments.of(o.toString(), o));
+        return Fixtures.optimizers().stream().map(o -> Arguments.of(o.toString(), o));
     }
 
     private static double[][] random(ParameterLayout layout, long seed) {
@@ -132,6 +132,8 @@ class OptimizerBehaviourTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("defaults")
     void zeroGradientLeavesParametersUnchangedAndCountsTheStep(String spec, Optimizer o) {
+        // decoupled weight decay shrinks the weights whatever the gradient; tested apart
+        assumeFalse(o instanceof AdamW, "adamw decays weights without a gradient");
         double[][] w = random(NET, 7L);
         double[][] expected = copy(w);
         double[][] zero = copy(w);
@@ -236,18 +238,18 @@ class OptimizerBehaviourTest {
     @Test
     void normIsRobust() {
         int[] sizes = {2, 1};
-        assertEquals(5.0, NormalizedGradient.norm(sizes, new double[][] {{3, 0}, {4}}), 0.0);
-        assertEquals(5e-300, NormalizedGradient.norm(sizes, new double[][] {{3e-300, 0}, {4e-300}}),
+        assertEquals(5.0, Norms.norm(sizes, new double[][] {{3, 0}, {4}}), 0.0);
+        assertEquals(5e-300, Norms.norm(sizes, new double[][] {{3e-300, 0}, {4e-300}}),
                 1e-315);
-        assertEquals(5e300, NormalizedGradient.norm(sizes, new double[][] {{3e300, 0}, {4e300}}),
+        assertEquals(5e300, Norms.norm(sizes, new double[][] {{3e300, 0}, {4e300}}),
                 1e285);
-        assertEquals(0.0, NormalizedGradient.norm(sizes, new double[][] {{0, -0.0}, {0}}), 0.0);
+        assertEquals(0.0, Norms.norm(sizes, new double[][] {{0, -0.0}, {0}}), 0.0);
         assertEquals(Double.MIN_VALUE,
-                NormalizedGradient.norm(sizes, new double[][] {{0, Double.MIN_VALUE}, {0}}), 0.0);
+                Norms.norm(sizes, new double[][] {{0, Double.MIN_VALUE}, {0}}), 0.0);
         assertTrue(Double.isNaN(
-                NormalizedGradient.norm(sizes, new double[][] {{1, Double.NaN}, {2}})));
+                Norms.norm(sizes, new double[][] {{1, Double.NaN}, {2}})));
         assertEquals(Double.POSITIVE_INFINITY,
-                NormalizedGradient.norm(sizes, new double[][] {{1, Double.NEGATIVE_INFINITY}, {2}}),
+                Norms.norm(sizes, new double[][] {{1, Double.NEGATIVE_INFINITY}, {2}}),
                 0.0);
     }
 

@@ -45,15 +45,16 @@ class OptimizerProvidersTest {
     }
 
     @Test
-    void serviceLoaderFindsAllFourByName() {
+    void serviceLoaderFindsEveryOptimizerByName() {
         Set<String> found = new TreeSet<>();
         for (OptimizerProvider p : loaded()) {
             if (p.getClass().getPackageName().equals("dev.mlp.optimizers")) {
                 assertTrue(found.add(p.name()), "registered twice: " + p.name());
             }
         }
-        assertEquals(new TreeSet<>(Set.of("sgd", "normalized-gradient", "momentum", "adam")),
-                found);
+        assertEquals(new TreeSet<>(Set.of("sgd", "normalized-gradient", "momentum", "adam",
+                "nesterov", "adagrad", "rmsprop", "adadelta", "adamw", "adamax", "nadam", "amsgrad",
+                "rprop")), found);
     }
 
     @Test
@@ -72,7 +73,8 @@ class OptimizerProvidersTest {
     @Test
     void declaredParametersAndDefaults() {
         assertEquals(List.of("lr"), names(new SgdProvider().parameters()));
-        assertEquals(List.of("lr"), names(new NormalizedGradientProvider().parameters()));
+        assertEquals(List.of("lr", "scope", "momentum"),
+                names(new NormalizedGradientProvider().parameters()));
         assertEquals(List.of("lr", "mu"), names(new MomentumProvider().parameters()));
         assertEquals(List.of("lr", "beta1", "beta2", "epsilon"),
                 names(new AdamProvider().parameters()));
@@ -119,6 +121,61 @@ class OptimizerProvidersTest {
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.1, 0.9, 1, 1e-8));
         assertThrows(IllegalArgumentException.class, () -> new Adam(0.1, 0.9, 0.999, 0));
         assertThrows(IllegalArgumentException.class, () -> new Adam(Double.NaN, 0.9, 0.999, 1));
+    }
+
+    @Test
+    void defaultsOfTheNewOptimizers() {
+        assertEquals(new Nesterov(0.01, 0.9), create("nesterov"));
+        assertEquals(new Adagrad(0.01, 1e-10), create("adagrad"));
+        assertEquals(new RmsProp(0.001, 0.9, 1e-8), create("rmsprop"));
+        assertEquals(new Adadelta(1.0, 0.95, 1e-6), create("adadelta"));
+        assertEquals(new AdamW(0.001, 0.9, 0.999, 1e-8, 0.01), create("adamw"));
+        assertEquals(new Adamax(0.002, 0.9, 0.999, 1e-8), create("adamax"));
+        assertEquals(new Nadam(0.002, 0.9, 0.999, 1e-8, 0.004), create("nadam"));
+        assertEquals(new AmsGrad(0.001, 0.9, 0.999, 1e-8), create("amsgrad"));
+        assertEquals(new Rprop(1.2, 0.5, 0.1, 1e-6, 50), create("rprop"));
+        assertEquals("rprop(eta-plus=1.2, eta-minus=0.5, initial-step=0.1, step-min=1.0E-6, "
+                + "step-max=50.0)", create("rprop").toString());
+        assertEquals("adamw(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-8, decay=0.01)",
+                create("adamw").toString());
+        assertNotEquals(create("nadam"), create("nadam(momentum-decay=0)"));
+    }
+
+    @Test
+    void badValuesOfTheNewOptimizersAreRejectedNamingTheParameter() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("nesterov(mu=1)", "parameter 'mu' of 'nesterov' must be in [0.0, 1.0), "
+                + "found 1");
+        expected.put("adagrad(epsilon=0)", "parameter 'epsilon' of 'adagrad' must be > 0.0, "
+                + "found 0");
+        expected.put("rmsprop(rho=-0.5)", "parameter 'rho' of 'rmsprop' must be in [0.0, 1.0), "
+                + "found -0.5");
+        expected.put("adadelta(lr=0)", "parameter 'lr' of 'adadelta' must be > 0.0, found 0");
+        expected.put("adamw(decay=-1)", "parameter 'decay' of 'adamw' must be >= 0.0, found -1");
+        expected.put("adamax(beta2=1)", "parameter 'beta2' of 'adamax' must be in [0.0, 1.0), "
+                + "found 1");
+        expected.put("nadam(momentum-decay=-0.1)", "parameter 'momentum-decay' of 'nadam' must "
+                + "be >= 0.0, found -0.1");
+        expected.put("amsgrad(beta1=abc)", "parameter 'beta1' of 'amsgrad' must be a number, "
+                + "found 'abc'");
+        expected.put("rprop(eta-plus=1)", "parameter 'eta-plus' of 'rprop' must be > 1.0, "
+                + "found 1");
+        expected.put("rprop(eta-minus=1)", "parameter 'eta-minus' of 'rprop' must be in "
+                + "(0.0, 1.0), found 1");
+        expected.put("rprop(initial-step=100)", "'rprop' needs step-min <= initial-step <= "
+                + "step-max, found 1.0E-6, 100.0, 50.0");
+        expected.put("rprop(step-min=0.5)", "'rprop' needs step-min <= initial-step <= "
+                + "step-max, found 0.5, 0.1, 50.0");
+        expected.put("rprop(lr=0.1)", "unknown parameter 'lr' for 'rprop'; known: eta-plus, "
+                + "eta-minus, initial-step, step-min, step-max");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            SpecException x = assertThrows(SpecException.class, () -> create(e.getKey()),
+                    e.getKey());
+            assertEquals(e.getValue(), x.getMessage(), e.getKey());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new AdamW(0.1, 0.9, 0.999, 1e-8,
+                Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new Rprop(1.2, 0.5, 0.1, 0.2, 0.1));
     }
 
     private static List<String> names(List<ParameterSpec> specs) {

@@ -28,8 +28,9 @@ class PluginCatalogTest {
     }
 
     private static final Map<PluginKind, Set<String>> BUILT_IN = Map.of(
-            PluginKind.SCHEDULE, Set.of(),
-            PluginKind.GRADIENT_TRANSFORM, Set.of(),
+            PluginKind.SCHEDULE, Set.of("constant", "step", "exponential", "inverse-scaling",
+                    "cosine", "reduce-on-plateau"),
+            PluginKind.GRADIENT_TRANSFORM, Set.of("clip-value", "clip-norm", "l1", "l2"),
             PluginKind.LOSS, Set.of("squared-error", "half-squared-error", "mse", "cross-entropy",
                     "binary-cross-entropy", "mae", "huber", "log-cosh", "hinge", "squared-hinge",
                     "kl-divergence", "poisson"),
@@ -41,7 +42,9 @@ class PluginCatalogTest {
             PluginKind.LISTENER, Set.of("log"),
             PluginKind.ACTIVATION, Set.of("identity", "linear", "sigmoid", "tanh", "relu",
                     "leaky-relu", "softplus", "softmax"),
-            PluginKind.OPTIMIZER, Set.of("sgd", "normalized-gradient", "momentum", "adam"));
+            PluginKind.OPTIMIZER, Set.of("sgd", "normalized-gradient", "momentum", "adam",
+                    "nesterov", "adagrad", "rmsprop", "adadelta", "adamw", "adamax", "nadam",
+                    "amsgrad", "rprop"));
 
     @Test
     void discoveryFindsEveryBuiltInOfEveryKind() {

@@ -1,0 +1,177 @@
+package dev.mlp.optimizers;
+
+import dev.mlp.api.Optimizer;
+import dev.mlp.api.OptimizerState;
+import dev.mlp.api.ParameterLayout;
+import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spec.SpecException;
+
+/**
+ * iRprop-, resilient backpropagation without weight backtracking (Igel and Huesken, "Improving
+ * the Rprop Learning Algorithm", NC 2000, Fig. 2; after Riedmiller and Braun, ICNN 1993). Every
+ * parameter has its own step size {@code Delta}, adapted from the signs of its gradient; the
+ * gradient's magnitude is not used:
+ * <pre>
+ * if g_prev * g &gt; 0:  Delta &lt;- min(Delta * eta-plus, step-max)
+ * if g_prev * g &lt; 0:  Delta &lt;- max(Delta * eta-minus, step-min);  g &lt;- 0
+ * w &lt;- w - sign(g) * Delta
+ * g_prev &lt;- g
+ * </pre>
+ * with {@code Delta} starting at {@code initial-step} and {@code g_prev} at 0 (so the first step
+ * is {@code initial-step * sign(g)}). After a sign change the parameter does not move and the
+ * next step does not adapt {@code Delta} ({@code g} is stored as 0). This is PyTorch's
+ * {@code Rprop}. Defaults: {@code eta-plus = 1.2, eta-minus = 0.5, step-min = 1e-6,
+ * step-max = 50} (the papers' and PyTorch's) and {@code initial-step = 0.1} (Riedmiller and
+ * Braun's recommendation, also Igel and Huesken's; PyTorch's {@code lr} default is 0.01).
+ *
+ * <p>Rprop is meant for full-batch training: the sign of a mini-batch gradient flips from batch
+ * to batch for reasons that have nothing to do with the loss surface, and every flip halves the
+ * step. It has no single learning rate: {@link OptimizerState#learningRate()} is {@code NaN} and
+ * setting it (as a learning-rate schedule would) throws {@link UnsupportedOperationException}.
+ * Its state (step sizes {@code step.<block>}, previous gradients {@code prev.<block>}, step
+ * count) can be saved and restored.
+ *
+ * <p>A gradient of 0 leaves its parameter and step size unchanged. A non-finite gradient is not
+ * hidden: {@code sign(g)} is computed as {@code g / |g|}, so an infinite or NaN gradient turns its
+ * parameter into {@code NaN}.
+ *
+ * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
+ * {@link OptimizerState#update(double[][], double[][])} once per batch.
+ */
+public final class Rprop implements Optimizer {
+
+    /** The registered name. */
+    public static final String NAME = "rprop";
+
+    /** The growth factor after equal signs: real {@code > 1}, default 1.2. */
+    public static final ParameterSpec ETA_PLUS = ParameterSpec.real("eta-plus", 1.2,
+            "step size factor when the gradient keeps its sign").above(1);
+
+    /** The shrink factor after a sign change: real in {@code (0, 1)}, default 0.5. */
+    public static final ParameterSpec ETA_MINUS = ParameterSpec.real("eta-minus", 0.5,
+            "step size factor when the gradient changes sign").above(0).below(1);
+
+    /** The first step size of every parameter: real {@code > 0}, default 0.1. */
+    public static final ParameterSpec INITIAL_STEP = ParameterSpec.real("initial-step", 0.1,
+            "the first step size of every parameter").above(0);
+
+    /** The smallest step size: real {@code >= 0}, default 1e-6. */
+    public static final ParameterSpec STEP_MIN = ParameterSpec.real("step-min", 1e-6,
+            "smallest step size").atLeast(0);
+
+    /** The largest step size: real {@code > 0}, default 50. */
+    public static final ParameterSpec STEP_MAX = ParameterSpec.real("step-max", 50.0,
+            "largest step size").above(0);
+
+    private final double etaPlus;
+    private final double etaMinus;
+    private final double initialStep;
+    private final double stepMin;
+    private final double stepMax;
+
+    /**
+     * @param etaPlus the growth factor, {@code > 1} and finite
+     * @param etaMinus the shrink factor, in {@code (0, 1)}
+     * @param initialStep the first step size, in {@code [stepMin, stepMax]}
+     * @param stepMin the smallest step size, {@code >= 0}
+     * @param stepMax the largest step size, {@code > 0} and {@code >= stepMin}
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
+     *         range
+     */
+    public Rprop(double etaPlus, double etaMinus, double initialStep, double stepMin,
+                 double stepMax) {
+        ETA_PLUS.check(etaPlus, NAME);
+        ETA_MINUS.check(etaMinus, NAME);
+        INITIAL_STEP.check(initialStep, NAME);
+        STEP_MIN.check(stepMin, NAME);
+        STEP_MAX.check(stepMax, NAME);
+        if (!(stepMin <= initialStep && initialStep <= stepMax)) {
+            throw new SpecException("'" + NAME + "' needs step-min <= initial-step <= step-max, "
+                    + "found " + ParameterSpec.format(stepMin) + ", "
+                    + ParameterSpec.format(initialStep) + ", " + ParameterSpec.format(stepMax));
+        }
+        this.etaPlus = etaPlus;
+        this.etaMinus = etaMinus;
+        this.initialStep = initialStep;
+        this.stepMin = stepMin;
+        this.stepMax = stepMax;
+    }
+
+    /**
+     * @return the growth factor after equal signs
+     */
+    public double etaPlus() {
+        return etaPlus;
+    }
+
+    /**
+     * @return the shrink factor after a sign change
+     */
+    public double etaMinus() {
+        return etaMinus;
+    }
+
+    /**
+     * @return the first step size of every parameter
+     */
+    public double initialStep() {
+        return initialStep;
+    }
+
+    /**
+     * @return the smallest step size
+     */
+    public double stepMin() {
+        return stepMin;
+    }
+
+    /**
+     * @return the largest step size
+     */
+    public double stepMax() {
+        return stepMax;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public OptimizerState start(ParameterLayout layout) {
+        return new RpropState(etaPlus, etaMinus, initialStep, stepMin, stepMax,
+                Blocks.sizes(layout));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Rprop r && Double.compare(r.etaPlus, etaPlus) == 0
+                && Double.compare(r.etaMinus, etaMinus) == 0
+                && Double.compare(r.initialStep, initialStep) == 0
+                && Double.compare(r.stepMin, stepMin) == 0
+                && Double.compare(r.stepMax, stepMax) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = NAME.hashCode();
+        h = h * 31 + Double.hashCode(etaPlus);
+        h = h * 31 + Double.hashCode(etaMinus);
+        h = h * 31 + Double.hashCode(initialStep);
+        h = h * 31 + Double.hashCode(stepMin);
+        return h * 31 + Double.hashCode(stepMax);
+    }
+
+    /**
+     * @return the canonical spec, for example {@code rprop(eta-plus=1.2, eta-minus=0.5,
+     *         initial-step=0.1, step-min=1.0E-6, step-max=50.0)}
+     */
+    @Override
+    public String toString() {
+        return NAME + "(eta-plus=" + ParameterSpec.format(etaPlus)
+                + ", eta-minus=" + ParameterSpec.format(etaMinus)
+                + ", initial-step=" + ParameterSpec.format(initialStep)
+                + ", step-min=" + ParameterSpec.format(stepMin)
+                + ", step-max=" + ParameterSpec.format(stepMax) + ")";
+    }
+}

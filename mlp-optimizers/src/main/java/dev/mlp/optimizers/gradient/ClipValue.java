@@ -1,0 +1,75 @@
+package dev.mlp.optimizers.gradient;
+
+import dev.mlp.api.GradientTransform;
+import dev.mlp.api.ParameterLayout;
+import dev.mlp.api.spec.ParameterSpec;
+
+/**
+ * Clipping by value: every gradient component is clamped to {@code [-max, max]},
+ * {@code g_i <- min(max, max(-max, g_i))} (Keras' {@code clipvalue}, PyTorch's
+ * {@code clip_grad_value_}). This changes the gradient's direction when some components are
+ * clipped and others are not; {@link ClipNorm} keeps it. {@code NaN} stays {@code NaN}; an
+ * infinite component becomes {@code +-max}. Adds no penalty.
+ */
+public final class ClipValue implements GradientTransform {
+
+    /** The registered name. */
+    public static final String NAME = "clip-value";
+
+    /** The largest absolute component: real {@code > 0}, default 1. */
+    public static final ParameterSpec MAX =
+            ParameterSpec.real("max", 1.0, "largest absolute gradient component").above(0);
+
+    private final double max;
+
+    /**
+     * @param max the largest absolute component, {@code > 0} and finite
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if not
+     */
+    public ClipValue(double max) {
+        MAX.check(max, NAME);
+        this.max = max;
+    }
+
+    /**
+     * @return the largest absolute component
+     */
+    public double max() {
+        return max;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double apply(ParameterLayout layout, double[][] parameters, double[][] gradients) {
+        int[] sizes = Shapes.check(NAME, layout, parameters, gradients);
+        for (int b = 0; b < sizes.length; b++) {
+            double[] g = gradients[b];
+            for (int i = 0, n = sizes[b]; i < n; i++) {
+                g[i] = Math.min(max, Math.max(-max, g[i])); // both keep NaN
+            }
+        }
+        return 0.0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClipValue c && Double.compare(c.max, max) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return NAME.hashCode() * 31 + Double.hashCode(max);
+    }
+
+    /**
+     * @return the canonical spec, for example {@code clip-value(max=1.0)}
+     */
+    @Override
+    public String toString() {
+        return NAME + "(max=" + ParameterSpec.format(max) + ")";
+    }
+}

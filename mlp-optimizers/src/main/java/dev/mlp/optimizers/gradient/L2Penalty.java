@@ -1,0 +1,90 @@
+package dev.mlp.optimizers.gradient;
+
+import dev.mlp.api.GradientTransform;
+import dev.mlp.api.ParameterLayout;
+import dev.mlp.api.spec.ParameterSpec;
+
+/**
+ * An L2 (ridge, weight decay) penalty on the weights: adds
+ * <pre>
+ * P(w) = (lambda / 2) * sum w_i^2            over the WEIGHTS blocks
+ * g_i &lt;- g_i + lambda * w_i                 (the derivative of P)
+ * </pre>
+ * to the batch's mean loss and its gradient. Biases are not penalized. The gradient term is
+ * PyTorch's {@code weight_decay=lambda} for plain SGD; Keras' {@code L2(l2)} penalizes
+ * {@code l2 * sum w^2} (no one half), i.e. {@code lambda = 2 * l2}; scikit-learn's {@code alpha}
+ * adds {@code (alpha / 2) * sum w^2} divided by the batch size, i.e.
+ * {@code lambda = alpha / batchSize}. The penalty is added to the batch's <em>mean</em> loss,
+ * so its strength does not depend on the batch size. For adaptive optimizers (Adam...) an L2
+ * penalty is not the same as decoupled weight decay; see {@code adamw}.
+ */
+public final class L2Penalty implements GradientTransform {
+
+    /** The registered name. */
+    public static final String NAME = "l2";
+
+    /** The penalty strength: real {@code >= 0}, default 1e-4. */
+    public static final ParameterSpec LAMBDA =
+            ParameterSpec.real("lambda", 1e-4, "strength of the penalty (lambda / 2) * sum w^2")
+                    .atLeast(0);
+
+    private final double lambda;
+
+    /**
+     * @param lambda the penalty strength, {@code >= 0} and finite
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if not
+     */
+    public L2Penalty(double lambda) {
+        LAMBDA.check(lambda, NAME);
+        this.lambda = lambda;
+    }
+
+    /**
+     * @return the penalty strength
+     */
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double apply(ParameterLayout layout, double[][] parameters, double[][] gradients) {
+        int[] sizes = Shapes.check(NAME, layout, parameters, gradients);
+        double sum = 0.0;
+        for (int b = 0; b < sizes.length; b++) {
+            if (layout.block(b).kind() != ParameterLayout.Kind.WEIGHTS) {
+                continue;
+            }
+            double[] w = parameters[b];
+            double[] g = gradients[b];
+            for (int i = 0, n = sizes[b]; i < n; i++) {
+                double wi = w[i];
+                sum += wi * wi;
+                g[i] += lambda * wi;
+            }
+        }
+        return lambda / 2.0 * sum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof L2Penalty p && Double.compare(p.lambda, lambda) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return NAME.hashCode() * 31 + Double.hashCode(lambda);
+    }
+
+    /**
+     * @return the canonical spec, for example {@code l2(lambda=1.0E-4)}
+     */
+    @Override
+    public String toString() {
+        return NAME + "(lambda=" + ParameterSpec.format(lambda) + ")";
+    }
+}

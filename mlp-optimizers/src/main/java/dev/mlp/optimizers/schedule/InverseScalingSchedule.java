@@ -1,0 +1,86 @@
+package dev.mlp.optimizers.schedule;
+
+import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.spec.ParameterSpec;
+
+/**
+ * scikit-learn's {@code learning_rate='invscaling'} for {@code MLPClassifier} and
+ * {@code MLPRegressor} with {@code solver='sgd'}, counted in optimizer steps instead of samples.
+ *
+ * <p>scikit-learn ({@code sklearn/neural_network/_stochastic_optimizers.py},
+ * {@code SGDOptimizer.iteration_ends}) sets, at the end of every epoch,
+ * {@code learning_rate = learning_rate_init / (t + 1) ** power_t}, where {@code t} is the number
+ * of samples seen so far; the new rate holds for the whole next epoch, and the first epoch uses
+ * {@code learning_rate_init}. The rate therefore changes per epoch, not per step. Here:
+ * <pre>
+ * rate(epoch) = base / ((epoch - 1) * stepsPerEpoch + 1)^power
+ * </pre>
+ * The framework tells a schedule the number of steps per epoch, not the number of samples, so
+ * {@code t} counts steps: with one sample per step (the {@code stochastic} batch strategy) this
+ * is exactly scikit-learn's schedule; with batches of {@code k} samples scikit-learn's {@code t}
+ * is about {@code k} times larger, and its rate correspondingly lower. {@code power = 0.5} is
+ * scikit-learn's default {@code power_t}. Saved state: the scale factor.
+ */
+public final class InverseScalingSchedule implements LearningRateSchedule {
+
+    /** The registered name. */
+    public static final String NAME = "inverse-scaling";
+
+    /** The exponent: real {@code >= 0}, default 0.5 (scikit-learn's {@code power_t}). */
+    public static final ParameterSpec POWER =
+            ParameterSpec.real("power", 0.5, "exponent of the inverse scaling (power_t)")
+                    .atLeast(0);
+
+    private final double power;
+
+    /**
+     * @param power the exponent, {@code >= 0} and finite
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
+     *         range
+     */
+    public InverseScalingSchedule(double power) {
+        POWER.check(power, NAME);
+        this.power = power;
+    }
+
+    /**
+     * @return the exponent
+     */
+    public double power() {
+        return power;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public State start(Run run) {
+        return new ScaledState(NAME, run) {
+            @Override
+            double unscaled(int epoch, long step) {
+                long t = (long) (epoch - 1) * run.stepsPerEpoch();
+                return run.baseRate() / Math.pow(t + 1.0, power);
+            }
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InverseScalingSchedule s && Double.compare(s.power, power) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return NAME.hashCode() * 31 + Double.hashCode(power);
+    }
+
+    /**
+     * @return the canonical spec, for example {@code inverse-scaling(power=0.5)}
+     */
+    @Override
+    public String toString() {
+        return NAME + "(power=" + ParameterSpec.format(power) + ")";
+    }
+}

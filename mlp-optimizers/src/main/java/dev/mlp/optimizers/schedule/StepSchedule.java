@@ -1,0 +1,92 @@
+package dev.mlp.optimizers.schedule;
+
+import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.spec.ParameterSpec;
+
+/**
+ * Step decay per epoch: the rate is multiplied by {@code factor} every {@code every} epochs,
+ * <pre>
+ * rate(epoch) = base * factor^floor((epoch - 1) / every)
+ * </pre>
+ * so epochs {@code 1 .. every} use {@code base}, epochs {@code every + 1 .. 2 every} use
+ * {@code base * factor}, and so on (PyTorch's {@code StepLR(step_size=every, gamma=factor)},
+ * with epochs counted from 1). Saved state: the scale factor.
+ */
+public final class StepSchedule implements LearningRateSchedule {
+
+    /** The registered name. */
+    public static final String NAME = "step";
+
+    /** The number of epochs between decays: integer {@code >= 1}, default 10. */
+    public static final ParameterSpec EVERY =
+            ParameterSpec.integer("every", 10, "epochs between decays").atLeast(1);
+
+    /** The decay factor: real in {@code (0, 1]}, default 0.5. */
+    public static final ParameterSpec FACTOR =
+            ParameterSpec.real("factor", 0.5, "multiplies the rate every 'every' epochs")
+                    .above(0).atMost(1);
+
+    private final int every;
+    private final double factor;
+
+    /**
+     * @param every the epochs between decays, {@code >= 1}
+     * @param factor the decay factor, in {@code (0, 1]}
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
+     *         range
+     */
+    public StepSchedule(int every, double factor) {
+        EVERY.check(every, NAME);
+        FACTOR.check(factor, NAME);
+        this.every = every;
+        this.factor = factor;
+    }
+
+    /**
+     * @return the epochs between decays
+     */
+    public int every() {
+        return every;
+    }
+
+    /**
+     * @return the decay factor
+     */
+    public double factor() {
+        return factor;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public State start(Run run) {
+        return new ScaledState(NAME, run) {
+            @Override
+            double unscaled(int epoch, long step) {
+                return run.baseRate() * Math.pow(factor, (epoch - 1) / every);
+            }
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StepSchedule s && s.every == every
+                && Double.compare(s.factor, factor) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return (NAME.hashCode() * 31 + every) * 31 + Double.hashCode(factor);
+    }
+
+    /**
+     * @return the canonical spec, for example {@code step(every=10, factor=0.5)}
+     */
+    @Override
+    public String toString() {
+        return NAME + "(every=" + every + ", factor=" + ParameterSpec.format(factor) + ")";
+    }
+}
