@@ -17,6 +17,24 @@ final class Doubles {
     private Doubles() {
     }
 
+    /**
+     * @param start makes the state
+     * @return an optimizer named "test" with that state
+     */
+    static Optimizer optimizer(java.util.function.Function<ParameterLayout, OptimizerState> start) {
+        return new Optimizer() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public OptimizerState start(ParameterLayout layout) {
+                return start.apply(layout);
+            }
+        };
+    }
+
     /** Plain gradient descent with a settable rate and a snapshot. */
     static Optimizer sgd(double lr) {
         return new Optimizer() {
