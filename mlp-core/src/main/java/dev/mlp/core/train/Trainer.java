@@ -59,6 +59,7 @@ public final class Trainer {
     private static final String EARLY = "early-stopping";
     private static final String EARLY_BEST = "early-stopping/best/";
     private static final String ROLLBACKS = "divergence/rollbacks";
+    private static final String TRAINING_LOSS = "training-loss";
 
     private final Loss loss;
     private final Optimizer optimizer;
@@ -278,6 +279,7 @@ public final class Trainer {
         private final List<Double> losses = new ArrayList<>();
         private final Control control = new Control();
         private final boolean wantSteps;
+        private final boolean lean;
         private final EarlyStopping early;
         private final String earlySet;
         private final String earlyMetric;
@@ -378,6 +380,9 @@ public final class Trainer {
                 b |= l.receivesStepEvents();
             }
             wantSteps = b;
+            lean = listeners.isEmpty() && validation == null && options.metrics().isEmpty()
+                    && early == null;
+            history.put(TRAINING_LOSS, losses);
         }
 
         private boolean higherIsBetter(String metric) {
@@ -432,6 +437,10 @@ public final class Trainer {
                 for (int i = 0; i < params.length; i++) {
                     System.arraycopy(earlyParams[i], 0, params[i], 0, params[i].length);
                 }
+            }
+            if (lastTraining == null && !losses.isEmpty()) {
+                lastTraining = new Evaluation(n, Map.of(Metrics.LOSS, losses.get(losses.size() - 1)),
+                        null);
             }
             TrainingResult result = new TrainingResult(losses, state.steps(), control.reason,
                     seed, history, earlyBestEpoch, rollbacks, lastTraining, lastValidation);
@@ -571,11 +580,16 @@ public final class Trainer {
 
         private void endEpoch(int epoch, double epochLoss) {
             losses.add(epochLoss);
-            lastTraining = evaluator.evaluate(train, epochLoss);
-            lastValidation = validation == null ? null : evaluator.evaluate(validation);
-            record("training-", lastTraining);
-            if (lastValidation != null) {
-                record("validation-", lastValidation);
+            if (lean) {
+                // nothing looks at per-epoch evaluations: keep the epoch end as cheap as before
+                lastTraining = null;
+            } else {
+                lastTraining = evaluator.evaluate(train, epochLoss);
+                lastValidation = validation == null ? null : evaluator.evaluate(validation);
+                recordMetrics("training-", lastTraining);
+                if (lastValidation != null) {
+                    recordMetrics("validation-", lastValidation);
+                }
             }
             if (schedule != null) {
                 schedule.epochFinished(epoch, lastValidation != null ? lastValidation.loss()
@@ -596,9 +610,12 @@ public final class Trainer {
             }
         }
 
-        private void record(String prefix, Evaluation e) {
-            e.values().forEach((k, v) -> history.computeIfAbsent(prefix + k,
-                    key -> new ArrayList<>()).add(v));
+        private void recordMetrics(String prefix, Evaluation e) {
+            e.values().forEach((k, v) -> {
+                if (!(prefix + k).equals(TRAINING_LOSS)) {
+                    history.computeIfAbsent(prefix + k, key -> new ArrayList<>()).add(v);
+                }
+            });
         }
 
         private void earlyStopping(int epoch) {
@@ -725,11 +742,12 @@ public final class Trainer {
                 System.arraycopy(c.parameters()[i], 0, params[i], 0, params[i].length);
             }
             for (String k : expected) {
-                List<Double> list = h.getOrDefault(k, new ArrayList<>());
-                history.put(k, new ArrayList<>(list));
-            }
-            if (c.epoch() > 0) {
-                losses.addAll(history.get("training-loss"));
+                List<Double> list = h.getOrDefault(k, List.of());
+                if (k.equals(TRAINING_LOSS)) {
+                    losses.addAll(list);
+                } else {
+                    history.put(k, new ArrayList<>(list));
+                }
             }
             rollbacks = (int) need(c, ROLLBACKS, 1)[0];
             if (early != null) {
