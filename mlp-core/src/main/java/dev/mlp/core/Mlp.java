@@ -3,7 +3,10 @@ package dev.mlp.core;
 import com.google.inject.Guice;
 import dev.mlp.api.Activation;
 import dev.mlp.api.BatchStrategy;
+import dev.mlp.api.GradientTransform;
+import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Loss;
+import dev.mlp.api.Metric;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.Scaler;
 import dev.mlp.api.TrainingListener;
@@ -15,8 +18,13 @@ import dev.mlp.core.plugin.Configured;
 import dev.mlp.core.plugin.PluginCatalog;
 import dev.mlp.core.plugin.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
+import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.train.Checkpoint;
+import dev.mlp.core.train.DivergencePolicy;
+import dev.mlp.core.train.EarlyStopping;
 import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.Trainer;
+import dev.mlp.core.train.TrainingOptions;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The entry point for applications: build a network from spec strings, train it, predict.
@@ -140,6 +149,14 @@ public final class Mlp {
         private Integer epochs;
         private Long seed;
         private final List<Object> listeners = new ArrayList<>();
+        private Object schedule;
+        private final List<Object> transforms = new ArrayList<>();
+        private double validationFraction;
+        private final List<Object> metrics = new ArrayList<>();
+        private Object earlyStopping;
+        private String divergence;
+        private int checkpointEvery;
+        private Consumer<Checkpoint> checkpointSink;
 
         /** A layer as given: its activation is a spec string or an instance. */
         private record LayerChoice(int neurons, Object activation, boolean bias) {
@@ -352,6 +369,139 @@ public final class Mlp {
         }
 
         /**
+         * Sets the learning-rate schedule: the optimizer's rate is set from it before every step.
+         *
+         * @param spec schedule spec, for example {@code "cosine(warmup=5)"}
+         * @return this
+         */
+        public Builder schedule(String spec) {
+            this.schedule = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /**
+         * @param instance a schedule made in code
+         * @return this
+         */
+        public Builder schedule(LearningRateSchedule instance) {
+            this.schedule = Objects.requireNonNull(instance, "instance");
+            return this;
+        }
+
+        /**
+         * Adds a gradient transform (clipping, penalty...), applied after the backward pass and
+         * before the update, after the transforms added before it.
+         *
+         * @param spec transform spec, for example {@code "clip-norm(max=1)"}
+         * @return this
+         */
+        public Builder gradientTransform(String spec) {
+            transforms.add(Objects.requireNonNull(spec, "spec"));
+            return this;
+        }
+
+        /**
+         * @param instance a gradient transform made in code
+         * @return this
+         */
+        public Builder gradientTransform(GradientTransform instance) {
+            transforms.add(Objects.requireNonNull(instance, "instance"));
+            return this;
+        }
+
+        /**
+         * Holds out a share of the training data for validation: seeded, and stratified by class
+         * for classification data. {@link Model#fit(Dataset, Dataset)} with explicit validation
+         * data takes precedence.
+         *
+         * @param fraction the share, in [0, 1); 0 for no validation
+         * @return this
+         */
+        public Builder validationFraction(double fraction) {
+            if (!(fraction >= 0 && fraction < 1)) {
+                throw new IllegalArgumentException("validation fraction must be in [0, 1), "
+                        + "found " + fraction);
+            }
+            this.validationFraction = fraction;
+            return this;
+        }
+
+        /**
+         * Adds metrics computed per epoch for training and validation data, by name:
+         * {@code accuracy}, {@code precision}, {@code recall}, {@code f1}, {@code mse},
+         * {@code mae}, {@code r2} (see {@link Metrics}).
+         *
+         * @param names metric names
+         * @return this
+         */
+        public Builder metrics(String... names) {
+            for (String name : names) {
+                metrics.add(Objects.requireNonNull(name, "metric name"));
+            }
+            return this;
+        }
+
+        /**
+         * @param instance a metric made in code
+         * @return this
+         */
+        public Builder metric(Metric instance) {
+            metrics.add(Objects.requireNonNull(instance, "instance"));
+            return this;
+        }
+
+        /**
+         * Stops when a metric stops improving and restores the best weights; see
+         * {@link EarlyStopping}.
+         *
+         * @param spec for example
+         *             {@code "early-stopping(monitor=validation-loss, patience=10, min-delta=0)"}
+         * @return this
+         */
+        public Builder earlyStopping(String spec) {
+            this.earlyStopping = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /**
+         * @param rule an early stopping rule made in code
+         * @return this
+         */
+        public Builder earlyStopping(EarlyStopping rule) {
+            this.earlyStopping = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * What to do when training diverges; see {@link DivergencePolicy}.
+         *
+         * @param spec {@code "stop"} (the default) or {@code "rollback(factor=0.5, retries=3)"}
+         * @return this
+         */
+        public Builder divergence(String spec) {
+            this.divergence = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /**
+         * Emits a {@link Checkpoint} of the run every {@code every} epochs; resume with
+         * {@link Model#resume(Dataset, Checkpoint)}.
+         *
+         * @param every epochs between checkpoints, at least 1
+         * @param sink receives the checkpoints, on the training thread
+         * @return this
+         */
+        public Builder checkpoints(int every, Consumer<Checkpoint> sink) {
+            if (every < 1) {
+                throw new IllegalArgumentException("checkpoint interval must be >= 1 epoch, "
+                        + "found " + every);
+            }
+            this.checkpointEvery = every;
+            this.checkpointSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /**
          * Resolves every spec, checks the shapes and initializes the network.
          *
          * @return an untrained model
@@ -406,11 +556,67 @@ public final class Mlp {
             for (Object o : listeners) {
                 ls.add(o instanceof String s ? reg.listener(s) : (TrainingListener) o);
             }
+            TrainingOptions options = options(reg, chosen);
             int e = epochs == null ? d.epochs() : epochs;
             long s = seed == null ? d.seed() : seed;
             network.initialize(init, Seeds.of(s).initialization());
-            Trainer trainer = new Trainer(lossI, opt, bs, e, s, ls);
+            Trainer trainer = new Trainer(lossI, opt, bs, e, s, ls, options);
+            if (trainer.options().earlyStopping() != null) {
+                chosen.put("early stopping", trainer.options().earlyStopping().spec());
+            }
             return new Model(network, trainer, in, out, chosen);
+        }
+
+        private TrainingOptions options(PluginRegistry reg, Map<String, String> chosen) {
+            TrainingOptions.Builder o = TrainingOptions.builder();
+            if (schedule instanceof String spec) {
+                Configured<LearningRateSchedule> c = reg.configure(PluginKind.SCHEDULE,
+                        LearningRateSchedule.class, spec);
+                chosen.put(PluginKind.SCHEDULE.label(), c.spec());
+                o.schedule(c.instance());
+            } else if (schedule != null) {
+                LearningRateSchedule instance = (LearningRateSchedule) schedule;
+                chosen.put(PluginKind.SCHEDULE.label(), instance.getClass().getName());
+                o.schedule(instance);
+            }
+            List<String> transformSpecs = new ArrayList<>();
+            for (Object t : transforms) {
+                if (t instanceof String spec) {
+                    Configured<GradientTransform> c = reg.configure(PluginKind.GRADIENT_TRANSFORM,
+                            GradientTransform.class, spec);
+                    transformSpecs.add(c.spec());
+                    o.transform(c.instance());
+                } else {
+                    transformSpecs.add(t.getClass().getName());
+                    o.transform((GradientTransform) t);
+                }
+            }
+            if (!transformSpecs.isEmpty()) {
+                chosen.put("gradient transforms", String.join("; ", transformSpecs));
+            }
+            List<String> metricNames = new ArrayList<>();
+            for (Object m : metrics) {
+                Metric metric = m instanceof String name ? Metrics.byName(name) : (Metric) m;
+                metricNames.add(metric.name());
+                o.metric(metric);
+            }
+            if (!metricNames.isEmpty()) {
+                chosen.put("metrics", String.join(", ", metricNames));
+            }
+            o.validationFraction(validationFraction);
+            if (earlyStopping != null) {
+                o.earlyStopping(earlyStopping instanceof String spec ? EarlyStopping.parse(spec)
+                        : (EarlyStopping) earlyStopping);
+            }
+            if (divergence != null) {
+                DivergencePolicy policy = DivergencePolicy.parse(divergence);
+                chosen.put("divergence", policy.spec());
+                o.divergence(policy);
+            }
+            if (checkpointSink != null) {
+                o.checkpoints(checkpointEvery, checkpointSink);
+            }
+            return o.build();
         }
 
         /**

@@ -1,7 +1,10 @@
 package dev.mlp.core;
 
+import dev.mlp.api.Evaluation;
 import dev.mlp.api.Scaler;
+import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.network.Network;
+import dev.mlp.core.train.Checkpoint;
 import dev.mlp.core.train.Trainer;
 import dev.mlp.core.train.TrainingResult;
 import java.util.ArrayList;
@@ -48,12 +51,89 @@ public final class Model {
     }
 
     /**
-     * Trains on raw data; see {@link #fit(double[][], double[][])}.
+     * Trains on raw data with per-sample weights; see {@link #fit(double[][], double[][])}.
+     *
+     * @param x one row of features per sample, in the data's own units
+     * @param y one row of targets per sample, in the data's own units
+     * @param sampleWeights one weight per sample (finite, at least 0, not all 0)
+     * @return the run's history
+     */
+    public TrainingResult fit(double[][] x, double[][] y, double[] sampleWeights) {
+        return fit(Dataset.of(x, y, sampleWeights));
+    }
+
+    /**
+     * Trains on raw data with explicit validation data (instead of a validation fraction).
+     *
+     * @param x training features, in the data's own units
+     * @param y training targets, in the data's own units
+     * @param validationX validation features
+     * @param validationY validation targets
+     * @return the run's history
+     */
+    public TrainingResult fit(double[][] x, double[][] y, double[][] validationX,
+                              double[][] validationY) {
+        return fit(Dataset.of(x, y), Dataset.of(validationX, validationY));
+    }
+
+    /**
+     * Trains on raw data; see {@link #fit(double[][], double[][])}. The configured validation
+     * fraction, if any, is held out of {@code raw}.
      *
      * @param raw the data in its own units
-     * @return the run's loss per epoch
+     * @return the run's history
      */
     public TrainingResult fit(Dataset raw) {
+        return fit(raw, null);
+    }
+
+    /**
+     * Trains on raw data with explicit validation data. The scalers are fitted on the first
+     * training data (all of {@code raw}, before any validation fraction is held out); metrics are
+     * reported in the targets' own units.
+     *
+     * @param raw the training data in its own units
+     * @param validation validation data in its own units, or {@code null}
+     * @return the run's history
+     */
+    public TrainingResult fit(Dataset raw, Dataset validation) {
+        prepare(raw);
+        TrainingResult r = trainer.train(network, scaled(raw),
+                validation == null ? null : scaled(validation), targets);
+        history.add(r);
+        return r;
+    }
+
+    /**
+     * Continues an interrupted run from one of its checkpoints, on the same data, to the
+     * configured number of epochs; the network ends with the bits of the uninterrupted run.
+     *
+     * @param raw the training data of the run, in its own units
+     * @param checkpoint a checkpoint the run emitted
+     * @return the history of the whole run, from epoch 1
+     */
+    public TrainingResult resume(Dataset raw, Checkpoint checkpoint) {
+        return resume(raw, null, checkpoint);
+    }
+
+    /**
+     * Continues an interrupted run that had explicit validation data; see
+     * {@link #resume(Dataset, Checkpoint)}.
+     *
+     * @param raw the training data of the run, in its own units
+     * @param validation the validation data of the run, or {@code null}
+     * @param checkpoint a checkpoint the run emitted
+     * @return the history of the whole run, from epoch 1
+     */
+    public TrainingResult resume(Dataset raw, Dataset validation, Checkpoint checkpoint) {
+        prepare(raw);
+        TrainingResult r = trainer.resume(network, scaled(raw),
+                validation == null ? null : scaled(validation), targets, checkpoint);
+        history.add(r);
+        return r;
+    }
+
+    private void prepare(Dataset raw) {
         trainer.check(network, raw);
         if (inputScaler != null && inputs == null) {
             inputs = inputScaler.fit(raw.features(), raw.rows(), raw.inputs());
@@ -61,9 +141,19 @@ public final class Model {
         if (targetScaler != null && targets == null) {
             targets = targetScaler.fit(raw.targets(), raw.rows(), raw.outputs());
         }
-        TrainingResult r = trainer.train(network, scaled(raw));
-        history.add(r);
-        return r;
+    }
+
+    /**
+     * The loss and the configured metrics on raw data, metrics in the targets' own units.
+     *
+     * @param raw data in its own units
+     * @return the evaluation (with the confusion matrix for classification data)
+     */
+    public Evaluation evaluate(Dataset raw) {
+        Dataset d = scaled(raw);
+        trainer.check(network, d);
+        return new Evaluator(network, trainer.loss(), trainer.options().metrics(), targets)
+                .evaluate(d);
     }
 
     /**
@@ -83,8 +173,12 @@ public final class Model {
             y = new double[y.length];
             targets.transform(raw.targets(), y, raw.rows());
         }
-        return x == raw.features() && y == raw.targets() ? raw
-                : new Dataset(x, y, raw.rows(), raw.inputs(), raw.outputs());
+        if (x == raw.features() && y == raw.targets()) {
+            return raw;
+        }
+        Dataset d = new Dataset(x, y, raw.rows(), raw.inputs(), raw.outputs(), raw.weights());
+        // scaled 0/1 regression targets stay regression targets
+        return raw.isClassification() || !d.isClassification() ? d : d.asRegression();
     }
 
     /**

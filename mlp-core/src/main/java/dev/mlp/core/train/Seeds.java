@@ -8,10 +8,16 @@ import java.util.random.RandomGenerator;
  * run is reproducible bit for bit from its seed and changing one use (say, the batch order) never
  * shifts the numbers drawn by another (the initial weights).
  *
+ * <p>The generators are the first, second and third {@code split()} of
+ * {@code new SplittableRandom(seed)}; the batching and validation generators are
+ * {@link SplitMixRandom}s, whose state a checkpoint saves.
+ *
  * @param initialization generator for the initial weights
  * @param batching generator for the batch order
+ * @param validation generator for the validation split
  */
-public record Seeds(RandomGenerator initialization, RandomGenerator batching) {
+public record Seeds(RandomGenerator initialization, SplitMixRandom batching,
+                    SplitMixRandom validation) {
 
     /**
      * @param seed the run's seed
@@ -20,7 +26,10 @@ public record Seeds(RandomGenerator initialization, RandomGenerator batching) {
     public static Seeds of(long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom init = root.split();
-        SplittableRandom batching = root.split();
-        return new Seeds(init, batching);
+        SplitMixRandom mirror = new SplitMixRandom(seed);
+        mirror.split(); // the initialization generator, drawn from root above
+        SplitMixRandom batching = mirror.split();
+        SplitMixRandom validation = mirror.split();
+        return new Seeds(init, batching, validation);
     }
 }

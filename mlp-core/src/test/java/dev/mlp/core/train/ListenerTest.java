@@ -12,12 +12,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+import static org.mockito.ArgumentMatchers.argThat;
 
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.TrainingListener.BatchEnd;
 import dev.mlp.api.TrainingListener.EpochEnd;
 import dev.mlp.api.TrainingListener.RunEnd;
 import dev.mlp.api.TrainingListener.RunStart;
+import dev.mlp.api.TrainingListener.Update;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import java.util.ArrayList;
@@ -38,9 +41,16 @@ class ListenerTest {
                 .epochs(epochs).seed(3);
     }
 
+    /** A mock that asks for step events (a mock's class does not show which methods it has). */
+    static TrainingListener stepListener() {
+        TrainingListener l = mock(TrainingListener.class);
+        when(l.receivesStepEvents()).thenReturn(true);
+        return l;
+    }
+
     @Test
     void eventsArriveInOrderWithTheRightCounts() {
-        TrainingListener listener = mock(TrainingListener.class);
+        TrainingListener listener = stepListener();
         Model model = builder(3).listener(listener).build();
         TrainingResult result = model.fit(X, Y);
 
@@ -49,7 +59,13 @@ class ListenerTest {
         ArgumentCaptor<BatchEnd> batches = ArgumentCaptor.forClass(BatchEnd.class);
         ArgumentCaptor<EpochEnd> epochs = ArgumentCaptor.forClass(EpochEnd.class);
         ArgumentCaptor<RunEnd> end = ArgumentCaptor.forClass(RunEnd.class);
+        ArgumentCaptor<Update> before = ArgumentCaptor.forClass(Update.class);
+        ArgumentCaptor<Update> after = ArgumentCaptor.forClass(Update.class);
+        verify(listener, times(1)).receivesStepEvents();
         verify(listener, times(1)).runStarted(start.capture());
+        verify(listener, times(3)).epochStarted(any());
+        verify(listener, times(9)).beforeUpdate(before.capture());
+        verify(listener, times(9)).afterUpdate(after.capture());
         verify(listener, times(9)).batchFinished(batches.capture());
         verify(listener, times(3)).epochFinished(epochs.capture());
         verify(listener, times(1)).runFinished(end.capture());
@@ -93,10 +109,22 @@ class ListenerTest {
         assertNull(end.getValue().stopReason());
         assertEquals(result.finalLoss(), end.getValue().loss(), 0.0);
 
+        for (int i = 0; i < 9; i++) {
+            assertEquals(i, before.getAllValues().get(i).step(), "steps before update " + i);
+            assertEquals(i + 1, after.getAllValues().get(i).step(), "steps after update " + i);
+            assertEquals(4, before.getAllValues().get(i).layout().size());
+        }
+
         InOrder order = inOrder(listener);
         order.verify(listener).runStarted(any());
         for (int e = 0; e < 3; e++) {
-            order.verify(listener, times(3)).batchFinished(any());
+            int epoch = e + 1;
+            order.verify(listener).epochStarted(argThat(s -> s.epoch() == epoch));
+            for (int k = 0; k < 3; k++) {
+                order.verify(listener).beforeUpdate(any());
+                order.verify(listener).afterUpdate(any());
+                order.verify(listener).batchFinished(any());
+            }
             order.verify(listener).epochFinished(any());
         }
         order.verify(listener).runFinished(any());
@@ -116,7 +144,7 @@ class ListenerTest {
                 }
             }
         };
-        TrainingListener watcher = mock(TrainingListener.class);
+        TrainingListener watcher = stepListener();
         Model model = builder(10).listener(stopper).listener(watcher).build();
         TrainingResult result = model.fit(X, Y);
 

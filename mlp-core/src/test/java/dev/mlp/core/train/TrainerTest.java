@@ -143,7 +143,8 @@ class TrainerTest {
                 () -> t.train(net, Dataset.of(randomRows(3, 2, 1, 1), randomRows(3, 2, 2, 1))));
         assertEquals(1, e.epoch());
         assertEquals(1, e.batch());
-        assertTrue(e.getMessage().contains("layer 2 bias 1 = NaN"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 2 bias [1] became NaN"), e.getMessage());
+        assertEquals("layer 2 bias [1]", e.parameter());
     }
 
     @ParameterizedTest
