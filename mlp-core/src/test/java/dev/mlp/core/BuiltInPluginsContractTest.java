@@ -1,0 +1,36 @@
+package dev.mlp.core;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlp.api.spi.PluginProvider;
+import dev.mlp.testkit.Kind;
+import dev.mlp.testkit.PluginContracts;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every plugin this module registers (losses, batch strategies, initializers, scalers, the
+ * logging listener and anything added later), found through {@code ServiceLoader} and run through
+ * the contract-test kit.
+ */
+class BuiltInPluginsContractTest {
+
+    @TestFactory
+    Stream<DynamicNode> everyRegisteredPlugin() {
+        return PluginContracts.discovered(Mlp.class);
+    }
+
+    @Test
+    void theKitSeesEveryKindTheModuleRegisters() {
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        for (PluginProvider<?> p : PluginContracts.discoveredProviders(Mlp.class)) {
+            kinds.add(Kind.of(p));
+        }
+        assertTrue(kinds.containsAll(EnumSet.of(Kind.LOSS, Kind.BATCH_STRATEGY, Kind.INITIALIZER,
+                Kind.SCALER, Kind.LISTENER)), "found " + kinds);
+    }
+}
