@@ -414,15 +414,15 @@ public final class ActivationContract extends PluginContract<Activation, Activat
         // backward of A after the instance last saw B: must use only its arguments
         double[] ga = new double[3 * cols];
         one.backward(zA.clone(), refA.clone(), gA.clone(), ga, 3, cols);
-        double[] gb = new double[2 * cols];
-        two.backward(zB.clone(), refB.clone(), gB.clone(), gb, 2, cols);
         double[] a1Again = new double[3 * cols];
         two.forward(zA.clone(), a1Again, 3, cols);
+        double[] gb = new double[2 * cols];
+        two.backward(zB.clone(), refB.clone(), gB.clone(), gb, 2, cols);
         compare(p, "forward of batch A", refA, a1);
         compare(p, "forward of batch B on a second instance", refB, b2);
         compare(p, "forward of batch B after batch A", refB, b1);
         compare(p, "backward of batch A after forward of batch B", refGA, ga);
-        compare(p, "backward of batch B on the second instance", refGB, gb);
+        compare(p, "backward of batch B after forward of batch A", refGB, gb);
         compare(p, "forward of batch A on the second instance after batch B", refA, a1Again);
         p.throwIfAny();
     }
