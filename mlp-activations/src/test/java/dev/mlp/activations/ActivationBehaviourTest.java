@@ -138,14 +138,32 @@ class ActivationBehaviourTest {
             for (int i = 0; i < n; i++) {
                 double ai = a[i];
                 String at = f + " at z = " + z[i] + ", shape " + Arrays.toString(shape);
-                assertTrue(Double.isFinite(ai), at + ": f = " + ai);
+                if (f instanceof Selu && z[i] > Double.MAX_VALUE / Selu.LAMBDA) {
+                    assertEquals(Double.POSITIVE_INFINITY, ai, at + ": lambda z overflows");
+                } else {
+                    assertTrue(Double.isFinite(ai), at + ": f = " + ai);
+                }
                 assertTrue(Double.isFinite(gz[i]), at + ": gradZ = " + gz[i]);
                 if (f instanceof Sigmoid || f instanceof Softmax) {
                     assertTrue(ai >= 0 && ai <= 1, at + ": f = " + ai + " outside [0, 1]");
-                } else if (f instanceof Tanh) {
+                } else if (f instanceof HardSigmoid) {
+                    assertTrue(ai >= 0 && ai <= 1, at + ": f = " + ai + " outside [0, 1]");
+                } else if (f instanceof Tanh || f instanceof HardTanh || f instanceof Softsign) {
                     assertTrue(ai >= -1 && ai <= 1, at + ": f = " + ai + " outside [-1, 1]");
                 } else if (f instanceof Relu || f instanceof Softplus) {
                     assertTrue(ai >= 0, at + ": f = " + ai + " negative");
+                } else if (f instanceof Relu6) {
+                    assertTrue(ai >= 0 && ai <= 6, at + ": f = " + ai + " outside [0, 6]");
+                } else if (f instanceof Elu e) {
+                    assertTrue(ai >= -e.alpha(), at + ": f = " + ai + " below -alpha");
+                } else if (f instanceof Selu) {
+                    assertTrue(ai >= -Selu.LAMBDA * Selu.ALPHA, at + ": f = " + ai);
+                } else if (f instanceof Gelu) {
+                    assertTrue(ai >= -0.17, at + ": f = " + ai + " below the minimum");
+                } else if (f instanceof Silu) {
+                    assertTrue(ai >= -0.2785, at + ": f = " + ai + " below the minimum");
+                } else if (f instanceof Mish) {
+                    assertTrue(ai >= -0.3089, at + ": f = " + ai + " below the minimum");
                 }
             }
         }
