@@ -379,7 +379,7 @@ public final class Mlp {
                     activationSpecs.add(c.spec());
                 } else {
                     act = (Activation) l.activation();
-                    activationSpecs.add(act.name());
+                    activationSpecs.add(null);
                 }
                 specs.add(new Network.LayerSpec(l.neurons(), act, l.bias()));
             }
@@ -410,7 +410,7 @@ public final class Mlp {
             long s = seed == null ? d.seed() : seed;
             network.initialize(init, Seeds.of(s).initialization());
             Trainer trainer = new Trainer(lossI, opt, bs, e, s, ls);
-            return new Model(network, trainer, in, out, chosen);
+            return new Model(network, trainer, in, out, chosen, activationSpecs);
         }
 
         /**
