@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary
@@ -18,6 +20,8 @@ import java.nio.file.StandardOpenOption;
  * left as it was.
  */
 public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -50,11 +54,25 @@ public final class AtomicFiles {
         if (Files.isDirectory(abs)) {
             throw new IOException("cannot write " + target + ": it is a directory");
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: its files are private (0600); a model file gets the
+        // permissions any new file gets
+        Path tmp = null;
+        FileChannel opened = null;
+        for (int attempt = 0; opened == null; attempt++) {
+            tmp = dir.resolve("." + abs.getFileName() + "."
+                    + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + ".tmp");
+            try {
+                opened = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = opened) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
                 content.writeTo(out);
                 out.flush();
