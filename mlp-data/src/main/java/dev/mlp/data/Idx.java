@@ -116,7 +116,7 @@ public final class Idx {
         byte[] buf = new byte[1 << 16];
         int i = 0;
         while (i < values.length) {
-            int want = (int) Math.min(buf.length / size, values.length - i) * size;
+            int want = Math.min(buf.length / size, values.length - i) * size;
             int n = in.readNBytes(buf, 0, want);
             if (n < want) {
                 throw new IllegalArgumentException(source + " is truncated: it ends after "
