@@ -184,7 +184,8 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
                 "max"} : spec != null && spec.startsWith("z-score")
                 ? new String[] {"mean", "sd"} : null;
             line(sb, role + " statistics", st.length + " columns");
-            for (int c = 0; c < st.length; c++) {
+            int shown = st.length <= LONG_LIST ? st.length : LONG_LIST / 2;
+            for (int c = 0; c < shown; c++) {
                 String name = c < names.size() ? names.get(c) : "column " + c;
                 StringBuilder v = new StringBuilder();
                 for (int j = 0; j < st[c].length; j++) {
@@ -195,15 +196,18 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
                 }
                 line(sb, "  " + name, v.toString());
             }
+            if (shown < st.length) {
+                line(sb, "  ...", (st.length - shown) + " more columns");
+            }
         }
         if (!classNames.isEmpty()) {
-            line(sb, "classes", String.join(", ", classNames));
+            line(sb, "classes", list(classNames));
         }
         if (!metadata.featureNames().isEmpty()) {
-            line(sb, "features", String.join(", ", metadata.featureNames()));
+            line(sb, "features", list(metadata.featureNames()));
         }
         if (!metadata.targetNames().isEmpty()) {
-            line(sb, "targets", String.join(", ", metadata.targetNames()));
+            line(sb, "targets", list(metadata.targetNames()));
         }
         line(sb, "seed", Long.toString(training.seed()));
         line(sb, "epochs", training.epochsTrained() + " trained in " + training.runs().size()
@@ -217,6 +221,17 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
         line(sb, "final loss", number(training.finalLoss()));
         metadata.metrics().forEach((k, v) -> line(sb, k, number(v)));
         return sb.toString();
+    }
+
+    /** Lists longer than this are shortened in {@link #describe()}. */
+    private static final int LONG_LIST = 20;
+
+    private static String list(List<String> names) {
+        if (names.size() <= LONG_LIST) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, LONG_LIST / 2)) + ", ..., "
+                + names.get(names.size() - 1) + " (" + names.size() + ")";
     }
 
     private static void line(StringBuilder sb, String key, String value) {

@@ -324,6 +324,28 @@ class ModelFileTest {
     }
 
     @Test
+    void longListsAreShortenedInTheDescription() {
+        int n = 30;
+        double[][] x = new double[4][n];
+        double[][] y = {{0}, {1}, {0}, {1}};
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("c" + i);
+            for (int r = 0; r < 4; r++) {
+                x[r][i] = r * i;
+            }
+        }
+        Model m = Mlp.builder().inputs(n).layer(1, "sigmoid").loss("binary-cross-entropy")
+                .inputScaler("min-max").epochs(1).seed(1).train(x, y);
+        String text = ModelFile.describe(m, ModelMetadata.columns(names, List.of("y")), REGISTRY)
+                .describe();
+        assertTrue(text.contains("c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, ..., c29 (30)"), text);
+        assertTrue(text.contains("c9:                  min=0.00000, max=27.0000"), text);
+        assertTrue(text.contains("20 more columns"), text);
+        assertFalse(text.contains("c10:"), text);
+    }
+
+    @Test
     void classNamesMustFitTheOutputs() {
         Model m = TestModels.classifier();
         var e = assertThrows(IllegalArgumentException.class, () -> m.classNames(List.of("x")));
