@@ -13,9 +13,11 @@ import dev.mlp.core.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,13 @@ public final class ModelFile {
 
     /** The model file format version this framework writes, and the highest it reads. */
     public static final int FORMAT_VERSION = Container.VERSION;
+
+    /**
+     * The training runs recorded in the files loaded models came from, so that saving a loaded
+     * model again keeps its whole provenance. Weak keys: forgotten with the model.
+     */
+    private static final Map<Model, List<ModelInfo.Run>> EARLIER_RUNS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     static final String INPUT_SCALER = "input scaler";
     static final String TARGET_SCALER = "target scaler";
@@ -149,7 +158,7 @@ public final class ModelFile {
         Map<String, double[][]> scaling = new LinkedHashMap<>();
         statistics(INPUT_SCALER, model.inputScaling(), scalers, scaling);
         statistics(TARGET_SCALER, model.targetScaling(), scalers, scaling);
-        List<ModelInfo.Run> runs = new ArrayList<>();
+        List<ModelInfo.Run> runs = new ArrayList<>(EARLIER_RUNS.getOrDefault(model, List.of()));
         for (TrainingResult r : model.history()) {
             runs.add(new ModelInfo.Run(r.epochLosses(), r.steps(), r.stopReason()));
         }
@@ -406,7 +415,8 @@ public final class ModelFile {
      * Rebuilds a working model from what a file holds: every plugin is configured again from
      * its spec, the weights, biases and scaler statistics are put back bit for bit. The model's
      * trainer uses the recorded loss, optimizer, batch strategy, initializer, epochs per run and
-     * seed, so {@link Model#fit} continues training.
+     * seed, so {@link Model#fit} continues training; saving the model again keeps the recorded
+     * runs before its new ones.
      *
      * @param info what the file holds
      * @param mlp the plugins and defaults to rebuild the model with
@@ -463,6 +473,7 @@ public final class ModelFile {
         if (!info.classNames().isEmpty()) {
             model.classNames(info.classNames());
         }
+        EARLIER_RUNS.put(model, info.training().runs());
         return model;
     }
 

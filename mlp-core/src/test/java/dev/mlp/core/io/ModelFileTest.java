@@ -103,6 +103,14 @@ class ModelFileTest {
         m.fit(d[0], d[1]);
         back.fit(d[0], d[1]);
         assertSameParameters(m.network(), back.network());
+        // and saving it again keeps the runs from before loading
+        ModelFile.save(back, f);
+        ModelInfo again = ModelFile.read(f);
+        assertEquals(2, again.training().runs().size());
+        assertEquals(60, again.training().epochsTrained());
+        assertEquals(m.history().get(0).epochLosses(),
+                again.training().runs().get(0).epochLosses());
+        assertEquals(m.history().get(1).finalLoss(), again.training().finalLoss());
     }
 
     @Test
