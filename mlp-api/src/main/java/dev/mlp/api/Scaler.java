@@ -24,6 +24,25 @@ public interface Scaler {
     Fitted fit(double[] data, int rows, int cols);
 
     /**
+     * Rebuilds a fitted transformation from the statistics an earlier {@link Fitted#statistics()}
+     * returned, so that a saved model scales exactly as it did when it was saved. The result
+     * must transform and invert bit for bit like the transformation the statistics came from.
+     *
+     * <p>The default refuses; scalers whose models should be saveable override it.
+     *
+     * @param statistics one row per column, as {@link Fitted#statistics()} gives them
+     * @return the fitted transformation
+     * @throws IllegalArgumentException if the statistics have the wrong shape or impossible
+     *         values
+     * @throws UnsupportedOperationException if this scaler cannot be rebuilt from statistics
+     */
+    default Fitted restore(double[][] statistics) {
+        throw new UnsupportedOperationException("scaler '" + name()
+                + "' cannot be rebuilt from saved statistics (it does not implement "
+                + "Scaler.restore)");
+    }
+
+    /**
      * A scaler with its statistics learned. Immutable and thread-safe.
      */
     interface Fitted {

@@ -529,7 +529,7 @@ public final class Mlp {
                     activationSpecs.add(c.spec());
                 } else {
                     act = (Activation) l.activation();
-                    activationSpecs.add(act.name());
+                    activationSpecs.add(null);
                 }
                 specs.add(new Network.LayerSpec(l.neurons(), act, l.bias()));
             }
@@ -564,7 +564,7 @@ public final class Mlp {
             if (trainer.options().earlyStopping() != null) {
                 chosen.put("early stopping", trainer.options().earlyStopping().spec());
             }
-            return new Model(network, trainer, in, out, chosen);
+            return new Model(network, trainer, in, out, chosen, activationSpecs);
         }
 
         private TrainingOptions options(PluginRegistry reg, Map<String, String> chosen) {

@@ -27,14 +27,30 @@ public final class Model {
     private Scaler.Fitted inputs;
     private Scaler.Fitted targets;
     private final List<TrainingResult> history = new ArrayList<>();
+    private final List<String> activationSpecs;
+    private List<String> classNames = List.of();
 
     Model(Network network, Trainer trainer, Scaler inputScaler, Scaler targetScaler,
           Map<String, String> specs) {
+        this(network, trainer, inputScaler, targetScaler, specs, activationNames(network));
+    }
+
+    Model(Network network, Trainer trainer, Scaler inputScaler, Scaler targetScaler,
+          Map<String, String> specs, List<String> activationSpecs) {
         this.network = network;
         this.trainer = trainer;
         this.inputScaler = inputScaler;
         this.targetScaler = targetScaler;
         this.specs = Collections.unmodifiableMap(specs);
+        this.activationSpecs = Collections.unmodifiableList(new ArrayList<>(activationSpecs));
+    }
+
+    private static List<String> activationNames(Network network) {
+        List<String> names = new ArrayList<>();
+        for (int l = 1; l <= network.layerCount(); l++) {
+            names.add(network.activation(l).name());
+        }
+        return names;
     }
 
     /**
@@ -300,6 +316,69 @@ public final class Model {
     /** @return the fitted target scaler, or {@code null} */
     public Scaler.Fitted targetScaling() {
         return targets;
+    }
+
+    /**
+     * The canonical spec of each layer's activation, for example {@code "leaky-relu(alpha=0.01)"};
+     * {@code null} for an activation given as an instance made in code.
+     *
+     * @return one entry per layer, first hidden layer first
+     */
+    public List<String> activationSpecs() {
+        return activationSpecs;
+    }
+
+    /**
+     * The names of the classes the outputs stand for, in output order, if known (set by
+     * {@link #classNames(List)} or loaded from a model file).
+     *
+     * @return the class names, empty if none were given
+     */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /**
+     * Names the classes the outputs stand for, so that predictions can be reported by name and
+     * saved with the model.
+     *
+     * @param names one name per output (or two names for a single 0/1 output), distinct
+     * @return this
+     * @throws IllegalArgumentException if the count does not fit the outputs or a name repeats
+     */
+    public Model classNames(List<String> names) {
+        List<String> copy = List.copyOf(names);
+        int k = network.outputSize();
+        if (!copy.isEmpty() && copy.size() != k && !(k == 1 && copy.size() == 2)) {
+            throw new IllegalArgumentException("the network has " + k + " output"
+                    + (k == 1 ? "" : "s") + ", so it needs " + (k == 1 ? "2" : k)
+                    + " class names, found " + copy.size() + ": " + copy);
+        }
+        if (new java.util.HashSet<>(copy).size() != copy.size()) {
+            throw new IllegalArgumentException("class names must be distinct, found " + copy);
+        }
+        this.classNames = copy;
+        return this;
+    }
+
+    /**
+     * Sets already fitted scalers, as when a saved model is loaded. Replaces any fitted before.
+     *
+     * @param inputs the fitted input scaling, or {@code null} for none
+     * @param targets the fitted target scaling, or {@code null} for none
+     * @throws IllegalArgumentException if a scaling's column count does not fit the network
+     */
+    public void restoreScaling(Scaler.Fitted inputs, Scaler.Fitted targets) {
+        if (inputs != null && inputs.columns() != network.inputSize()) {
+            throw new IllegalArgumentException("the input scaling has " + inputs.columns()
+                    + " columns, but the network takes " + network.inputSize() + " inputs");
+        }
+        if (targets != null && targets.columns() != network.outputSize()) {
+            throw new IllegalArgumentException("the target scaling has " + targets.columns()
+                    + " columns, but the network gives " + network.outputSize() + " outputs");
+        }
+        this.inputs = inputs;
+        this.targets = targets;
     }
 
     /** @return the result of every {@link #fit} call, in order */

@@ -1,5 +1,6 @@
 package dev.mlp.examples;
 
+import dev.mlp.examples.data.FashionMnist;
 import dev.mlp.examples.data.IrisClassification;
 import dev.mlp.examples.data.Xor;
 import dev.mlp.examples.seed.Seed000Backprop;
@@ -43,10 +44,22 @@ public final class Examples {
     }
 
     /**
+     * Examples that run only when named, because they need a data set that may not be
+     * installed or take minutes.
+     *
+     * @return the examples not in {@link #all()}
+     */
+    public static List<Example> onDemand() {
+        return List.of(new FashionMnist());
+    }
+
+    /**
      * @param name an example's name
-     * @return the example, if there is one by that name
+     * @return the example, if there is one by that name (in {@link #all()} or
+     *         {@link #onDemand()})
      */
     public static Optional<Example> named(String name) {
-        return all().stream().filter(e -> e.name().equals(name)).findFirst();
+        return java.util.stream.Stream.concat(all().stream(), onDemand().stream())
+                .filter(e -> e.name().equals(name)).findFirst();
     }
 }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Runs examples: {@code list} names them, {@code all} runs every one, and any other argument
- * runs the example of that name. Exit code 0 on success, 2 for an unknown name or bad usage, 1 if
- * an example's numbers disagree with the seed in a way no declared erratum explains.
+ * runs the example of that name ({@link Examples#onDemand()} ones only this way). Exit code 0 on
+ * success, 2 for an unknown name, bad usage or a data set that is not installed, 1 if an
+ * example's numbers disagree with the seed in a way no declared erratum explains.
  */
 public final class Main {
 
@@ -62,6 +63,9 @@ public final class Main {
                 for (Example e : Examples.all()) {
                     out.printf("%-28s %s%n", e.name(), e.title());
                 }
+                for (Example e : Examples.onDemand()) {
+                    out.printf("%-28s %s [not in 'all']%n", e.name(), e.title());
+                }
                 return 0;
             } else if (a.equals("all")) {
                 chosen.addAll(Examples.all());
@@ -82,7 +86,12 @@ public final class Main {
             out.println("=== " + e.name() + ": " + e.title());
             Report report = new Report(out);
             long start = System.nanoTime();
-            e.run(report);
+            try {
+                e.run(report);
+            } catch (DataUnavailableException missing) {
+                err.println(missing.getMessage());
+                return 2;
+            }
             out.printf("   (%.1f ms)%n", (System.nanoTime() - start) / 1e6);
             ok += report.count(Report.Status.OK);
             errata += report.count(Report.Status.ERRATUM);

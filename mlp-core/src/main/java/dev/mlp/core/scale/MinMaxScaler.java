@@ -52,6 +52,33 @@ public final class MinMaxScaler implements Scaler {
         return new FittedMinMax(lo, hi, min, max);
     }
 
+    /**
+     * Rebuilds the fitted scaling from {@code {min, max}} per column.
+     *
+     * @param statistics one {@code {min, max}} row per column, finite, {@code min <= max}
+     * @return the fitted scaling
+     */
+    @Override
+    public Fitted restore(double[][] statistics) {
+        double[] min = new double[statistics.length];
+        double[] max = new double[statistics.length];
+        for (int c = 0; c < statistics.length; c++) {
+            double[] s = statistics[c];
+            if (s == null || s.length != 2) {
+                throw new IllegalArgumentException("min-max statistics must be one {min, max} "
+                        + "pair per column; column " + c + " has "
+                        + (s == null ? "none" : s.length + " numbers"));
+            }
+            if (!Double.isFinite(s[0]) || !Double.isFinite(s[1]) || s[0] > s[1]) {
+                throw new IllegalArgumentException("min-max statistics of column " + c
+                        + " must be finite with min <= max, found min=" + s[0] + ", max=" + s[1]);
+            }
+            min[c] = s[0];
+            max[c] = s[1];
+        }
+        return new FittedMinMax(lo, hi, min, max);
+    }
+
     private record FittedMinMax(double lo, double hi, double[] min, double[] max)
             implements Fitted {
 

@@ -40,6 +40,33 @@ public final class ZScoreScaler implements Scaler {
         return new FittedZScore(mean, sd);
     }
 
+    /**
+     * Rebuilds the fitted standardization from {@code {mean, standardDeviation}} per column.
+     *
+     * @param statistics one {@code {mean, sd}} row per column, finite, {@code sd >= 0}
+     * @return the fitted standardization
+     */
+    @Override
+    public Fitted restore(double[][] statistics) {
+        double[] mean = new double[statistics.length];
+        double[] sd = new double[statistics.length];
+        for (int c = 0; c < statistics.length; c++) {
+            double[] s = statistics[c];
+            if (s == null || s.length != 2) {
+                throw new IllegalArgumentException("z-score statistics must be one {mean, sd} "
+                        + "pair per column; column " + c + " has "
+                        + (s == null ? "none" : s.length + " numbers"));
+            }
+            if (!Double.isFinite(s[0]) || !Double.isFinite(s[1]) || s[1] < 0) {
+                throw new IllegalArgumentException("z-score statistics of column " + c
+                        + " must be finite with sd >= 0, found mean=" + s[0] + ", sd=" + s[1]);
+            }
+            mean[c] = s[0];
+            sd[c] = s[1];
+        }
+        return new FittedZScore(mean, sd);
+    }
+
     private record FittedZScore(double[] mean, double[] sd) implements Fitted {
 
         @Override
