@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mlp", mixinStandardHelpOptions = true,
         versionProvider = MlpCli.Version.class,
         description = "Train, evaluate and use multi-layer perceptrons.",
-        subcommands = {PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            InspectCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class MlpCli implements Runnable {
 
     /** Success. */
@@ -91,6 +92,7 @@ public final class MlpCli implements Runnable {
         return ex instanceof IllegalArgumentException
                 || ex instanceof NoSuchFileException
                 || ex instanceof java.nio.file.AccessDeniedException
+                || ex instanceof dev.mlp.core.io.FileFormatException
                 || ex instanceof BadInputException;
     }
 

@@ -172,7 +172,8 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
                     + range(l.weights()));
         }
         for (Plugin p : plugins) {
-            line(sb, p.role(), p.spec() + " [" + p.version() + "]");
+            line(sb, p.role(), p.version().isEmpty() ? p.spec()
+                    : p.spec() + " [" + p.version() + "]");
         }
         for (Map.Entry<String, double[][]> e : scaling.entrySet()) {
             String role = e.getKey();

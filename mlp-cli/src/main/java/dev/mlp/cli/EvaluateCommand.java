@@ -1,0 +1,93 @@
+package dev.mlp.cli;
+
+import dev.mlp.api.Evaluation;
+import dev.mlp.api.Metric;
+import dev.mlp.core.Dataset;
+import dev.mlp.core.Model;
+import dev.mlp.core.metric.Evaluator;
+import dev.mlp.core.metric.Metrics;
+import dev.mlp.data.DataTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code mlp evaluate}: a model's loss and metrics on labelled data, with a confusion matrix. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score a saved model on labelled CSV data: loss, metrics and, for "
+                + "classifiers, the confusion matrix.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL")
+    private Path modelFile;
+
+    @Option(names = "--data", required = true, paramLabel = "CSV")
+    private Path data;
+
+    @Option(names = "--target", paramLabel = "COLUMN",
+            description = "The target column (default: the one the model was trained on).")
+    private String target;
+
+    @Mixin
+    private CsvOptions csv;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SavedModel saved = SavedModel.load(modelFile);
+        DataTable table = saved.read(csv, data, target, true);
+        Model model = saved.model();
+        List<Metric> metrics = new ArrayList<>();
+        for (String name : saved.classification()
+                ? List.of("accuracy", "precision", "recall", "f1")
+                : List.of("mse", "mae", "r2")) {
+            metrics.add(Metrics.byName(name));
+        }
+        Dataset scaled = model.scaled(table.toDataset());
+        Evaluation ev = new Evaluator(model.network(), model.trainer().loss(), metrics,
+                model.targetScaling()).evaluate(scaled);
+        out.printf(Locale.ROOT, "%s on %s (%d rows)%n", modelFile, data, ev.samples());
+        for (Map.Entry<String, Double> e : ev.values().entrySet()) {
+            out.printf(Locale.ROOT, "  %-10s %.6f%n", e.getKey(), e.getValue());
+        }
+        if (saved.classification() && ev.confusion() != null) {
+            out.println();
+            printConfusion(out, saved.info().classNames(), ev.confusion());
+        }
+        out.flush();
+        return MlpCli.OK;
+    }
+
+    static void printConfusion(PrintWriter out, List<String> classes, double[][] confusion) {
+        int w = 9;
+        for (String c : classes) {
+            w = Math.max(w, c.length() + 1);
+        }
+        String cell = "%" + w + "s";
+        out.println("confusion matrix (rows: true class, columns: predicted class)");
+        out.printf(Locale.ROOT, cell, "");
+        for (String c : classes) {
+            out.printf(Locale.ROOT, cell, c);
+        }
+        out.println();
+        for (int i = 0; i < confusion.length; i++) {
+            out.printf(Locale.ROOT, cell, classes.get(i));
+            for (double v : confusion[i]) {
+                out.printf(Locale.ROOT, cell, v == Math.rint(v) ? Long.toString((long) v)
+                        : String.format(Locale.ROOT, "%.2f", v));
+            }
+            out.println();
+        }
+    }
+}
