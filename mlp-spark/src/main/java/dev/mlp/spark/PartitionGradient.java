@@ -3,26 +3,30 @@ package dev.mlp.spark;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.train.BatchGradient;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The executor side of one training step: adds the summed gradient and loss of a block's rows
- * (or of a seeded sample of them) to its partition's leaf of the {@link GradientSum}, computed
- * by {@link BatchGradient}, the code single-machine training uses.
+ * The executor side of one training step: the summed gradient and loss of one partition's rows
+ * (or of a seeded sample of them), computed block by block with {@link BatchGradient}, the code
+ * single-machine training uses, and returned as that partition's leaf of a {@link GradientSum}.
  *
  * <p>Each executor thread keeps one network and workspace per network spec and reuses them from
  * step to step; the weights come from the step's broadcast. Plugins are resolved by name with
  * the executor's own plugin registry.
  */
-final class PartitionGradient implements Function2<GradientSum, Block, GradientSum> {
+final class PartitionGradient implements FlatMapFunction<Iterator<Block>, GradientSum> {
 
     private static final long serialVersionUID = 1L;
 
     private static final ThreadLocal<Worker> WORKER = new ThreadLocal<>();
 
     private final NetworkSpec spec;
+    private final int partitions;
     private final int blockSize;
     private final Broadcast<double[]> weights;
     private final double fraction;
@@ -30,14 +34,17 @@ final class PartitionGradient implements Function2<GradientSum, Block, GradientS
 
     /**
      * @param spec the network and loss
+     * @param partitions the number of partitions of the data
      * @param blockSize the largest block, in rows
      * @param weights the step's parameters, flat in layout order
-     * @param fraction the share of rows each step samples, in (0, 1]; 1 takes every row
+     * @param fraction the probability that a row is in the step's sample, in (0, 1]; 1 takes
+     *                 every row
      * @param stepSeed the seed of this step's sample (unused when {@code fraction} is 1)
      */
-    PartitionGradient(NetworkSpec spec, int blockSize, Broadcast<double[]> weights,
-                      double fraction, long stepSeed) {
+    PartitionGradient(NetworkSpec spec, int partitions, int blockSize,
+                      Broadcast<double[]> weights, double fraction, long stepSeed) {
         this.spec = spec;
+        this.partitions = partitions;
         this.blockSize = blockSize;
         this.weights = weights;
         this.fraction = fraction;
@@ -45,44 +52,63 @@ final class PartitionGradient implements Function2<GradientSum, Block, GradientS
     }
 
     @Override
-    public GradientSum call(GradientSum sum, Block block) {
-        GradientSum.Piece leaf = sum.leaf(block.partition());
-        if (block.rows() == 0) {
-            return sum;
+    public Iterator<GradientSum> call(Iterator<Block> blocks) {
+        if (!blocks.hasNext()) {
+            return Collections.emptyIterator();
         }
         Worker w = worker();
         w.load(weights.value());
-        double[] x = block.x();
-        double[] y = block.y();
-        double[] rw = block.weights();
-        int rows = block.rows();
-        if (fraction < 1.0) {
-            rows = w.sample(block, fraction, stepSeed);
-            if (rows == 0) {
-                return sum;
-            }
-            x = w.x;
-            y = w.y;
-            rw = block.weights() == null ? null : w.w;
-        }
-        double loss = w.gradient.compute(x, y, rw, rows);
-        double weight = w.gradient.weightSum();
-        leaf.loss += loss;
-        leaf.weight += weight;
-        leaf.rows += rows;
-        if (leaf.gradient == null) {
-            leaf.gradient = new double[w.size];
-        }
-        if (weight > 0) {
-            double[] g = leaf.gradient;
-            int at = 0;
-            for (double[] part : w.gradient.gradients()) {
-                for (double v : part) {
-                    g[at++] += v * weight;
+        GradientSum sum = new GradientSum(partitions);
+        GradientSum.Piece leaf = null;
+        SplittableRandom random = null;
+        double logMiss = Math.log1p(-fraction);
+        long gap = 0;
+        int buffered = 0;
+        boolean weighted = false;
+        int in = spec.inputs();
+        int out = spec.outputs();
+        while (blocks.hasNext()) {
+            Block b = blocks.next();
+            if (leaf == null) {
+                leaf = sum.leaf(b.partition());
+                weighted = b.weights() != null;
+                if (fraction < 1.0) {
+                    random = new SplittableRandom(Flat.mix(stepSeed ^ Flat.mix(b.partition())));
+                    gap = gap(random, logMiss);
                 }
             }
+            if (fraction >= 1.0) {
+                if (b.rows() > 0) {
+                    w.accumulate(leaf, b.x(), b.y(), b.weights(), b.rows());
+                }
+                continue;
+            }
+            // Bernoulli sample: the gaps between taken rows are geometric, across blocks
+            long pos = 0;
+            while (pos + gap < b.rows()) {
+                int r = (int) (pos + gap);
+                System.arraycopy(b.x(), r * in, w.x, buffered * in, in);
+                System.arraycopy(b.y(), r * out, w.y, buffered * out, out);
+                w.w[buffered] = b.weights() == null ? 1.0 : b.weights()[r];
+                buffered++;
+                if (buffered == w.capacity) {
+                    w.accumulate(leaf, w.x, w.y, weighted ? w.w : null, buffered);
+                    buffered = 0;
+                }
+                pos = r + 1L;
+                gap = gap(random, logMiss);
+            }
+            gap -= b.rows() - pos;
         }
-        return sum;
+        if (buffered > 0) {
+            w.accumulate(leaf, w.x, w.y, weighted ? w.w : null, buffered);
+        }
+        return List.of(sum).iterator();
+    }
+
+    /** Rows skipped before the next one taken: Geometric(fraction), by inversion. */
+    private static long gap(SplittableRandom random, double logMiss) {
+        return (long) Math.floor(Math.log1p(-random.nextDouble()) / logMiss);
     }
 
     private Worker worker() {
@@ -98,7 +124,6 @@ final class PartitionGradient implements Function2<GradientSum, Block, GradientS
     private static final class Worker {
         final NetworkSpec spec;
         final int capacity;
-        final Network network;
         final double[][] params;
         final BatchGradient gradient;
         final int size;
@@ -111,7 +136,7 @@ final class PartitionGradient implements Function2<GradientSum, Block, GradientS
             this.spec = spec;
             this.capacity = capacity;
             var registry = Mlp.standard().registry();
-            this.network = spec.network(registry);
+            Network network = spec.network(registry);
             this.params = network.parameters();
             this.gradient = new BatchGradient(network, spec.lossFunction(registry), capacity);
             this.size = spec.parameterCount();
@@ -126,41 +151,32 @@ final class PartitionGradient implements Function2<GradientSum, Block, GradientS
             }
             if (flat.length != size) {
                 throw new IllegalArgumentException("the broadcast holds " + flat.length
-                        + " parameters, the network " + spec.sizes().length + " layers with "
-                        + size);
+                        + " parameters, the network of layer sizes "
+                        + java.util.Arrays.toString(spec.sizes()) + " has " + size);
             }
             Flat.copyInto(flat, params);
             loaded = flat;
         }
 
-        /**
-         * Bernoulli sample of the block's rows with the given inclusion probability, drawn by
-         * skipping geometric gaps, from a generator seeded by the step, partition and block.
-         */
-        int sample(Block block, double fraction, long stepSeed) {
-            SplittableRandom random = new SplittableRandom(
-                    Flat.mix(Flat.mix(stepSeed ^ block.partition()) + block.offset()));
-            int in = spec.inputs();
-            int out = spec.outputs();
-            double logMiss = Math.log1p(-fraction);
-            int n = 0;
-            int r = -1;
-            while (true) {
-                double u = random.nextDouble();
-                // gap ~ Geometric(fraction): rows skipped before the next one taken
-                double gap = Math.floor(Math.log1p(-u) / logMiss);
-                if (gap >= block.rows() - r - 1) {
-                    break;
-                }
-                r += (int) gap + 1;
-                System.arraycopy(block.x(), r * in, x, n * in, in);
-                System.arraycopy(block.y(), r * out, y, n * out, out);
-                if (block.weights() != null) {
-                    w[n] = block.weights()[r];
-                }
-                n++;
+        /** Adds the summed loss and gradient of {@code rows} rows to the leaf. */
+        void accumulate(GradientSum.Piece leaf, double[] xs, double[] ys, double[] ws, int rows) {
+            double loss = gradient.compute(xs, ys, ws, rows);
+            double weight = gradient.weightSum();
+            leaf.loss += loss;
+            leaf.weight += weight;
+            leaf.rows += rows;
+            if (leaf.gradient == null) {
+                leaf.gradient = new double[size];
             }
-            return n;
+            if (weight > 0) {
+                double[] g = leaf.gradient;
+                int at = 0;
+                for (double[] part : gradient.gradients()) {
+                    for (double v : part) {
+                        g[at++] += v * weight;
+                    }
+                }
+            }
         }
     }
 }

@@ -205,9 +205,11 @@ public final class SparkTrainer {
                                        double fraction, long stepSeed) {
         Broadcast<double[]> bc = sc.broadcast(weights);
         try {
-            GradientSum sum = data.blocks().treeAggregate(new GradientSum(data.partitions()),
-                    new PartitionGradient(spec, data.blockSize(), bc, fraction, stepSeed),
-                    GradientSum::merge, depth);
+            GradientSum sum = data.blocks()
+                    .mapPartitions(new PartitionGradient(spec, data.partitions(),
+                            data.blockSize(), bc, fraction, stepSeed))
+                    .treeAggregate(new GradientSum(data.partitions()), GradientSum::merge,
+                            GradientSum::merge, depth);
             return sum.total();
         } finally {
             bc.destroy();
