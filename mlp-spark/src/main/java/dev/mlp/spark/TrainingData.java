@@ -61,6 +61,11 @@ public final class TrainingData implements AutoCloseable {
      */
     public static TrainingData of(JavaRDD<Sample> samples, int inputs, int outputs, int blockSize,
                                   boolean weighted) {
+        return of(samples, inputs, outputs, blockSize, weighted, false);
+    }
+
+    private static TrainingData of(JavaRDD<Sample> samples, int inputs, int outputs,
+                                   int blockSize, boolean weighted, boolean truncate) {
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException("inputs and outputs must be >= 1, found " + inputs
                     + " and " + outputs);
@@ -74,6 +79,10 @@ public final class TrainingData implements AutoCloseable {
         JavaRDD<Block> blocks = samples.mapPartitionsWithIndex(
                 (index, it) -> pack(index, it, inputs, outputs, blockSize, weighted), true);
         blocks.persist(StorageLevel.MEMORY_AND_DISK());
+        if (truncate) {
+            // forget the lineage back to the driver's rows, which every task would carry
+            blocks.rdd().localCheckpoint();
+        }
         TrainingData data = new TrainingData(blocks, inputs, outputs, blockSize);
         if (data.rows == 0) {
             data.release();
@@ -84,7 +93,9 @@ public final class TrainingData implements AutoCloseable {
 
     /**
      * Distributes a local data set, mostly for tests and benchmarks: rows are cut into
-     * {@code partitions} consecutive ranges.
+     * {@code partitions} consecutive ranges. The blocks are checkpointed locally, so that tasks
+     * do not carry the driver's copy of the rows; they are lost with an executor, so this is
+     * for data that one machine holds anyway.
      *
      * @param sc the Spark context
      * @param data the samples
@@ -107,7 +118,7 @@ public final class TrainingData implements AutoCloseable {
             System.arraycopy(data.targets(), r * out, y, 0, out);
             list.add(new Sample(x, y));
         }
-        return of(sc.parallelize(list, partitions), in, out, blockSize, false);
+        return of(sc.parallelize(list, partitions), in, out, blockSize, false, true);
     }
 
     private static Iterator<Block> pack(int partition, Iterator<Sample> it, int inputs,

@@ -145,6 +145,42 @@ class SparkTrainerTest {
     }
 
     @Test
+    void miniBatchStepsSampleAboutTheBatchSizeAcrossBlocks() {
+        JavaSparkContext sc = TestSpark.context();
+        Dataset data = TestSpark.blobs(2000, 4, 16);
+        Network net = initial(1);
+        var weights = sc.broadcast(Flat.flatten(net.parameters()));
+        try (TrainingData d = TrainingData.parallelize(sc, data, 2, 64)) {
+            long total = 0;
+            int steps = 12;
+            for (int step = 0; step < steps; step++) {
+                long stepSeed = Flat.mix(step);
+                GradientSum.Piece a = sampled(d, weights, stepSeed);
+                if (step < 2) {
+                    GradientSum.Piece b = sampled(d, weights, stepSeed);
+                    assertEquals(a.rows, b.rows);
+                    assertArrayEquals(a.gradient, b.gradient, "step " + step + " repeats");
+                }
+                total += a.rows;
+            }
+            // each row is in a step's sample with probability 0.05: 100 rows on average;
+            // the mean of 12 steps has a standard deviation of about 2.8
+            double mean = (double) total / steps;
+            assertTrue(Math.abs(mean - 100) < 12, "mean sample " + mean);
+        } finally {
+            weights.destroy();
+        }
+    }
+
+    private static GradientSum.Piece sampled(TrainingData d,
+                                             org.apache.spark.broadcast.Broadcast<double[]> w,
+                                             long stepSeed) {
+        return d.blocks().mapPartitions(new PartitionGradient(SPEC, d.partitions(),
+                        d.blockSize(), w, 0.05, stepSeed))
+                .reduce(GradientSum::merge).total();
+    }
+
+    @Test
     void emptyPartitionsAreFine() {
         JavaSparkContext sc = TestSpark.context();
         Dataset data = TestSpark.blobs(6, 4, 14);
