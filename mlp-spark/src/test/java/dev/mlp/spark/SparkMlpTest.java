@@ -158,6 +158,35 @@ class SparkMlpTest {
     }
 
     @Test
+    void rowsOfWeightZeroDoNotCount() {
+        SparkSession spark = TestSpark.session();
+        SplittableRandom r = new SplittableRandom(8);
+        List<Row> data = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            double x = r.nextDouble(-1, 1);
+            boolean noise = i % 2 == 1;
+            // the noise rows say the opposite of the clean rows, with weight 0
+            double label = (x > 0) != noise ? 1 : 0;
+            data.add(RowFactory.create(Vectors.dense(x), label, noise ? 0.0 : 1.0));
+        }
+        Dataset<Row> df = spark.createDataFrame(data, new StructType()
+                .add("features", SQLDataTypes.VectorType())
+                .add("label", DataTypes.DoubleType)
+                .add("w", DataTypes.DoubleType));
+        SparkMlpModel model = new SparkMlp().setWeightCol("w").setOptimizer("adam(lr=0.1)")
+                .setEpochs(40).setSeed(2).fit(df);
+        int right = 0;
+        int clean = 0;
+        for (Row row : model.transform(df).collectAsList()) {
+            if (row.getDouble(2) > 0) {
+                clean++;
+                right += row.getDouble(1) == row.getDouble(4) ? 1 : 0;
+            }
+        }
+        assertTrue(right >= 0.95 * clean, right + " of " + clean);
+    }
+
+    @Test
     void badSettingsAndColumnsAreNamed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new SparkMlp().setOptimizer("adma(lr=0.1)"));
