@@ -1,0 +1,269 @@
+package dev.mlp.spark;
+
+import dev.mlp.api.BatchStrategy;
+import dev.mlp.api.Optimizer;
+import dev.mlp.api.OptimizerState;
+import dev.mlp.api.TrainingControl;
+import dev.mlp.api.Evaluation;
+import dev.mlp.api.TrainingListener;
+import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.Mlp;
+import dev.mlp.core.network.Network;
+import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.core.plugin.PluginRegistry;
+import dev.mlp.core.train.Seeds;
+import dev.mlp.core.train.TrainingDivergedException;
+import dev.mlp.core.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Synchronous data-parallel training on Spark. Every step broadcasts the current parameters;
+ * every partition computes the summed gradient and loss of its rows (all of them for full-batch
+ * steps, a seeded Bernoulli sample for mini-batch steps) with the framework's own
+ * {@code BatchGradient}; the partial sums are combined with {@code treeAggregate} in a fixed
+ * order; and the driver divides by the total weight and applies the configured optimizer,
+ * whichever plugin it is.
+ *
+ * <p>The batch strategy gives the batch size {@code b} for the {@code n} samples. If
+ * {@code b >= n} each epoch is one full-batch step, exactly the gradient single-machine
+ * full-batch training takes. Otherwise an epoch is {@code ceil(n / b)} steps, each on a sample
+ * in which every row is included with probability {@code b / n}, drawn independently per
+ * partition from the run seed, the step and the partition; a step whose sample happens to be
+ * empty is skipped. The strategy's visiting order (shuffling) is not used.
+ *
+ * <p>A trainer is immutable and reusable. For a fixed seed and partitioning two runs give the
+ * same bits. Listeners run on the driver and see epoch ends (with a control to stop early) but
+ * no per-batch events.
+ */
+public final class SparkTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
+
+    private final NetworkSpec spec;
+    private final String optimizer;
+    private final String batch;
+    private final int epochs;
+    private final long seed;
+    private final int depth;
+    private final List<TrainingListener> listeners;
+
+    /**
+     * @param spec the network's shape and loss
+     * @param optimizer optimizer spec, for example {@code "adam(lr=0.001)"}
+     * @param batch batch strategy spec, for example {@code "full-batch"} or
+     *              {@code "mini-batch(size=128)"}
+     * @param epochs number of epochs, at least 0
+     * @param seed the run seed (mini-batch samples)
+     * @param depth depth of the {@code treeAggregate}, at least 1
+     * @param listeners listeners called on the driver, in order
+     * @throws IllegalArgumentException if a spec is unknown or invalid, or a number out of range
+     */
+    public SparkTrainer(NetworkSpec spec, String optimizer, String batch, int epochs, long seed,
+                        int depth, List<TrainingListener> listeners) {
+        PluginRegistry registry = Mlp.standard().registry();
+        this.spec = Objects.requireNonNull(spec, "spec").resolve(registry);
+        this.optimizer = registry.configure(PluginKind.OPTIMIZER, Optimizer.class,
+                Objects.requireNonNull(optimizer, "optimizer")).spec();
+        this.batch = registry.configure(PluginKind.BATCH_STRATEGY, BatchStrategy.class,
+                Objects.requireNonNull(batch, "batch")).spec();
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be >= 0, found " + epochs);
+        }
+        if (depth < 1) {
+            throw new IllegalArgumentException("aggregation depth must be >= 1, found " + depth);
+        }
+        this.epochs = epochs;
+        this.seed = seed;
+        this.depth = depth;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * A trainer with aggregation depth 2 and no listeners.
+     *
+     * @param spec the network's shape and loss
+     * @param optimizer optimizer spec
+     * @param batch batch strategy spec
+     * @param epochs number of epochs
+     * @param seed the run seed
+     */
+    public SparkTrainer(NetworkSpec spec, String optimizer, String batch, int epochs, long seed) {
+        this(spec, optimizer, batch, epochs, seed, 2, List.of());
+    }
+
+    /**
+     * Trains a network in place on distributed data.
+     *
+     * @param sc the Spark context the data lives in
+     * @param network the network, of this trainer's spec, updated in place
+     * @param data the training data
+     * @return the weighted mean loss per epoch and how the run ended
+     * @throws IllegalArgumentException if the network or the data do not fit the spec
+     * @throws TrainingDivergedException if the loss or a parameter becomes NaN or infinite
+     */
+    public TrainingResult train(JavaSparkContext sc, Network network, TrainingData data) {
+        spec.checkShape(network);
+        if (data.inputs() != spec.inputs() || data.outputs() != spec.outputs()) {
+            throw new IllegalArgumentException("the network takes " + spec.inputs()
+                    + " inputs and gives " + spec.outputs() + " outputs, but the data has "
+                    + data.inputs() + " inputs and " + data.outputs() + " outputs");
+        }
+        PluginRegistry registry = Mlp.standard().registry();
+        BatchStrategy strategy = registry.batchStrategy(batch);
+        long n = data.rows();
+        int b = strategy.batchSize((int) Math.min(n, Integer.MAX_VALUE));
+        if (b < 1) {
+            throw new IllegalStateException("batch strategy '" + batch + "' gave batch size "
+                    + b + " for " + n + " samples");
+        }
+        boolean full = b >= n;
+        double fraction = full ? 1.0 : (double) b / n;
+        long stepsPerEpoch = full ? 1 : (n + b - 1) / b;
+        if (stepsPerEpoch > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("batch size " + b + " gives more than "
+                    + Integer.MAX_VALUE + " steps per epoch for " + n + " samples");
+        }
+        long runSeed = Seeds.of(seed).batching().nextLong();
+
+        OptimizerState state = registry.optimizer(optimizer).start(network.layout());
+        double[][] params = network.parameters();
+        double[][] grads = new double[params.length][];
+        for (int i = 0; i < params.length; i++) {
+            grads[i] = new double[params[i].length];
+        }
+        Control control = new Control();
+        List<Double> history = new ArrayList<>(epochs);
+        for (TrainingListener l : listeners) {
+            l.runStarted(new TrainingListener.RunStart(seed, epochs,
+                    (int) Math.min(n, Integer.MAX_VALUE), b, network, 0, 0));
+        }
+        LOG.info("training {} on {} rows in {} partitions: {} epochs of {} step(s), {}",
+                network, n, data.partitions(), epochs, stepsPerEpoch,
+                full ? "full batch" : "samples of " + b + " rows on average");
+        long step = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            double lossSum = 0.0;
+            double weightSum = 0.0;
+            for (int s = 1; s <= stepsPerEpoch; s++) {
+                step++;
+                GradientSum.Piece total = gradient(sc, data, Flat.flatten(params), fraction,
+                        Flat.mix(runSeed + step));
+                if (!Double.isFinite(total.loss)) {
+                    throw new TrainingDivergedException(epoch, s, "the loss became "
+                            + total.loss);
+                }
+                if (total.weight <= 0 || total.gradient == null) {
+                    LOG.debug("epoch {}, step {}: the sample is empty, no update", epoch, s);
+                    continue;
+                }
+                double[] g = total.gradient;
+                double inv = total.weight;
+                int at = 0;
+                for (double[] block : grads) {
+                    for (int i = 0; i < block.length; i++) {
+                        block[i] = g[at++] / inv;
+                    }
+                }
+                state.update(params, grads);
+                String bad = network.firstNonFinite();
+                if (bad != null) {
+                    throw new TrainingDivergedException(epoch, s, bad);
+                }
+                lossSum += total.loss;
+                weightSum += total.weight;
+            }
+            double epochLoss = weightSum > 0 ? lossSum / weightSum : Double.NaN;
+            history.add(epochLoss);
+            LOG.debug("epoch {}: loss {}", epoch, epochLoss);
+            for (TrainingListener l : listeners) {
+                l.epochFinished(new TrainingListener.EpochEnd(epoch, epochLoss, state.steps(),
+                        network, control, new Evaluation((int) Math.min(n, Integer.MAX_VALUE),
+                                Map.of(Metrics.LOSS, epochLoss), null),
+                        null, state.learningRate()));
+            }
+            if (control.reason != null) {
+                LOG.info("stopping after epoch {}: {}", epoch, control.reason);
+                break;
+            }
+        }
+        TrainingResult result = new TrainingResult(history, state.steps(), control.reason, seed);
+        for (TrainingListener l : listeners) {
+            l.runFinished(new TrainingListener.RunEnd(result.epochs(), result.finalLoss(),
+                    control.reason, network));
+        }
+        return result;
+    }
+
+    /**
+     * One distributed gradient: broadcast, per-partition sums, fixed-order tree aggregation.
+     *
+     * @return the sums over all partitions
+     */
+    private GradientSum.Piece gradient(JavaSparkContext sc, TrainingData data, double[] weights,
+                                       double fraction, long stepSeed) {
+        Broadcast<double[]> bc = sc.broadcast(weights);
+        try {
+            GradientSum sum = data.blocks()
+                    .mapPartitions(new PartitionGradient(spec, data.partitions(),
+                            data.blockSize(), bc, fraction, stepSeed))
+                    .treeAggregate(new GradientSum(data.partitions()), GradientSum::merge,
+                            GradientSum::merge, depth);
+            return sum.total();
+        } finally {
+            bc.destroy();
+        }
+    }
+
+    /** @return the network's shape and loss, canonical */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** @return the optimizer spec, canonical */
+    public String optimizer() {
+        return optimizer;
+    }
+
+    /** @return the batch strategy spec, canonical */
+    public String batch() {
+        return batch;
+    }
+
+    /** @return the number of epochs */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** @return the seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the depth of the tree aggregation */
+    public int depth() {
+        return depth;
+    }
+
+    private static final class Control implements TrainingControl {
+        private String reason;
+
+        @Override
+        public void requestStop(String why) {
+            if (reason == null) {
+                reason = why == null ? "stop requested" : why;
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return reason != null;
+        }
+    }
+}
