@@ -12,7 +12,9 @@ package dev.mlp.core.kernel;
  * <p>Threads split the <em>output</em> by blocks of rows (or of columns when there are few
  * rows); every output entry is summed in an order that depends only on the shapes, so the
  * result is bit-identical for any thread count and from run to run. Products too small to gain
- * from threads run on the calling thread.
+ * from threads run on the calling thread, and tiny ones, or ones with fewer than
+ * {@value #FEW_ROWS} rows where packing {@code W} would cost as much as the product, run as the
+ * plain loops of {@link Matrices}.
  *
  * <p>One instance per thread of control: it holds the arguments of the product in progress and
  * a scratch buffer, so it is not thread-safe. Nothing is allocated per call once the scratch
@@ -23,7 +25,18 @@ public final class Gemm {
     /** Multiply-adds below which a product stays on the calling thread. */
     static final long PARALLEL_THRESHOLD = 1L << 16;
 
+    /**
+     * Multiply-adds below which a product runs as plain loops ({@link Matrices}): packing the
+     * right operand costs more than it saves on tiny products, as in the networks of a few
+     * neurons that are trained one sample at a time.
+     */
+    static final long SMALL = 4096;
+
+    /** Rows below which {@code A·W} and {@code δ·Wᵀ} do not pack {@code W}. */
+    static final int FEW_ROWS = 8;
+
     private final int threads;
+    private final boolean alwaysPack;
     private final Job job = new Job();
     private double[][] packed = new double[0][];
 
@@ -31,10 +44,19 @@ public final class Gemm {
      * @param threads the most threads one product may use, at least 1
      */
     public Gemm(int threads) {
+        this(threads, false);
+    }
+
+    /**
+     * @param threads the most threads one product may use, at least 1
+     * @param alwaysPack take the packed, blocked path even for tiny products (for tests)
+     */
+    Gemm(int threads, boolean alwaysPack) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, found " + threads);
         }
         this.threads = threads;
+        this.alwaysPack = alwaysPack;
     }
 
     /**
@@ -70,9 +92,14 @@ public final class Gemm {
      */
     public void multiply(double[] a, int rows, int inner, double[] w, int cols, double[] bias,
                          double[] out) {
+        long work = (long) rows * inner * cols;
+        if (!alwaysPack && (rows < FEW_ROWS || work < SMALL)) {
+            Matrices.multiply(a, rows, inner, w, cols, bias, out);
+            return;
+        }
         double[][] p = pack(w, inner, cols);
         job.set(a, inner, 1, inner, p, out, rows, cols, bias, 1.0);
-        run((long) rows * inner * cols, rows, cols);
+        run(work, rows, cols);
     }
 
     /**
@@ -89,9 +116,14 @@ public final class Gemm {
      */
     public void multiplyTransposedLeft(double[] a, int rows, int inner, double[] d, int cols,
                                        double scale, double[] out) {
+        long work = (long) rows * inner * cols;
+        if (!alwaysPack && work < SMALL) {
+            Matrices.multiplyTransposedLeft(a, rows, inner, d, cols, scale, out);
+            return;
+        }
         double[][] p = pack(d, rows, cols);
         job.set(a, 1, inner, rows, p, out, inner, cols, null, scale);
-        run((long) rows * inner * cols, inner, cols);
+        run(work, inner, cols);
     }
 
     /**
@@ -113,6 +145,11 @@ public final class Gemm {
      */
     public void multiplyTransposedRight(double[] d, int rows, int cols, double[] w, int inner,
                                         double[] out) {
+        long work = (long) rows * inner * cols;
+        if (!alwaysPack && (rows < FEW_ROWS || work < SMALL)) {
+            Matrices.multiplyTransposedRight(d, rows, cols, w, inner, out);
+            return;
+        }
         double[][] p = rows(cols, inner);
         for (int k = 0; k < inner; k++) {
             int wk = k * cols;
@@ -121,7 +158,7 @@ public final class Gemm {
             }
         }
         job.set(d, cols, 1, cols, p, out, rows, inner, null, 1.0);
-        run((long) rows * inner * cols, rows, inner);
+        run(work, rows, inner);
     }
 
     /** Copies a row-major {@code rows x cols} matrix into the packed rows. */

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Gemm} against plain triple loops over a sweep of shapes that includes 0 and 1, every
  * remainder of the four-row inner loop, both sides of the {@link Panels#BLOCK} cache block, and
  * products large enough to be split over threads by rows and by columns. Every shape is run with
- * 1, 2 and 3 threads, and the results must be the same bits. Inputs are padded with NaN and
+ * 1, 2 and 3 threads, on the public engine and on one forced onto the packed path even where the
+ * public one takes plain loops; for each path the results must be the same bits. Inputs are padded with NaN and
  * outputs with a sentinel, so reading or writing past the documented extent is caught.
  */
 class GemmTest {
@@ -26,6 +27,18 @@ class GemmTest {
     private static final int PAD = 3;
     private static final double SENTINEL = -4242.5;
     private static final int[] THREADS = {1, 2, 3};
+
+    /** The engines compared: the public one, then ones forced onto the packed path. */
+    private static List<Gemm> engines() {
+        List<Gemm> out = new ArrayList<>();
+        for (int t : THREADS) {
+            out.add(new Gemm(t));
+        }
+        for (int t : THREADS) {
+            out.add(new Gemm(t, true));
+        }
+        return out;
+    }
 
     static List<Arguments> shapes() {
         int[] small = {0, 1, 2, 3, 4, 5, 7, 9};
@@ -104,11 +117,12 @@ class GemmTest {
                 }
             }
             double[] first = null;
-            for (int t : THREADS) {
+            for (Gemm gemm : engines()) {
+                int t = gemm.threads();
                 double[] out = output(rows * cols);
-                new Gemm(t).multiply(a, rows, inner, w, cols, withBias ? bias : null, out);
+                gemm.multiply(a, rows, inner, w, cols, withBias ? bias : null, out);
                 assertClose(expected, magnitude, out, "multiply, " + t + " threads");
-                if (first == null) {
+                if (t == 1) {
                     first = out;
                 } else {
                     assertArrayEquals(first, out, 0.0, "bits differ with " + t + " threads");
@@ -139,12 +153,13 @@ class GemmTest {
                 }
             }
             double[] first = null;
-            for (int t : THREADS) {
+            for (Gemm gemm : engines()) {
+                int t = gemm.threads();
                 double[] out = output(inner * cols);
-                new Gemm(t).multiplyTransposedLeft(a, rows, inner, d, cols, scale, out);
+                gemm.multiplyTransposedLeft(a, rows, inner, d, cols, scale, out);
                 assertClose(expected, magnitude, out, "multiplyTransposedLeft, " + t
                         + " threads");
-                if (first == null) {
+                if (t == 1) {
                     first = out;
                 } else {
                     assertArrayEquals(first, out, 0.0, "bits differ with " + t + " threads");
@@ -174,11 +189,12 @@ class GemmTest {
             }
         }
         double[] first = null;
-        for (int t : THREADS) {
+        for (Gemm gemm : engines()) {
+            int t = gemm.threads();
             double[] out = output(rows * inner);
-            new Gemm(t).multiplyTransposedRight(d, rows, cols, w, inner, out);
+            gemm.multiplyTransposedRight(d, rows, cols, w, inner, out);
             assertClose(expected, magnitude, out, "multiplyTransposedRight, " + t + " threads");
-            if (first == null) {
+            if (t == 1) {
                 first = out;
             } else {
                 assertArrayEquals(first, out, 0.0, "bits differ with " + t + " threads");
