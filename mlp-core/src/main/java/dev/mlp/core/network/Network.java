@@ -29,6 +29,15 @@ public final class Network implements NetworkView {
     private final double[][] weights;
     private final double[][] biases;
     private final double[] dropout;
+    /** The largest {@code inputs x neurons} of any layer: picks the tiny-network path. */
+    private final long largestLayer;
+
+    /**
+     * Multiply-adds per batch below which forward and backward run as plain fused loops
+     * without the blocked products: for networks of a few neurons trained one sample at a
+     * time, where call overhead, not arithmetic, is the cost.
+     */
+    private static final long TINY = 1024;
 
     /**
      * Creates a network with all parameters zero.
@@ -64,6 +73,11 @@ public final class Network implements NetworkView {
             weights[l] = new double[Math.multiplyExact(sizes[l], sizes[l + 1])];
             biases[l] = spec.bias() ? new double[sizes[l + 1]] : null;
         }
+        long largest = 0;
+        for (int l = 0; l < n; l++) {
+            largest = Math.max(largest, (long) sizes[l] * sizes[l + 1]);
+        }
+        largestLayer = largest;
     }
 
     /**
@@ -343,12 +357,17 @@ public final class Network implements NetworkView {
                     + " values, found " + input.length);
         }
         Gemm gemm = ws.gemm;
+        boolean tiny = rows * largestLayer < TINY;
         boolean masked = false;
         double[] a = input;
         int last = layerCount() - 1;
         for (int l = 0; l <= last; l++) {
             int width = sizes[l + 1];
-            gemm.multiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
+            if (tiny) {
+                tinyMultiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
+            } else {
+                gemm.multiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
+            }
             activations[l].forward(ws.z[l], ws.a[l], rows, width);
             a = ws.a[l];
             double p = dropout[l];
@@ -388,20 +407,31 @@ public final class Network implements NetworkView {
     public void backward(Workspace ws, double[] input, int rows) {
         ws.check(this, rows);
         Gemm gemm = ws.gemm;
+        boolean tiny = rows * largestLayer < TINY;
         double scale = rows == 0 ? 0.0 : 1.0 / rows;
         boolean masked = ws.masked;
         for (int l = layerCount() - 1; l >= 0; l--) {
             double[] prev = l == 0 ? input : ws.layerInput(l, masked);
             double[] delta = ws.delta[l];
             int width = sizes[l + 1];
-            gemm.multiplyTransposedLeft(prev, rows, sizes[l], delta, width, scale,
-                    ws.weightGradients[l]);
-            if (biases[l] != null) {
-                Matrices.columnSums(delta, rows, width, scale, ws.biasGradients[l]);
+            if (tiny) {
+                tinyGradients(prev, rows, sizes[l], delta, width, scale, ws.weightGradients[l],
+                        ws.biasGradients[l]);
+            } else {
+                gemm.multiplyTransposedLeft(prev, rows, sizes[l], delta, width, scale,
+                        ws.weightGradients[l]);
+                if (biases[l] != null) {
+                    Matrices.columnSums(delta, rows, width, scale, ws.biasGradients[l]);
+                }
             }
             if (l > 0) {
                 double[] back = ws.delta[l - 1];
-                gemm.multiplyTransposedRight(delta, rows, width, weights[l], sizes[l], back);
+                if (tiny) {
+                    tinyBack(delta, rows, width, weights[l], sizes[l], back);
+                } else {
+                    gemm.multiplyTransposedRight(delta, rows, width, weights[l], sizes[l],
+                            back);
+                }
                 if (masked && dropout[l - 1] > 0) {
                     double[] mask = ws.mask[l - 1];
                     for (int i = 0, n = rows * sizes[l]; i < n; i++) {
@@ -410,6 +440,61 @@ public final class Network implements NetworkView {
                 }
                 activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, rows,
                         sizes[l]);
+            }
+        }
+    }
+
+    // The tiny-network loops below sum every entry in the same order as the plain loops of
+    // Matrices, so both paths give the same bits.
+
+    private static void tinyMultiply(double[] a, int rows, int inner, double[] w, int cols,
+                                     double[] bias, double[] z) {
+        for (int r = 0; r < rows; r++) {
+            int ar = r * inner;
+            int zr = r * cols;
+            for (int c = 0; c < cols; c++) {
+                double s = bias == null ? 0.0 : bias[c];
+                for (int k = 0; k < inner; k++) {
+                    s += a[ar + k] * w[k * cols + c];
+                }
+                z[zr + c] = s;
+            }
+        }
+    }
+
+    private static void tinyGradients(double[] a, int rows, int inner, double[] d, int cols,
+                                      double scale, double[] gw, double[] gb) {
+        for (int k = 0; k < inner; k++) {
+            for (int c = 0; c < cols; c++) {
+                double s = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s += a[r * inner + k] * d[r * cols + c];
+                }
+                gw[k * cols + c] = s * scale;
+            }
+        }
+        if (gb != null) {
+            for (int c = 0; c < cols; c++) {
+                double s = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s += d[r * cols + c];
+                }
+                gb[c] = s * scale;
+            }
+        }
+    }
+
+    private static void tinyBack(double[] d, int rows, int cols, double[] w, int inner,
+                                 double[] out) {
+        for (int r = 0; r < rows; r++) {
+            int dr = r * cols;
+            for (int k = 0; k < inner; k++) {
+                int wk = k * cols;
+                double s = 0.0;
+                for (int c = 0; c < cols; c++) {
+                    s += d[dr + c] * w[wk + c];
+                }
+                out[r * inner + k] = s;
             }
         }
     }
