@@ -5,6 +5,7 @@ import dev.mlp.core.Dataset;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import smile.math.TimeFunction;
  * <p>Options: {@code --data DIR} (Fashion-MNIST's four {@code .gz} files, default
  * {@value #DEFAULT_DATA}), {@code --epochs N} (3), {@code --updates N} (W2, 1000000),
  * {@code --threads N} (this framework's thread count; default all processors),
+ * {@code --backend NAME} (compute backend, {@code java} by default or {@code native-blas}),
  * {@code --no-smile}.
  */
 final class Workloads {
@@ -59,10 +61,12 @@ final class Workloads {
                 case "--updates" -> w.updates = positive(value(args, ++i, a), a);
                 case "--threads" -> System.setProperty("mlp.threads",
                         Integer.toString(positive(value(args, ++i, a), a)));
+                case "--backend" -> System.setProperty(MatrixBackends.PROPERTY,
+                        value(args, ++i, a));
                 case "--no-smile" -> w.smile = false;
                 default -> throw new IllegalArgumentException("unknown option '" + a
                         + "'; known: --data DIR, --epochs N, --updates N, --threads N,"
-                        + " --no-smile, or 'jmh [JMH options]' as the first argument");
+                        + " --backend java|native-blas, --no-smile, or 'jmh [JMH options]' as the first argument");
             }
         }
         w.run();
@@ -94,7 +98,8 @@ final class Workloads {
         System.out.println("machine: " + cpu() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors; Java " + System.getProperty("java.vm.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
-        System.out.println("mlp threads: " + Gemm.defaultThreads() + "; OPENBLAS_CORETYPE="
+        System.out.println("mlp threads: " + Gemm.defaultThreads() + ", backend: "
+                + MatrixBackends.create(1) + "; OPENBLAS_CORETYPE="
                 + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)")
                 + " (Smile's OpenBLAS)");
         System.out.println("load average before: " + load0);

@@ -20,7 +20,7 @@ package dev.mlp.core.kernel;
  * a scratch buffer, so it is not thread-safe. Nothing is allocated per call once the scratch
  * buffer has reached its largest size. Outputs must not alias inputs.
  */
-public final class Gemm {
+public final class Gemm implements MatrixProducts {
 
     /** Multiply-adds below which a product stays on the calling thread. */
     static final long PARALLEL_THRESHOLD = 1L << 16;
@@ -71,9 +71,7 @@ public final class Gemm {
         return Math.max(1, n);
     }
 
-    /**
-     * @return the most threads one product may use
-     */
+    @Override
     public int threads() {
         return threads;
     }
@@ -90,6 +88,7 @@ public final class Gemm {
      * @param bias {@code cols} values added to every row, or {@code null}
      * @param out receives the product
      */
+    @Override
     public void multiply(double[] a, int rows, int inner, double[] w, int cols, double[] bias,
                          double[] out) {
         long work = (long) rows * inner * cols;
@@ -114,6 +113,7 @@ public final class Gemm {
      * @param scale factor applied to every entry
      * @param out receives the product
      */
+    @Override
     public void multiplyTransposedLeft(double[] a, int rows, int inner, double[] d, int cols,
                                        double scale, double[] out) {
         long work = (long) rows * inner * cols;
@@ -143,6 +143,7 @@ public final class Gemm {
      * @param inner rows of {@code w}
      * @param out receives the product
      */
+    @Override
     public void multiplyTransposedRight(double[] d, int rows, int cols, double[] w, int inner,
                                         double[] out) {
         long work = (long) rows * inner * cols;
@@ -181,6 +182,11 @@ public final class Gemm {
             packed = grown;
         }
         return packed;
+    }
+
+    @Override
+    public String toString() {
+        return "java(threads=" + threads + ")";
     }
 
     private void run(long work, int outRows, int outCols) {

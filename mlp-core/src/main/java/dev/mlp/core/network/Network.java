@@ -4,7 +4,7 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.NetworkView;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.WeightInitializer;
-import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixProducts;
 import dev.mlp.core.kernel.Matrices;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -356,7 +356,7 @@ public final class Network implements NetworkView {
             throw new IllegalArgumentException("input must hold " + rows + "x" + sizes[0]
                     + " values, found " + input.length);
         }
-        Gemm gemm = ws.gemm;
+        MatrixProducts gemm = ws.gemm;
         boolean tiny = rows * largestLayer < TINY;
         boolean masked = false;
         double[] a = input;
@@ -406,7 +406,7 @@ public final class Network implements NetworkView {
      */
     public void backward(Workspace ws, double[] input, int rows) {
         ws.check(this, rows);
-        Gemm gemm = ws.gemm;
+        MatrixProducts gemm = ws.gemm;
         boolean tiny = rows * largestLayer < TINY;
         double scale = rows == 0 ? 0.0 : 1.0 / rows;
         boolean masked = ws.masked;

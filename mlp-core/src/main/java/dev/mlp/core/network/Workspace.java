@@ -1,6 +1,8 @@
 package dev.mlp.core.network;
 
 import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.kernel.MatrixProducts;
 
 /**
  * Preallocated arrays for the forward and backward passes of one network on batches of up to
@@ -15,7 +17,7 @@ public final class Workspace {
 
     private final int capacity;
     private final int[] sizes;
-    final Gemm gemm;
+    final MatrixProducts gemm;
     /** Dropout masks of the last training forward pass, {@code null} for layers without. */
     final double[][] mask;
     /** {@code A ⊙ mask}, the input the next layer saw, {@code null} for layers without. */
@@ -32,7 +34,8 @@ public final class Workspace {
     private final double[][] gradients;
 
     /**
-     * A workspace whose products use {@link Gemm#defaultThreads()} threads.
+     * A workspace whose products use {@link Gemm#defaultThreads()} threads of the backend
+     * named by the system property {@value MatrixBackends#PROPERTY} (pure Java by default).
      *
      * @param network the network the workspace serves
      * @param capacity the largest batch, at least 1
@@ -42,12 +45,24 @@ public final class Workspace {
     }
 
     /**
+     * A workspace of the backend named by the system property {@value MatrixBackends#PROPERTY}
+     * (pure Java by default).
+     *
      * @param network the network the workspace serves
      * @param capacity the largest batch, at least 1
      * @param threads the most threads one matrix product may use, at least 1
      */
     public Workspace(Network network, int capacity, int threads) {
-        this.gemm = new Gemm(threads);
+        this(network, capacity, MatrixBackends.create(threads));
+    }
+
+    /**
+     * @param network the network the workspace serves
+     * @param capacity the largest batch, at least 1
+     * @param products the matrix-product engine, used by this workspace only
+     */
+    public Workspace(Network network, int capacity, MatrixProducts products) {
+        this.gemm = java.util.Objects.requireNonNull(products, "products");
         if (capacity < 1) {
             throw new IllegalArgumentException("workspace capacity must be >= 1, found "
                     + capacity);
