@@ -82,12 +82,17 @@ class NetworkThreadsTest {
         for (int i = 0; i < 300; i++) {
             step(net, ws, x, delta, rows, dropout);
         }
-        long before = bean.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 50; i++) {
-            step(net, ws, x, delta, rows, dropout);
+        // Any allocation per step shows in every window. A rare one-off (the JIT recompiling a
+        // method while the machine is busy) may show in one window, so the quietest counts.
+        long quietest = Long.MAX_VALUE;
+        for (int window = 0; window < 5; window++) {
+            long before = bean.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 20; i++) {
+                step(net, ws, x, delta, rows, dropout);
+            }
+            quietest = Math.min(quietest, bean.getCurrentThreadAllocatedBytes() - before);
         }
-        long allocated = bean.getCurrentThreadAllocatedBytes() - before;
-        assertEquals(0, allocated, "bytes allocated by 50 warm training steps");
+        assertEquals(0, quietest, "bytes allocated by 20 warm training steps");
     }
 
     private static void step(Network net, Workspace ws, double[] x, double[] delta, int rows,
