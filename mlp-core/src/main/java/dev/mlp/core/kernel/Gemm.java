@@ -22,6 +22,9 @@ package dev.mlp.core.kernel;
  */
 public final class Gemm implements MatrixProducts {
 
+    /** The system property that sets {@link #defaultThreads()}. */
+    public static final String THREADS_PROPERTY = "mlp.threads";
+
     /** Multiply-adds below which a product stays on the calling thread. */
     static final long PARALLEL_THRESHOLD = 1L << 16;
 
@@ -60,15 +63,29 @@ public final class Gemm implements MatrixProducts {
     }
 
     /**
-     * The default thread count: the system property {@code mlp.threads} if set, otherwise the
-     * number of available processors.
+     * The default thread count: the system property {@value #THREADS_PROPERTY} if set,
+     * otherwise the number of available processors.
      *
      * @return at least 1
+     * @throws IllegalArgumentException if the property is set but not a whole number >= 1
      */
     public static int defaultThreads() {
-        Integer fromProperty = Integer.getInteger("mlp.threads");
-        int n = fromProperty != null ? fromProperty : Runtime.getRuntime().availableProcessors();
-        return Math.max(1, n);
+        String property = System.getProperty(THREADS_PROPERTY);
+        if (property == null) {
+            return Math.max(1, Runtime.getRuntime().availableProcessors());
+        }
+        int n;
+        try {
+            n = Integer.parseInt(property.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + THREADS_PROPERTY
+                    + " must be a whole number >= 1, found '" + property + "'", e);
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("system property " + THREADS_PROPERTY
+                    + " must be >= 1, found " + n);
+        }
+        return n;
     }
 
     @Override

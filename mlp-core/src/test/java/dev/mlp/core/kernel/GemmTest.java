@@ -236,6 +236,31 @@ class GemmTest {
     }
 
     @Test
+    void defaultThreadsComesFromThePropertyAndRejectsBadValues() {
+        String old = System.getProperty(Gemm.THREADS_PROPERTY);
+        try {
+            System.setProperty(Gemm.THREADS_PROPERTY, "3");
+            assertEquals(3, Gemm.defaultThreads());
+            System.setProperty(Gemm.THREADS_PROPERTY, "two");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    Gemm::defaultThreads);
+            assertEquals("system property mlp.threads must be a whole number >= 1, found 'two'",
+                    e.getMessage());
+            System.setProperty(Gemm.THREADS_PROPERTY, "0");
+            e = assertThrows(IllegalArgumentException.class, Gemm::defaultThreads);
+            assertEquals("system property mlp.threads must be >= 1, found 0", e.getMessage());
+            System.clearProperty(Gemm.THREADS_PROPERTY);
+            assertEquals(Runtime.getRuntime().availableProcessors(), Gemm.defaultThreads());
+        } finally {
+            if (old == null) {
+                System.clearProperty(Gemm.THREADS_PROPERTY);
+            } else {
+                System.setProperty(Gemm.THREADS_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
     void rejectsThreadCountBelowOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Gemm(0));
