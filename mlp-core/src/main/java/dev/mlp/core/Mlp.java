@@ -159,7 +159,7 @@ public final class Mlp {
         private Consumer<Checkpoint> checkpointSink;
 
         /** A layer as given: its activation is a spec string or an instance. */
-        private record LayerChoice(int neurons, Object activation, boolean bias) {
+        private record LayerChoice(int neurons, Object activation, boolean bias, double dropout) {
         }
 
         private Builder(Mlp mlp) {
@@ -196,7 +196,7 @@ public final class Mlp {
          */
         public Builder layer(int neurons, String activation, boolean bias) {
             layers.add(new LayerChoice(neurons, Objects.requireNonNull(activation, "activation"),
-                    bias));
+                    bias, 0.0));
             return this;
         }
 
@@ -210,7 +210,31 @@ public final class Mlp {
          */
         public Builder layer(int neurons, Activation activation, boolean bias) {
             layers.add(new LayerChoice(neurons, Objects.requireNonNull(activation, "activation"),
-                    bias));
+                    bias, 0.0));
+            return this;
+        }
+
+        /**
+         * Drops out the outputs of the layer added last during training: each is zeroed with
+         * probability {@code rate} and the others are scaled by {@code 1 / (1 - rate)}
+         * (inverted dropout), with masks drawn from the run's seed. Predictions and evaluation
+         * never drop anything. Only hidden layers can have dropout.
+         *
+         * @param rate the probability of dropping an output, in [0, 1)
+         * @return this
+         * @throws IllegalStateException if no layer has been added yet
+         * @throws IllegalArgumentException if the rate is out of range
+         */
+        public Builder dropout(double rate) {
+            if (layers.isEmpty()) {
+                throw new IllegalStateException("add a layer before setting its dropout");
+            }
+            if (!(rate >= 0 && rate < 1)) {
+                throw new IllegalArgumentException("dropout rate must be in [0, 1), found "
+                        + rate);
+            }
+            LayerChoice last = layers.remove(layers.size() - 1);
+            layers.add(new LayerChoice(last.neurons(), last.activation(), last.bias(), rate));
             return this;
         }
 
@@ -531,7 +555,7 @@ public final class Mlp {
                     act = (Activation) l.activation();
                     activationSpecs.add(null);
                 }
-                specs.add(new Network.LayerSpec(l.neurons(), act, l.bias()));
+                specs.add(new Network.LayerSpec(l.neurons(), act, l.bias(), l.dropout()));
             }
             Network network = new Network(inputs, specs);
             Map<String, String> chosen = new LinkedHashMap<>();

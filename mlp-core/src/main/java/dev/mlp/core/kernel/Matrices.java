@@ -7,6 +7,10 @@ package dev.mlp.core.kernel;
  * input, and reads only the first {@code rows * cols} entries of each argument. Zero-sized
  * dimensions are allowed and do nothing (or write zeros, as documented). Loops are ordered so that
  * the innermost loop runs over contiguous memory.
+ *
+ * <p>These are the plain, single-threaded loops: the reference for the tests and the path for
+ * tiny products. The network's products go through {@link Gemm} (or another
+ * {@link MatrixProducts} backend), which is several times faster on layers of realistic size.
  */
 public final class Matrices {
 

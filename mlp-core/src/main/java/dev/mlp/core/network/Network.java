@@ -4,6 +4,7 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.NetworkView;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.WeightInitializer;
+import dev.mlp.core.kernel.MatrixProducts;
 import dev.mlp.core.kernel.Matrices;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,16 @@ public final class Network implements NetworkView {
     private final Activation[] activations;
     private final double[][] weights;
     private final double[][] biases;
+    private final double[] dropout;
+    /** The largest {@code inputs x neurons} of any layer: picks the tiny-network path. */
+    private final long largestLayer;
+
+    /**
+     * Multiply-adds per batch below which forward and backward run as plain fused loops
+     * without the blocked products: for networks of a few neurons trained one sample at a
+     * time, where call overhead, not arithmetic, is the cost.
+     */
+    private static final long TINY = 1024;
 
     /**
      * Creates a network with all parameters zero.
@@ -47,14 +58,26 @@ public final class Network implements NetworkView {
         activations = new Activation[n];
         weights = new double[n][];
         biases = new double[n][];
+        dropout = new double[n];
         sizes[0] = inputs;
         for (int l = 0; l < n; l++) {
             LayerSpec spec = layers.get(l);
+            if (l == n - 1 && spec.dropout() > 0) {
+                throw new IllegalArgumentException("dropout applies to hidden layers' outputs; "
+                        + "layer " + n + " is the output layer, found dropout rate "
+                        + spec.dropout());
+            }
+            dropout[l] = spec.dropout();
             sizes[l + 1] = spec.neurons();
             activations[l] = spec.activation();
             weights[l] = new double[Math.multiplyExact(sizes[l], sizes[l + 1])];
             biases[l] = spec.bias() ? new double[sizes[l + 1]] : null;
         }
+        long largest = 0;
+        for (int l = 0; l < n; l++) {
+            largest = Math.max(largest, (long) sizes[l] * sizes[l + 1]);
+        }
+        largestLayer = largest;
     }
 
     /**
@@ -63,8 +86,13 @@ public final class Network implements NetworkView {
      * @param neurons number of neurons, at least 1
      * @param activation the activation applied to the layer's pre-activations
      * @param bias whether the layer has a bias vector
+     * @param dropout the probability, in {@code [0, 1)}, that a training forward pass
+     *                ({@link #forward(Workspace, double[], int, RandomGenerator)}) zeroes each of
+     *                this layer's outputs; the outputs kept are scaled by {@code 1/(1-p)}
+     *                (inverted dropout), so inference needs no change. Only hidden layers may
+     *                have a rate above 0.
      */
-    public record LayerSpec(int neurons, Activation activation, boolean bias) {
+    public record LayerSpec(int neurons, Activation activation, boolean bias, double dropout) {
         /** Validates the layer. */
         public LayerSpec {
             Objects.requireNonNull(activation, "activation");
@@ -72,6 +100,21 @@ public final class Network implements NetworkView {
                 throw new IllegalArgumentException("a layer needs at least 1 neuron, found "
                         + neurons);
             }
+            if (!(dropout >= 0 && dropout < 1)) {
+                throw new IllegalArgumentException("dropout rate must be in [0, 1), found "
+                        + dropout);
+            }
+        }
+
+        /**
+         * A layer without dropout.
+         *
+         * @param neurons number of neurons, at least 1
+         * @param activation the activation applied to the layer's pre-activations
+         * @param bias whether the layer has a bias vector
+         */
+        public LayerSpec(int neurons, Activation activation, boolean bias) {
+            this(neurons, activation, bias, 0.0);
         }
     }
 
@@ -115,6 +158,26 @@ public final class Network implements NetworkView {
     @Override
     public boolean hasBias(int layer) {
         return biases[index(layer)] != null;
+    }
+
+    /**
+     * @param layer 1-based layer index
+     * @return the layer's dropout rate, 0 for none
+     */
+    public double dropout(int layer) {
+        return dropout[index(layer)];
+    }
+
+    /**
+     * @return whether any layer has a dropout rate above 0
+     */
+    public boolean hasDropout() {
+        for (double p : dropout) {
+            if (p > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -241,7 +304,8 @@ public final class Network implements NetworkView {
     public Network copy() {
         List<LayerSpec> specs = new ArrayList<>();
         for (int l = 0; l < layerCount(); l++) {
-            specs.add(new LayerSpec(sizes[l + 1], activations[l], biases[l] != null));
+            specs.add(new LayerSpec(sizes[l + 1], activations[l], biases[l] != null,
+                    dropout[l]));
         }
         Network n = new Network(sizes[0], specs);
         for (int l = 0; l < layerCount(); l++) {
@@ -254,7 +318,8 @@ public final class Network implements NetworkView {
     }
 
     /**
-     * Runs a batch forward, leaving every layer's {@code Z} and {@code A} in the workspace.
+     * Runs a batch forward, leaving every layer's {@code Z} and {@code A} in the workspace. This
+     * is the inference pass: dropout, if any layer has it, is not applied.
      *
      * @param ws a workspace made for this network with room for {@code rows} rows
      * @param input {@code rows x inputs} row-major inputs
@@ -262,19 +327,74 @@ public final class Network implements NetworkView {
      * @return the output activations (the workspace's array for the last layer)
      */
     public double[] forward(Workspace ws, double[] input, int rows) {
+        return run(ws, input, rows, null);
+    }
+
+    /**
+     * Runs a batch forward for training: like {@link #forward(Workspace, double[], int)}, and
+     * in addition each hidden layer with a dropout rate {@code p > 0} draws a mask from
+     * {@code dropout} (one {@code nextDouble()} per output, row by row, layer by layer; an output
+     * is dropped when the draw is below {@code p}), and the next layer sees
+     * {@code A ⊙ mask} with kept entries scaled by {@code 1/(1-p)}. The masks stay in the
+     * workspace ({@link Workspace#mask(int)}) and {@link #backward} applies them. The same
+     * generator state gives the same masks.
+     *
+     * @param ws a workspace made for this network with room for {@code rows} rows
+     * @param input {@code rows x inputs} row-major inputs
+     * @param rows number of samples
+     * @param dropout the generator the masks are drawn from
+     * @return the output activations (the workspace's array for the last layer)
+     */
+    public double[] forward(Workspace ws, double[] input, int rows, RandomGenerator dropout) {
+        Objects.requireNonNull(dropout, "dropout generator");
+        return run(ws, input, rows, dropout);
+    }
+
+    private double[] run(Workspace ws, double[] input, int rows, RandomGenerator random) {
         ws.check(this, rows);
-        double[] a = input;
-        for (int l = 0; l < layerCount(); l++) {
-            Matrices.multiply(a, rows, sizes[l], weights[l], sizes[l + 1], biases[l], ws.z[l]);
-            activations[l].forward(ws.z[l], ws.a[l], rows, sizes[l + 1]);
-            a = ws.a[l];
+        if (input.length < rows * sizes[0]) {
+            throw new IllegalArgumentException("input must hold " + rows + "x" + sizes[0]
+                    + " values, found " + input.length);
         }
-        return a;
+        MatrixProducts gemm = ws.gemm;
+        boolean tiny = rows * largestLayer < TINY;
+        boolean masked = false;
+        double[] a = input;
+        int last = layerCount() - 1;
+        for (int l = 0; l <= last; l++) {
+            int width = sizes[l + 1];
+            if (tiny) {
+                tinyMultiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
+            } else {
+                gemm.multiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
+            }
+            activations[l].forward(ws.z[l], ws.a[l], rows, width);
+            a = ws.a[l];
+            double p = dropout[l];
+            if (random != null && p > 0) {
+                a = drop(ws.a[l], ws.mask[l], ws.dropped[l], rows * width, p, random);
+                masked = true;
+            }
+        }
+        ws.masked = masked;
+        return ws.a[last];
+    }
+
+    private static double[] drop(double[] a, double[] mask, double[] out, int n, double p,
+                                 RandomGenerator random) {
+        double keep = 1.0 / (1.0 - p);
+        for (int i = 0; i < n; i++) {
+            double m = random.nextDouble() < p ? 0.0 : keep;
+            mask[i] = m;
+            out[i] = a[i] * m;
+        }
+        return out;
     }
 
     /**
      * Back-propagates from the output layer's {@code dL/dZ} to every parameter's gradient of the
-     * batch's mean loss. Must follow {@link #forward} on the same workspace and input.
+     * batch's mean loss. Must follow a forward pass on the same workspace and input; after a
+     * training forward pass with dropout it back-propagates through the same masks.
      *
      * <p>On entry {@code ws.delta(L)} holds the per-sample {@code dL/dZ} of the output layer; on
      * return {@code ws.gradients()} holds the gradients, averaged over the {@code rows} samples,
@@ -285,21 +405,96 @@ public final class Network implements NetworkView {
      * @param rows number of samples
      */
     public void backward(Workspace ws, double[] input, int rows) {
+        ws.check(this, rows);
+        MatrixProducts gemm = ws.gemm;
+        boolean tiny = rows * largestLayer < TINY;
         double scale = rows == 0 ? 0.0 : 1.0 / rows;
+        boolean masked = ws.masked;
         for (int l = layerCount() - 1; l >= 0; l--) {
-            double[] prev = l == 0 ? input : ws.a[l - 1];
+            double[] prev = l == 0 ? input : ws.layerInput(l, masked);
             double[] delta = ws.delta[l];
-            Matrices.multiplyTransposedLeft(prev, rows, sizes[l], delta, sizes[l + 1], scale,
-                    ws.weightGradients[l]);
-            if (biases[l] != null) {
-                Matrices.columnSums(delta, rows, sizes[l + 1], scale, ws.biasGradients[l]);
+            int width = sizes[l + 1];
+            if (tiny) {
+                tinyGradients(prev, rows, sizes[l], delta, width, scale, ws.weightGradients[l],
+                        ws.biasGradients[l]);
+            } else {
+                gemm.multiplyTransposedLeft(prev, rows, sizes[l], delta, width, scale,
+                        ws.weightGradients[l]);
+                if (biases[l] != null) {
+                    Matrices.columnSums(delta, rows, width, scale, ws.biasGradients[l]);
+                }
             }
             if (l > 0) {
                 double[] back = ws.delta[l - 1];
-                Matrices.multiplyTransposedRight(delta, rows, sizes[l + 1], weights[l], sizes[l],
-                        back);
+                if (tiny) {
+                    tinyBack(delta, rows, width, weights[l], sizes[l], back);
+                } else {
+                    gemm.multiplyTransposedRight(delta, rows, width, weights[l], sizes[l],
+                            back);
+                }
+                if (masked && dropout[l - 1] > 0) {
+                    double[] mask = ws.mask[l - 1];
+                    for (int i = 0, n = rows * sizes[l]; i < n; i++) {
+                        back[i] *= mask[i];
+                    }
+                }
                 activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, rows,
                         sizes[l]);
+            }
+        }
+    }
+
+    // The tiny-network loops below sum every entry in the same order as the plain loops of
+    // Matrices, so both paths give the same bits.
+
+    private static void tinyMultiply(double[] a, int rows, int inner, double[] w, int cols,
+                                     double[] bias, double[] z) {
+        for (int r = 0; r < rows; r++) {
+            int ar = r * inner;
+            int zr = r * cols;
+            for (int c = 0; c < cols; c++) {
+                double s = bias == null ? 0.0 : bias[c];
+                for (int k = 0; k < inner; k++) {
+                    s += a[ar + k] * w[k * cols + c];
+                }
+                z[zr + c] = s;
+            }
+        }
+    }
+
+    private static void tinyGradients(double[] a, int rows, int inner, double[] d, int cols,
+                                      double scale, double[] gw, double[] gb) {
+        for (int k = 0; k < inner; k++) {
+            for (int c = 0; c < cols; c++) {
+                double s = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s += a[r * inner + k] * d[r * cols + c];
+                }
+                gw[k * cols + c] = s * scale;
+            }
+        }
+        if (gb != null) {
+            for (int c = 0; c < cols; c++) {
+                double s = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s += d[r * cols + c];
+                }
+                gb[c] = s * scale;
+            }
+        }
+    }
+
+    private static void tinyBack(double[] d, int rows, int cols, double[] w, int inner,
+                                 double[] out) {
+        for (int r = 0; r < rows; r++) {
+            int dr = r * cols;
+            for (int k = 0; k < inner; k++) {
+                int wk = k * cols;
+                double s = 0.0;
+                for (int c = 0; c < cols; c++) {
+                    s += d[dr + c] * w[wk + c];
+                }
+                out[r * inner + k] = s;
             }
         }
     }
@@ -310,7 +505,7 @@ public final class Network implements NetworkView {
             throw new IllegalArgumentException("input must have " + inputSize()
                     + " values, found " + input.length);
         }
-        Workspace ws = new Workspace(this, 1);
+        Workspace ws = new Workspace(this, 1, 1);
         return forward(ws, input, 1).clone();
     }
 
@@ -382,13 +577,17 @@ public final class Network implements NetworkView {
             if (biases[l] == null) {
                 sb.append(" (no bias)");
             }
+            if (dropout[l] > 0) {
+                sb.append(" (dropout ").append(dropout[l]).append(')');
+            }
         }
         return sb.append(']').toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Network n) || !Arrays.equals(sizes, n.sizes)) {
+        if (!(o instanceof Network n) || !Arrays.equals(sizes, n.sizes)
+                || !Arrays.equals(dropout, n.dropout)) {
             return false;
         }
         for (int l = 0; l < layerCount(); l++) {

@@ -1,14 +1,31 @@
 package dev.mlp.core.network;
 
+import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.kernel.MatrixProducts;
+
 /**
  * Preallocated arrays for the forward and backward passes of one network on batches of up to
- * {@link #capacity()} rows. A training run makes one workspace and reuses it for every batch, so
- * nothing is allocated per batch. Not thread-safe.
+ * {@link #capacity()} rows, and the matrix-product engine with its thread count. A training run
+ * makes one workspace and reuses it for every batch, so nothing is allocated per batch. Not
+ * thread-safe.
+ *
+ * <p>The thread count changes only the speed: products split their output over threads and sum
+ * every entry in the same order, so results are the same bits for any count.
  */
 public final class Workspace {
 
     private final int capacity;
     private final int[] sizes;
+    final MatrixProducts gemm;
+    /** Dropout masks of the last training forward pass, {@code null} for layers without. */
+    final double[][] mask;
+    /** {@code A ⊙ mask}, the input the next layer saw, {@code null} for layers without. */
+    final double[][] dropped;
+    /** Whether the last forward pass applied the masks. */
+    boolean masked;
+    /** The last network that passed {@link #check}; skips re-comparing shapes per batch. */
+    private Network checked;
     final double[][] z;
     final double[][] a;
     final double[][] delta;
@@ -17,10 +34,35 @@ public final class Workspace {
     private final double[][] gradients;
 
     /**
+     * A workspace whose products use {@link Gemm#defaultThreads()} threads of the backend
+     * named by the system property {@value MatrixBackends#PROPERTY} (pure Java by default).
+     *
      * @param network the network the workspace serves
      * @param capacity the largest batch, at least 1
      */
     public Workspace(Network network, int capacity) {
+        this(network, capacity, Gemm.defaultThreads());
+    }
+
+    /**
+     * A workspace of the backend named by the system property {@value MatrixBackends#PROPERTY}
+     * (pure Java by default).
+     *
+     * @param network the network the workspace serves
+     * @param capacity the largest batch, at least 1
+     * @param threads the most threads one matrix product may use, at least 1
+     */
+    public Workspace(Network network, int capacity, int threads) {
+        this(network, capacity, MatrixBackends.create(threads));
+    }
+
+    /**
+     * @param network the network the workspace serves
+     * @param capacity the largest batch, at least 1
+     * @param products the matrix-product engine, used by this workspace only
+     */
+    public Workspace(Network network, int capacity, MatrixProducts products) {
+        this.gemm = java.util.Objects.requireNonNull(products, "products");
         if (capacity < 1) {
             throw new IllegalArgumentException("workspace capacity must be >= 1, found "
                     + capacity);
@@ -33,6 +75,8 @@ public final class Workspace {
         delta = new double[n][];
         weightGradients = new double[n][];
         biasGradients = new double[n][];
+        mask = new double[n][];
+        dropped = new double[n][];
         int blocks = 0;
         for (int l = 0; l < n; l++) {
             int width = sizes[l + 1];
@@ -40,6 +84,10 @@ public final class Workspace {
             a[l] = new double[capacity * width];
             delta[l] = new double[capacity * width];
             weightGradients[l] = new double[sizes[l] * width];
+            if (network.dropout(l + 1) > 0) {
+                mask[l] = new double[capacity * width];
+                dropped[l] = new double[capacity * width];
+            }
             blocks++;
             if (network.hasBias(l + 1)) {
                 biasGradients[l] = new double[width];
@@ -64,6 +112,35 @@ public final class Workspace {
     }
 
     /**
+     * @return the most threads one matrix product may use
+     */
+    public int threads() {
+        return gemm.threads();
+    }
+
+    /**
+     * @param layer 1-based layer index
+     * @return the layer's dropout mask of the last training forward pass ({@code 0} for a
+     *         dropped output, {@code 1/(1-p)} for a kept one), or {@code null} if the layer has
+     *         no dropout
+     */
+    public double[] mask(int layer) {
+        return mask[layer - 1];
+    }
+
+    /**
+     * @return whether the last forward pass was a training pass that applied dropout masks
+     */
+    public boolean masked() {
+        return masked;
+    }
+
+    /** The input layer {@code l} (0-based, {@code l >= 1}) saw in the last forward pass. */
+    double[] layerInput(int l, boolean afterMask) {
+        return afterMask && dropped[l - 1] != null ? dropped[l - 1] : a[l - 1];
+    }
+
+    /**
      * @param layer 1-based layer index
      * @return the layer's pre-activations of the last forward pass
      */
@@ -73,7 +150,8 @@ public final class Workspace {
 
     /**
      * @param layer 1-based layer index
-     * @return the layer's activations of the last forward pass
+     * @return the layer's activations {@code f(Z)} of the last forward pass, before any
+     *         dropout mask
      */
     public double[] activations(int layer) {
         return a[layer - 1];
@@ -100,10 +178,20 @@ public final class Workspace {
             throw new IllegalArgumentException("batch must have between 0 and " + capacity
                     + " rows, found " + rows);
         }
-        if (!java.util.Arrays.equals(sizes, network.sizesView())) {
+        if (network != checked && !java.util.Arrays.equals(sizes, network.sizesView())) {
             throw new IllegalArgumentException("workspace was made for layer sizes "
                     + java.util.Arrays.toString(sizes) + ", network has "
                     + java.util.Arrays.toString(network.sizes()));
+        }
+        if (network != checked) {
+            for (int l = 0; l < z.length; l++) {
+                if (network.dropout(l + 1) > 0 && mask[l] == null) {
+                    throw new IllegalArgumentException("workspace was made for a network "
+                            + "without dropout on layer " + (l + 1) + ", this one has rate "
+                            + network.dropout(l + 1));
+                }
+            }
+            checked = network;
         }
     }
 }

@@ -51,8 +51,28 @@ public final class BatchGradient {
      * @return {@code sum_r w_r loss_r}; not finite if the loss overflowed
      */
     public double compute(double[] x, double[] y, double[] weights, int rows) {
+        return compute(x, y, weights, rows, null);
+    }
+
+    /**
+     * Like {@link #compute(double[], double[], double[], int)}, with dropout: when
+     * {@code dropout} is not {@code null} the forward pass is a training pass that draws the
+     * dropout masks of the network's layers from it
+     * ({@link Network#forward(Workspace, double[], int, java.util.random.RandomGenerator)}),
+     * and the gradient is taken through those masks.
+     *
+     * @param x {@code rows x inputs} row-major inputs
+     * @param y {@code rows x outputs} row-major targets
+     * @param weights per-sample weights (finite, at least 0), or {@code null} for weight 1 each
+     * @param rows number of samples, at most the capacity
+     * @param dropout the generator for dropout masks, or {@code null} for none
+     * @return {@code sum_r w_r loss_r}; not finite if the loss overflowed
+     */
+    public double compute(double[] x, double[] y, double[] weights, int rows,
+                          java.util.random.RandomGenerator dropout) {
         int out = network.outputSize();
-        double[] a = network.forward(ws, x, rows);
+        double[] a = dropout == null ? network.forward(ws, x, rows)
+                : network.forward(ws, x, rows, dropout);
         double[] z = ws.preActivations(network.layerCount());
         double[] delta = ws.delta(network.layerCount());
         double sum;

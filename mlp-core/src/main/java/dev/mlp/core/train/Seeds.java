@@ -9,15 +9,17 @@ import java.util.random.RandomGenerator;
  * shifts the numbers drawn by another (the initial weights).
  *
  * <p>The generators are the first, second and third {@code split()} of
- * {@code new SplittableRandom(seed)}; the batching and validation generators are
+ * {@code new SplittableRandom(seed)}, the dropout generator the fourth; the batching, validation
+ * and dropout generators are
  * {@link SplitMixRandom}s, whose state a checkpoint saves.
  *
  * @param initialization generator for the initial weights
  * @param batching generator for the batch order
  * @param validation generator for the validation split
+ * @param dropout generator for the dropout masks (the fourth split)
  */
 public record Seeds(RandomGenerator initialization, SplitMixRandom batching,
-                    SplitMixRandom validation) {
+                    SplitMixRandom validation, SplitMixRandom dropout) {
 
     /**
      * @param seed the run's seed
@@ -30,6 +32,7 @@ public record Seeds(RandomGenerator initialization, SplitMixRandom batching,
         mirror.split(); // the initialization generator, drawn from root above
         SplitMixRandom batching = mirror.split();
         SplitMixRandom validation = mirror.split();
-        return new Seeds(init, batching, validation);
+        SplitMixRandom dropout = mirror.split();
+        return new Seeds(init, batching, validation, dropout);
     }
 }

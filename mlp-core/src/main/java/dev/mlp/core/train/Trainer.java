@@ -263,6 +263,7 @@ public final class Trainer {
         private final int out;
         private final int batchSize;
         private final SplitMixRandom random;
+        private final SplitMixRandom dropout;
         private final int[] order;
         private final BatchGradient gradient;
         private final double[] x;
@@ -328,6 +329,7 @@ public final class Trainer {
                         + "' gave batch size " + batchSize + " for " + n + " samples");
             }
             random = seeds.batching();
+            dropout = network.hasDropout() ? seeds.dropout() : null;
             order = new int[n];
             for (int i = 0; i < n; i++) {
                 order[i] = i;
@@ -464,7 +466,7 @@ public final class Trainer {
                 if (w != null) {
                     Matrices.gatherRows(train.weights(), 1, order, from, m, w);
                 }
-                double lossSum = gradient.compute(x, y, w, m);
+                double lossSum = gradient.compute(x, y, w, m, dropout);
                 if (!Double.isFinite(lossSum)) {
                     throw lossDiverged(epoch, batch, lossSum);
                 }
@@ -673,7 +675,32 @@ public final class Trainer {
                 }
             }
             return new Checkpoint(seed, epoch, params, state.snapshot(),
-                    schedule == null ? new double[0] : schedule.save(), random.state(), values);
+                    schedule == null ? new double[0] : schedule.save(), randomState(), values);
+        }
+
+        /** The batching generator's state, followed by the dropout generator's if any. */
+        private long[] randomState() {
+            long[] b = random.state();
+            if (dropout == null) {
+                return b;
+            }
+            long[] d = dropout.state();
+            long[] both = java.util.Arrays.copyOf(b, b.length + d.length);
+            System.arraycopy(d, 0, both, b.length, d.length);
+            return both;
+        }
+
+        private void restoreRandom(long[] state) {
+            int expected = dropout == null ? 2 : 4;
+            if (state.length != expected) {
+                throw new IllegalArgumentException("the checkpoint holds " + state.length
+                        + " numbers of random state, a run " + (dropout == null ? "without"
+                        : "with") + " dropout needs " + expected);
+            }
+            random.restore(java.util.Arrays.copyOfRange(state, 0, 2));
+            if (dropout != null) {
+                dropout.restore(java.util.Arrays.copyOfRange(state, 2, 4));
+            }
         }
 
         private int restore(Checkpoint c) {
@@ -736,7 +763,7 @@ public final class Trainer {
             if (schedule != null) {
                 schedule.restore(c.schedule());
             }
-            random.restore(c.random());
+            restoreRandom(c.random());
             System.arraycopy(restoredOrder, 0, order, 0, n);
             for (int i = 0; i < params.length; i++) {
                 System.arraycopy(c.parameters()[i], 0, params[i], 0, params[i].length);
@@ -798,7 +825,7 @@ public final class Trainer {
                 }
                 optimizerState = state.snapshot();
                 scheduleState = schedule == null ? null : schedule.save();
-                randomState = random.state();
+                randomState = randomState();
                 orderState = order.clone();
             }
 
@@ -810,7 +837,7 @@ public final class Trainer {
                 if (schedule != null) {
                     schedule.restore(scheduleState);
                 }
-                random.restore(randomState);
+                restoreRandom(randomState);
                 System.arraycopy(orderState, 0, order, 0, orderState.length);
             }
         }

@@ -104,4 +104,47 @@ class BuiltInPluginsTrainingTest {
         var e = assertThrows(RuntimeException.class, () -> m.fit(blobs(5, 1)));
         assertTrue(e.getMessage().contains("rprop"), e.getMessage());
     }
+
+    private static Model withDropout(Consumer<Checkpoint> sink) {
+        Mlp.Builder b = Mlp.builder().inputs(2).layer(16, "relu").dropout(0.3)
+                .layer(16, "tanh").dropout(0.2).layer(3, "softmax")
+                .loss("cross-entropy").optimizer("adam(lr=0.01)").batch("mini-batch(size=16)")
+                .inputScaler("z-score").metrics("accuracy").epochs(30).seed(4);
+        if (sink != null) {
+            b.checkpoints(10, sink);
+        }
+        return b.build();
+    }
+
+    @Test
+    void dropoutTrainsReproduciblyAndResumesBitForBit() {
+        Dataset data = blobs(30, 9);
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        Model a = withDropout(checkpoints::add);
+        a.fit(data);
+        Model b = withDropout(null);
+        b.fit(data);
+        Model c = withDropout(null);
+        c.resume(data, checkpoints.get(1));
+        for (int i = 0; i < a.network().parameters().length; i++) {
+            assertArrayEquals(a.network().parameters()[i], b.network().parameters()[i]);
+            assertArrayEquals(a.network().parameters()[i], c.network().parameters()[i]);
+        }
+        assertEquals(4, checkpoints.get(0).random().length, "batching and dropout states");
+        assertTrue(a.evaluate(data).value("accuracy") > 0.9);
+        // predictions never drop anything: the same input gives the same output twice
+        double[] x = {0.5, 0.5};
+        assertArrayEquals(a.predict(x), a.predict(x));
+    }
+
+    @Test
+    void dropoutIsOnlyForHiddenLayersAndInRange() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Mlp.builder().inputs(2).layer(3, "relu").dropout(1.0));
+        assertThrows(IllegalStateException.class, () -> Mlp.builder().dropout(0.5));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Mlp.builder().inputs(2).layer(3, "softmax").dropout(0.5)
+                        .loss("cross-entropy").build());
+        assertTrue(e.getMessage().contains("dropout"), e.getMessage());
+    }
 }
