@@ -7,6 +7,7 @@ import dev.mlp.core.Model;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.metric.Metrics;
 import dev.mlp.data.DataTable;
+import dev.mlp.data.Idx;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,8 +33,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL")
     private Path modelFile;
 
-    @Option(names = "--data", required = true, paramLabel = "CSV")
+    @Option(names = "--data", paramLabel = "CSV", description = "Labelled CSV data.")
     private Path data;
+
+    @Option(names = "--images", paramLabel = "IDX",
+            description = "Or: images in the IDX (MNIST) format, scaled to [0, 1]; needs "
+                    + "--labels.")
+    private Path images;
+
+    @Option(names = "--labels", paramLabel = "IDX", description = "The images' class indices.")
+    private Path labels;
 
     @Option(names = "--target", paramLabel = "COLUMN",
             description = "The target column (default: the one the model was trained on).")
@@ -46,7 +55,24 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         SavedModel saved = SavedModel.load(modelFile);
-        DataTable table = saved.read(csv, data, target, true);
+        DataTable table;
+        if (images != null || labels != null) {
+            if (!saved.classification()) {
+                throw new BadInputException("the model " + modelFile + " is not a classifier; "
+                        + "IDX images with labels need one");
+            }
+            if (images == null || labels == null || data != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "give --images and --labels together, and no --data");
+            }
+            table = Idx.classification(images, labels, true, saved.info().classNames());
+        } else {
+            if (data == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "give --data (or --images with --labels)");
+            }
+            table = saved.read(csv, data, target, true);
+        }
         Model model = saved.model();
         List<Metric> metrics = new ArrayList<>();
         for (String name : saved.classification()
@@ -57,7 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset scaled = model.scaled(table.toDataset());
         Evaluation ev = new Evaluator(model.network(), model.trainer().loss(), metrics,
                 model.targetScaling()).evaluate(scaled);
-        out.printf(Locale.ROOT, "%s on %s (%d rows)%n", modelFile, data, ev.samples());
+        out.printf(Locale.ROOT, "%s on %s (%d rows)%n", modelFile, data != null ? data : images,
+                ev.samples());
         for (Map.Entry<String, Double> e : ev.values().entrySet()) {
             out.printf(Locale.ROOT, "  %-10s %.6f%n", e.getKey(), e.getValue());
         }

@@ -11,6 +11,7 @@ import dev.mlp.core.train.Checkpoint;
 import dev.mlp.core.train.TrainingResult;
 import dev.mlp.data.CsvReader;
 import dev.mlp.data.DataTable;
+import dev.mlp.data.Idx;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,15 +47,25 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "CSV",
-            description = "The training data.")
+    @Option(names = "--data", paramLabel = "CSV",
+            description = "The training data, a CSV file (or give --images and --labels).")
     private Path data;
+
+    @Option(names = "--images", paramLabel = "IDX",
+            description = "Training images in the IDX (MNIST) format, gzipped or not; bytes "
+                    + "are scaled to [0, 1]. Needs --labels.")
+    private Path images;
+
+    @Option(names = "--labels", paramLabel = "IDX",
+            description = "The class index of each image, an IDX file.")
+    private Path labels;
 
     @Mixin
     private CsvOptions csv;
 
-    @Option(names = "--target", required = true, paramLabel = "COLUMN",
-            description = "The target column, by name (or 0-based index with --no-header).")
+    @Option(names = "--target", paramLabel = "COLUMN",
+            description = "The target column of the CSV file, by name (or 0-based index with "
+                    + "--no-header).")
     private String target;
 
     @Option(names = "--features", split = ",", paramLabel = "COLUMN",
@@ -159,13 +170,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         boolean classification = task == Task.CLASSIFICATION;
-        CsvReader.Builder rb = csv.features(csv.reader(), features);
-        if (classification) {
-            rb.classTarget(target);
-        } else {
-            rb.numericTargets(target);
-        }
-        DataTable table = rb.build().read(data);
+        DataTable table = read(spec, csv, features, data, target, images, labels, classification);
 
         Mlp.Builder b = Mlp.builder().inputs(table.inputs());
         for (int n : layers) {
@@ -254,7 +259,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!quiet) {
             out.printf(Locale.ROOT, "trained %s on %d rows of %s: %d epochs in %.1f s%s%n",
-                    sizes(model), table.rows(), data, result.epochs(), seconds,
+                    sizes(model), table.rows(), data != null ? data : images, result.epochs(), seconds,
                     result.stopReason() == null ? "" : " (" + result.stopReason() + ")");
             if (at != result.epochs()) {
                 out.printf(Locale.ROOT, "  metrics of epoch %d, whose weights were kept:%n", at);
@@ -271,6 +276,34 @@ final class TrainCommand implements Callable<Integer> {
         return MlpCli.OK;
     }
 
+    /** Reads either a CSV file with its target column, or an IDX image file with its labels. */
+    static DataTable read(CommandLine.Model.CommandSpec spec, CsvOptions csv,
+                          List<String> features, Path data, String target, Path images,
+                          Path labels, boolean classification) throws IOException {
+        if (images != null || labels != null) {
+            if (images == null || labels == null || data != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "give --images and --labels together, and no --data");
+            }
+            if (!classification) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "IDX images with labels are classification data; drop --task regression");
+            }
+            return Idx.classification(images, labels, true, List.of());
+        }
+        if (data == null || target == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give --data with --target (or --images with --labels)");
+        }
+        CsvReader.Builder rb = csv.features(csv.reader(), features);
+        if (classification) {
+            rb.classTarget(target);
+        } else {
+            rb.numericTargets(target);
+        }
+        return rb.build().read(data);
+    }
+
     private void saveCheckpoint(Checkpoint c) {
         Path file = checkpointDir.resolve(String.format(Locale.ROOT, "epoch-%05d.ckpt",
                 c.epoch()));
@@ -282,7 +315,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void writeChart(TrainingResult result, String metric) throws IOException {
-        LearningCurves curves = new LearningCurves("learning curves: " + data.getFileName())
+        LearningCurves curves = new LearningCurves("learning curves: "
+                + (data != null ? data : images).getFileName())
                 .axes("loss", metric);
         for (String split : new String[] {"training", "validation"}) {
             List<Double> l = result.history().get(split + "-loss");

@@ -145,8 +145,51 @@ class CommandsTest {
         assertEquals(MlpCli.BAD_INPUT, r.code());
         assertTrue(r.err().contains("no such file"), r.err());
 
-        r = Cli.run("train", "--data", blobs.toString());
+        r = Cli.run("train", "--data", blobs.toString(), "-o", dir.resolve("x.mlp").toString());
         assertEquals(MlpCli.BAD_INPUT, r.code());
         assertTrue(r.err().contains("--target"), r.err());
+    }
+
+    /** Writes an IDX file of unsigned bytes with the given dimensions. */
+    private static Path idx(Path file, int[] dims, byte[] values) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(new byte[] {0, 0, 0x08, (byte) dims.length});
+        for (int d : dims) {
+            b.write(new byte[] {(byte) (d >>> 24), (byte) (d >>> 16), (byte) (d >>> 8), (byte) d});
+        }
+        b.write(values);
+        return Files.write(file, b.toByteArray());
+    }
+
+    @Test
+    void trainsAndEvaluatesOnIdxImages() throws IOException {
+        // 60 "images" of 2x2 pixels: class 0 bright on the left, class 1 bright on the right
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 60;
+        byte[] pixels = new byte[n * 4];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 2;
+            labels[i] = (byte) c;
+            for (int p = 0; p < 4; p++) {
+                boolean bright = (p % 2 == 0) == (c == 0);
+                pixels[i * 4 + p] = (byte) (bright ? 200 + r.nextInt(55) : r.nextInt(50));
+            }
+        }
+        Path images = idx(dir.resolve("img-idx3-ubyte"), new int[] {n, 2, 2}, pixels);
+        Path lab = idx(dir.resolve("lab-idx1-ubyte"), new int[] {n}, labels);
+        Cli t = Cli.run("train", "--images", images.toString(), "--labels", lab.toString(),
+                "--layers", "4", "--input-scaler", "none", "--epochs", "30", "--quiet",
+                "-o", dir.resolve("idx.mlp").toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        Cli e = Cli.run("evaluate", "-m", dir.resolve("idx.mlp").toString(), "--images",
+                images.toString(), "--labels", lab.toString());
+        assertEquals(MlpCli.OK, e.code(), e.err());
+        assertTrue(e.out().contains("accuracy   1.000000"), e.out());
+
+        Cli bad = Cli.run("train", "--images", images.toString(), "-o",
+                dir.resolve("x.mlp").toString());
+        assertEquals(MlpCli.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("--images and --labels together"), bad.err());
     }
 }
