@@ -1,9 +1,9 @@
 package dev.mlp.optimizers;
 
-import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * Adam, adaptive moment estimation (Kingma and Ba, "Adam: A Method for Stochastic
@@ -27,7 +27,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
  * {@link OptimizerState#update(double[][], double[][])} once per batch.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends MomentEstimates {
 
     /** The registered name. */
     public static final String NAME = "adam";
@@ -51,11 +51,6 @@ public final class Adam implements Optimizer {
             ParameterSpec.real("epsilon", 1e-8, "added to sqrt(vHat) against division by 0")
                     .above(0);
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-
     /**
      * @param lr the learning rate, {@code > 0} and finite
      * @param beta1 the first-moment decay, in {@code [0, 1)}
@@ -65,77 +60,11 @@ public final class Adam implements Optimizer {
      *         range
      */
     public Adam(double lr, double beta1, double beta2, double epsilon) {
-        LR.check(lr, NAME);
-        BETA1.check(beta1, NAME);
-        BETA2.check(beta2, NAME);
-        EPSILON.check(epsilon, NAME);
-        this.lr = lr;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-    }
-
-    /**
-     * @return the learning rate
-     */
-    public double lr() {
-        return lr;
-    }
-
-    /**
-     * @return the first-moment decay rate
-     */
-    public double beta1() {
-        return beta1;
-    }
-
-    /**
-     * @return the second-moment decay rate
-     */
-    public double beta2() {
-        return beta2;
-    }
-
-    /**
-     * @return the denominator offset
-     */
-    public double epsilon() {
-        return epsilon;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, List.of(LR, BETA1, BETA2, EPSILON), lr, beta1, beta2, epsilon);
     }
 
     @Override
     public OptimizerState start(ParameterLayout layout) {
-        return new AdamState(lr, beta1, beta2, epsilon, Blocks.sizes(layout));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Adam a && Double.compare(a.lr, lr) == 0
-                && Double.compare(a.beta1, beta1) == 0 && Double.compare(a.beta2, beta2) == 0
-                && Double.compare(a.epsilon, epsilon) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        int h = Double.hashCode(lr);
-        h = h * 31 + Double.hashCode(beta1);
-        h = h * 31 + Double.hashCode(beta2);
-        return h * 31 + Double.hashCode(epsilon);
-    }
-
-    /**
-     * @return the canonical spec, for example
-     *         {@code adam(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-8)}
-     */
-    @Override
-    public String toString() {
-        return NAME + "(lr=" + ParameterSpec.format(lr) + ", beta1=" + ParameterSpec.format(beta1)
-                + ", beta2=" + ParameterSpec.format(beta2) + ", epsilon="
-                + ParameterSpec.format(epsilon) + ")";
+        return new AdamState(lr(), beta1(), beta2(), epsilon(), Blocks.sizes(layout));
     }
 }

@@ -1,9 +1,9 @@
 package dev.mlp.optimizers;
 
-import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * AdamW, Adam with decoupled weight decay (Loshchilov and Hutter, "Decoupled Weight Decay
@@ -31,7 +31,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
  * {@link OptimizerState#update(double[][], double[][])} once per batch.
  */
-public final class AdamW implements Optimizer {
+public final class AdamW extends MomentEstimates {
 
     /** The registered name. */
     public static final String NAME = "adamw";
@@ -63,12 +63,6 @@ public final class AdamW implements Optimizer {
             ParameterSpec.real("decay", 0.01,
                     "decoupled weight decay per unit learning rate").atLeast(0);
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double decay;
-
     /**
      * @param lr the learning rate, {@code > 0} and finite
      * @param beta1 the decay rate of the first moment, in {@code [0, 1)}
@@ -79,93 +73,18 @@ public final class AdamW implements Optimizer {
      *         range
      */
     public AdamW(double lr, double beta1, double beta2, double epsilon, double decay) {
-        LR.check(lr, NAME);
-        BETA1.check(beta1, NAME);
-        BETA2.check(beta2, NAME);
-        EPSILON.check(epsilon, NAME);
-        DECAY.check(decay, NAME);
-        this.lr = lr;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-        this.decay = decay;
+        super(NAME, List.of(LR, BETA1, BETA2, EPSILON, DECAY), lr, beta1, beta2, epsilon, decay);
     }
 
     /**
-     * @return the learning rate
-     */
-    public double lr() {
-        return lr;
-    }
-
-    /**
-     * @return the decay rate of the first moment
-     */
-    public double beta1() {
-        return beta1;
-    }
-
-    /**
-     * @return the decay rate of the second moment
-     */
-    public double beta2() {
-        return beta2;
-    }
-
-    /**
-     * @return the denominator offset
-     */
-    public double epsilon() {
-        return epsilon;
-    }
-
-    /**
-     * @return the weight decay
+     * @return the decoupled weight decay per unit learning rate, applied to weight blocks only
      */
     public double decay() {
-        return decay;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        return value(4);
     }
 
     @Override
     public OptimizerState start(ParameterLayout layout) {
-        return new AdamWState(lr, beta1, beta2, epsilon, decay, layout);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AdamW o2 && Double.compare(o2.lr, lr) == 0
-                && Double.compare(o2.beta1, beta1) == 0
-                && Double.compare(o2.beta2, beta2) == 0
-                && Double.compare(o2.epsilon, epsilon) == 0
-                && Double.compare(o2.decay, decay) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        int h = NAME.hashCode();
-        h = h * 31 + Double.hashCode(lr);
-        h = h * 31 + Double.hashCode(beta1);
-        h = h * 31 + Double.hashCode(beta2);
-        h = h * 31 + Double.hashCode(epsilon);
-        h = h * 31 + Double.hashCode(decay);
-        return h;
-    }
-
-    /**
-     * @return the canonical spec, for example
-     *         {@code adamw(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-8, decay=0.01)}
-     */
-    @Override
-    public String toString() {
-        return NAME + "(lr=" + ParameterSpec.format(lr)
-                + ", beta1=" + ParameterSpec.format(beta1)
-                + ", beta2=" + ParameterSpec.format(beta2)
-                + ", epsilon=" + ParameterSpec.format(epsilon)
-                + ", decay=" + ParameterSpec.format(decay) + ")";
+        return new AdamWState(lr(), beta1(), beta2(), epsilon(), decay(), layout);
     }
 }

@@ -1,9 +1,9 @@
 package dev.mlp.optimizers;
 
-import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * AMSGrad (Reddi, Kale and Kumar, "On the Convergence of Adam and Beyond", ICLR 2018,
@@ -26,7 +26,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
  * {@link OptimizerState#update(double[][], double[][])} once per batch.
  */
-public final class AmsGrad implements Optimizer {
+public final class AmsGrad extends MomentEstimates {
 
     /** The registered name. */
     public static final String NAME = "amsgrad";
@@ -53,11 +53,6 @@ public final class AmsGrad implements Optimizer {
             ParameterSpec.real("epsilon", 1e-8,
                     "added to the denominator against division by 0").above(0);
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-
     /**
      * @param lr the learning rate, {@code > 0} and finite
      * @param beta1 the decay rate of the first moment, in {@code [0, 1)}
@@ -67,81 +62,11 @@ public final class AmsGrad implements Optimizer {
      *         range
      */
     public AmsGrad(double lr, double beta1, double beta2, double epsilon) {
-        LR.check(lr, NAME);
-        BETA1.check(beta1, NAME);
-        BETA2.check(beta2, NAME);
-        EPSILON.check(epsilon, NAME);
-        this.lr = lr;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-    }
-
-    /**
-     * @return the learning rate
-     */
-    public double lr() {
-        return lr;
-    }
-
-    /**
-     * @return the decay rate of the first moment
-     */
-    public double beta1() {
-        return beta1;
-    }
-
-    /**
-     * @return the decay rate of the second moment
-     */
-    public double beta2() {
-        return beta2;
-    }
-
-    /**
-     * @return the denominator offset
-     */
-    public double epsilon() {
-        return epsilon;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, List.of(LR, BETA1, BETA2, EPSILON), lr, beta1, beta2, epsilon);
     }
 
     @Override
     public OptimizerState start(ParameterLayout layout) {
-        return new AmsGradState(lr, beta1, beta2, epsilon, Blocks.sizes(layout));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AmsGrad o2 && Double.compare(o2.lr, lr) == 0
-                && Double.compare(o2.beta1, beta1) == 0
-                && Double.compare(o2.beta2, beta2) == 0
-                && Double.compare(o2.epsilon, epsilon) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        int h = NAME.hashCode();
-        h = h * 31 + Double.hashCode(lr);
-        h = h * 31 + Double.hashCode(beta1);
-        h = h * 31 + Double.hashCode(beta2);
-        h = h * 31 + Double.hashCode(epsilon);
-        return h;
-    }
-
-    /**
-     * @return the canonical spec, for example
-     *         {@code amsgrad(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-8)}
-     */
-    @Override
-    public String toString() {
-        return NAME + "(lr=" + ParameterSpec.format(lr)
-                + ", beta1=" + ParameterSpec.format(beta1)
-                + ", beta2=" + ParameterSpec.format(beta2)
-                + ", epsilon=" + ParameterSpec.format(epsilon) + ")";
+        return new AmsGradState(lr(), beta1(), beta2(), epsilon(), Blocks.sizes(layout));
     }
 }

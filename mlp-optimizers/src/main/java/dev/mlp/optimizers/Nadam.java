@@ -1,9 +1,9 @@
 package dev.mlp.optimizers;
 
-import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * NAdam, Adam with Nesterov momentum (Dozat, "Incorporating Nesterov Momentum into Adam", ICLR
@@ -30,7 +30,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
  * {@link OptimizerState#update(double[][], double[][])} once per batch.
  */
-public final class Nadam implements Optimizer {
+public final class Nadam extends MomentEstimates {
 
     /** The registered name. */
     public static final String NAME = "nadam";
@@ -62,12 +62,6 @@ public final class Nadam implements Optimizer {
             ParameterSpec.real("momentum-decay", 0.004,
                     "psi of the momentum schedule").atLeast(0);
 
-    private final double lr;
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
-    private final double momentumDecay;
-
     /**
      * @param lr the learning rate, {@code > 0} and finite
      * @param beta1 the decay rate of the first moment, in {@code [0, 1)}
@@ -78,93 +72,20 @@ public final class Nadam implements Optimizer {
      *         range
      */
     public Nadam(double lr, double beta1, double beta2, double epsilon, double momentumDecay) {
-        LR.check(lr, NAME);
-        BETA1.check(beta1, NAME);
-        BETA2.check(beta2, NAME);
-        EPSILON.check(epsilon, NAME);
-        MOMENTUM_DECAY.check(momentumDecay, NAME);
-        this.lr = lr;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-        this.momentumDecay = momentumDecay;
+        super(NAME, List.of(LR, BETA1, BETA2, EPSILON, MOMENTUM_DECAY), lr, beta1, beta2,
+                epsilon, momentumDecay);
     }
 
     /**
-     * @return the learning rate
-     */
-    public double lr() {
-        return lr;
-    }
-
-    /**
-     * @return the decay rate of the first moment
-     */
-    public double beta1() {
-        return beta1;
-    }
-
-    /**
-     * @return the decay rate of the second moment
-     */
-    public double beta2() {
-        return beta2;
-    }
-
-    /**
-     * @return the denominator offset
-     */
-    public double epsilon() {
-        return epsilon;
-    }
-
-    /**
-     * @return the momentum decay psi
+     * @return the momentum decay of the momentum schedule
      */
     public double momentumDecay() {
-        return momentumDecay;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        return value(4);
     }
 
     @Override
     public OptimizerState start(ParameterLayout layout) {
-        return new NadamState(lr, beta1, beta2, epsilon, momentumDecay, Blocks.sizes(layout));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Nadam o2 && Double.compare(o2.lr, lr) == 0
-                && Double.compare(o2.beta1, beta1) == 0
-                && Double.compare(o2.beta2, beta2) == 0
-                && Double.compare(o2.epsilon, epsilon) == 0
-                && Double.compare(o2.momentumDecay, momentumDecay) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        int h = NAME.hashCode();
-        h = h * 31 + Double.hashCode(lr);
-        h = h * 31 + Double.hashCode(beta1);
-        h = h * 31 + Double.hashCode(beta2);
-        h = h * 31 + Double.hashCode(epsilon);
-        h = h * 31 + Double.hashCode(momentumDecay);
-        return h;
-    }
-
-    /**
-     * @return the canonical spec, for example
-     *         {@code nadam(lr=0.002, beta1=0.9, beta2=0.999, epsilon=1.0E-8, momentum-decay=0.004)}
-     */
-    @Override
-    public String toString() {
-        return NAME + "(lr=" + ParameterSpec.format(lr)
-                + ", beta1=" + ParameterSpec.format(beta1)
-                + ", beta2=" + ParameterSpec.format(beta2)
-                + ", epsilon=" + ParameterSpec.format(epsilon)
-                + ", momentum-decay=" + ParameterSpec.format(momentumDecay) + ")";
+        return new NadamState(lr(), beta1(), beta2(), epsilon(), momentumDecay(),
+                Blocks.sizes(layout));
     }
 }
