@@ -8,13 +8,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * allocating per job. The calling thread runs part 0 and waits for the others.
  *
  * <p>One caller at a time owns the workers; a caller that finds them busy (another training run
- * on another thread) runs every part itself. Because kernels split only their output among
- * parts, never a sum, the result is the same bits either way.
+ * on another thread), or that is itself running inside a job, runs every part itself. Because
+ * jobs split only their output among parts, never a sum, the result is the same bits either way.
+ * Besides the kernels of this package, the trainer's gradient shards run on it.
  */
-final class WorkerPool {
+public final class WorkerPool {
 
     /** One piece of work split into parts. */
-    interface Job {
+    public interface Job {
         /**
          * Runs one part.
          *
@@ -34,15 +35,23 @@ final class WorkerPool {
     private WorkerPool() {
     }
 
-    static WorkerPool shared() {
+    /**
+     * @return the process-wide pool
+     */
+    public static WorkerPool shared() {
         return SHARED;
     }
 
     /**
-     * Runs {@code job} in {@code parts} parts, in parallel when the workers are free.
+     * Runs {@code job} in {@code parts} parts, in parallel when the workers are free; returns
+     * when every part has finished. A job that wants {@code n} threads passes {@code n} parts
+     * and lets each part take its share of the work.
+     *
+     * @param job the job
+     * @param parts how many parts, each run once; at most one thread per part is used
      */
-    void invoke(Job job, int parts) {
-        if (parts <= 1 || !owner.tryLock()) {
+    public void invoke(Job job, int parts) {
+        if (parts <= 1 || owner.isHeldByCurrentThread() || !owner.tryLock()) {
             for (int p = 0; p < parts; p++) {
                 job.run(p, parts);
             }

@@ -254,6 +254,17 @@ public final class Network implements NetworkView {
         System.arraycopy(values, 0, biases[l], 0, values.length);
     }
 
+    /**
+     * @return the multiply-adds of one sample's forward pass, {@code Σ_l inputs_l x neurons_l}
+     */
+    public long multiplyAddsPerSample() {
+        long sum = 0;
+        for (int l = 0; l < layerCount(); l++) {
+            sum += (long) sizes[l] * sizes[l + 1];
+        }
+        return sum;
+    }
+
     int[] sizesView() {
         return sizes;
     }
@@ -405,10 +416,24 @@ public final class Network implements NetworkView {
      * @param rows number of samples
      */
     public void backward(Workspace ws, double[] input, int rows) {
+        backward(ws, input, rows, rows == 0 ? 0.0 : 1.0 / rows);
+    }
+
+    /**
+     * Like {@link #backward(Workspace, double[], int)}, but leaves the gradients of
+     * {@code scale} times the batch's <em>summed</em> loss: with {@code scale = 1/rows} this is
+     * the mean. A batch split into parts whose gradients are added afterwards passes
+     * {@code 1/(rows of the whole batch)} to each part.
+     *
+     * @param ws the workspace of the forward pass
+     * @param input the same input as the forward pass
+     * @param rows number of samples
+     * @param scale the factor applied to every gradient
+     */
+    public void backward(Workspace ws, double[] input, int rows, double scale) {
         ws.check(this, rows);
         MatrixProducts gemm = ws.gemm;
         boolean tiny = rows * largestLayer < TINY;
-        double scale = rows == 0 ? 0.0 : 1.0 / rows;
         boolean masked = ws.masked;
         for (int l = layerCount() - 1; l >= 0; l--) {
             double[] prev = l == 0 ? input : ws.layerInput(l, masked);

@@ -2,9 +2,13 @@ package dev.mlp.core.train;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
+import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.kernel.WorkerPool;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * The loss and gradient of one batch: forward pass, loss, output delta and backward pass, with
@@ -16,15 +20,39 @@ import java.util.Objects;
  * weights). A caller combining several batches multiplies each gradient by the batch's
  * {@link #weightSum()} before adding, and divides the total by the total weight.
  *
+ * <p><b>Shards.</b> A batch of at least {@code 2 ×} {@value #SHARD_ROWS} rows of a network
+ * with at least {@value #SHARD_WORK} multiply-adds per sample is split into
+ * {@code min(}{@value #MAX_SHARDS}{@code , rows / }{@value #SHARD_ROWS}{@code )} shards of
+ * consecutive rows; each shard runs forward and backward on its own, the shards run in
+ * parallel on the {@link WorkerPool} (one thread each, with single-threaded matrix products),
+ * and their gradients are added in shard order. The split depends only on the batch's row
+ * count and the network, never on the thread count, so the result is the same bits for any
+ * number of threads. Batches with dropout are not split (their masks are drawn row by row in
+ * one sequence).
+ *
  * <p>Not thread-safe: one instance per thread. Nothing is allocated per call.
  */
 public final class BatchGradient {
+
+    /** Rows per gradient shard: batches of at least twice this many rows are split. */
+    public static final int SHARD_ROWS = 64;
+
+    /** The most shards one batch is split into. */
+    public static final int MAX_SHARDS = 8;
+
+    /** Multiply-adds per sample below which batches are not split: the network is too small. */
+    public static final long SHARD_WORK = 4096;
 
     private final Network network;
     private final Loss loss;
     private final Workspace ws;
     private final Activation output;
     private final double[] sampleLoss;
+    private final int threads;
+    private final boolean shardable;
+    private final Shard[] shards;
+    private final ShardJob shardJob = new ShardJob();
+    private final SumJob sumJob = new SumJob();
     private double weightSum;
 
     /**
@@ -33,11 +61,58 @@ public final class BatchGradient {
      * @param capacity the largest batch, in rows
      */
     public BatchGradient(Network network, Loss loss, int capacity) {
+        this(network, loss, capacity, Gemm.defaultThreads());
+    }
+
+    /**
+     * @param network the network whose parameters are differentiated
+     * @param loss the loss
+     * @param capacity the largest batch, in rows
+     * @param threads the most threads one batch may use, at least 1; the results do not
+     *                depend on it
+     */
+    public BatchGradient(Network network, Loss loss, int capacity, int threads) {
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
-        this.ws = new Workspace(network, capacity);
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be >= 1, found " + threads);
+        }
+        this.threads = threads;
+        this.ws = new Workspace(network, capacity, MatrixBackends.create(threads));
         this.output = network.activation(network.layerCount());
         this.sampleLoss = new double[capacity];
+        this.shardable = network.multiplyAddsPerSample() >= SHARD_WORK;
+        int most = shardable ? shardCount(capacity, true) : 1;
+        if (most > 1) {
+            int largest = 0;
+            for (int rows = 2 * SHARD_ROWS; rows <= capacity; rows++) {
+                int count = shardCount(rows, true);
+                largest = Math.max(largest, (rows + count - 1) / count);
+            }
+            shards = new Shard[most];
+            for (int i = 0; i < most; i++) {
+                shards[i] = new Shard(largest);
+            }
+        } else {
+            shards = new Shard[0];
+        }
+    }
+
+    /**
+     * How many shards a batch is split into.
+     *
+     * @param rows the batch's rows
+     * @return at least 1
+     */
+    public int shards(int rows) {
+        return shardCount(rows, shardable);
+    }
+
+    private static int shardCount(int rows, boolean shardable) {
+        if (!shardable || rows < 2 * SHARD_ROWS) {
+            return 1;
+        }
+        return Math.min(MAX_SHARDS, rows / SHARD_ROWS);
     }
 
     /**
@@ -69,7 +144,43 @@ public final class BatchGradient {
      * @return {@code sum_r w_r loss_r}; not finite if the loss overflowed
      */
     public double compute(double[] x, double[] y, double[] weights, int rows,
-                          java.util.random.RandomGenerator dropout) {
+                          RandomGenerator dropout) {
+        if (rows > ws.capacity()) {
+            throw new IllegalArgumentException("batch must have between 0 and "
+                    + ws.capacity() + " rows, found " + rows);
+        }
+        boolean masked = dropout != null && network.hasDropout();
+        int count = masked ? 1 : shards(rows);
+        if (count == 1) {
+            return whole(x, y, weights, rows, dropout);
+        }
+        double total = rows;
+        if (weights != null) {
+            total = 0.0;
+            for (int r = 0; r < rows; r++) {
+                total += weights[r];
+            }
+        }
+        weightSum = total;
+        shardJob.set(x, y, weights, rows, count, total);
+        try {
+            WorkerPool.shared().invoke(shardJob, Math.min(threads, count));
+        } finally {
+            shardJob.clear();
+        }
+        double sum = 0.0;
+        for (int i = 0; i < count; i++) {
+            sum += shards[i].loss;
+        }
+        if (Double.isFinite(sum)) {
+            sumJob.count = count;
+            WorkerPool.shared().invoke(sumJob, threads);
+        }
+        return sum;
+    }
+
+    private double whole(double[] x, double[] y, double[] weights, int rows,
+                         RandomGenerator dropout) {
         int out = network.outputSize();
         double[] a = dropout == null ? network.forward(ws, x, rows)
                 : network.forward(ws, x, rows, dropout);
@@ -96,18 +207,25 @@ public final class BatchGradient {
                 return sum;
             }
             loss.delta(output, z, a, y, delta, rows, out);
-            // backward averages over rows; rescale so the result is the weighted mean
-            double norm = total > 0 ? rows / total : 0.0;
-            for (int r = 0; r < rows; r++) {
-                double f = weights[r] * norm;
-                int base = r * out;
-                for (int c = 0; c < out; c++) {
-                    delta[base + c] *= f;
-                }
-            }
+            weigh(delta, weights, 0, rows, out, total > 0 ? rows / total : 0.0);
         }
         network.backward(ws, x, rows);
         return sum;
+    }
+
+    /**
+     * Multiplies each row's delta by its weight times {@code norm}: backward averages over the
+     * batch's rows, so {@code norm = rows / total weight} turns the mean into the weighted mean.
+     */
+    private static void weigh(double[] delta, double[] weights, int first, int rows, int out,
+                              double norm) {
+        for (int r = 0; r < rows; r++) {
+            double f = weights[first + r] * norm;
+            int base = r * out;
+            for (int c = 0; c < out; c++) {
+                delta[base + c] *= f;
+            }
+        }
     }
 
     /**
@@ -119,15 +237,16 @@ public final class BatchGradient {
 
     /**
      * @return the gradients of the last batch's weighted mean loss, in the order of
-     *         {@link Network#layout()}; owned by the workspace, overwritten by the next call
+     *         {@link Network#layout()}; owned by this object, the same arrays after every call,
+     *         overwritten by the next call
      */
     public double[][] gradients() {
         return ws.gradients();
     }
 
     /**
-     * @return the workspace, holding every layer's pre-activations and activations of the last
-     *         batch
+     * @return the workspace of batches that are not split into shards, holding every layer's
+     *         pre-activations and activations of the last such batch
      */
     public Workspace workspace() {
         return ws;
@@ -145,5 +264,117 @@ public final class BatchGradient {
      */
     public Loss loss() {
         return loss;
+    }
+
+    /** One shard's rows, workspace and results. */
+    private final class Shard {
+        private final Workspace ws;
+        private final double[] x;
+        private final double[] y;
+        private final double[] weights;
+        private final double[] sampleLoss;
+        private double loss;
+
+        Shard(int capacity) {
+            ws = new Workspace(network, capacity, MatrixBackends.create(1));
+            x = new double[capacity * network.inputSize()];
+            y = new double[capacity * network.outputSize()];
+            weights = new double[capacity];
+            sampleLoss = new double[capacity];
+        }
+
+        /** Rows {@code [from, to)} of the batch: their summed loss and gradient share. */
+        void run(double[] bx, double[] by, double[] bw, int from, int to, int batchRows,
+                 double total) {
+            int in = network.inputSize();
+            int out = network.outputSize();
+            int rows = to - from;
+            System.arraycopy(bx, from * in, x, 0, rows * in);
+            System.arraycopy(by, from * out, y, 0, rows * out);
+            double[] a = network.forward(ws, x, rows);
+            int last = network.layerCount();
+            double[] z = ws.preActivations(last);
+            double[] delta = ws.delta(last);
+            if (bw == null) {
+                loss = BatchGradient.this.loss.value(z, a, y, rows, out);
+            } else {
+                System.arraycopy(bw, from, weights, 0, rows);
+                BatchGradient.this.loss.values(z, a, y, sampleLoss, rows, out);
+                double sum = 0.0;
+                for (int r = 0; r < rows; r++) {
+                    sum += weights[r] * sampleLoss[r];
+                }
+                loss = sum;
+            }
+            if (!Double.isFinite(loss)) {
+                return;
+            }
+            BatchGradient.this.loss.delta(output, z, a, y, delta, rows, out);
+            if (bw != null) {
+                weigh(delta, weights, 0, rows, out, total > 0 ? batchRows / total : 0.0);
+            }
+            network.backward(ws, x, rows, 1.0 / batchRows);
+        }
+    }
+
+    /** Runs the shards, each part taking every {@code parts}-th shard. */
+    private final class ShardJob implements WorkerPool.Job {
+        private double[] x;
+        private double[] y;
+        private double[] weights;
+        private int rows;
+        private int count;
+        private double total;
+
+        void set(double[] x, double[] y, double[] weights, int rows, int count, double total) {
+            this.x = x;
+            this.y = y;
+            this.weights = weights;
+            this.rows = rows;
+            this.count = count;
+            this.total = total;
+        }
+
+        void clear() {
+            x = null;
+            y = null;
+            weights = null;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            for (int s = part; s < count; s += parts) {
+                int from = (int) ((long) rows * s / count);
+                int to = (int) ((long) rows * (s + 1) / count);
+                shards[s].run(x, y, weights, from, to, rows, total);
+            }
+        }
+    }
+
+    /**
+     * Adds the shards' gradients into {@link #gradients()}, entry by entry in shard order; the
+     * parts split the entries, not the sums.
+     */
+    private final class SumJob implements WorkerPool.Job {
+        private int count;
+
+        @Override
+        public void run(int part, int parts) {
+            double[][] sum = ws.gradients();
+            for (int b = 0; b < sum.length; b++) {
+                double[] target = sum[b];
+                int n = target.length;
+                int i0 = (int) ((long) n * part / parts);
+                int i1 = (int) ((long) n * (part + 1) / parts);
+                double[] first = shards[0].ws.gradients()[b];
+                System.arraycopy(first, i0, target, i0, i1 - i0);
+                for (int s = 1; s < count; s++) {
+                    double[] g = shards[s].ws.gradients()[b];
+                    for (int i = i0; i < i1; i++) {
+                        target[i] += g[i];
+                    }
+                }
+            }
+        }
     }
 }

@@ -3,13 +3,20 @@ package dev.mlp.core.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mlp.activations.Relu;
 import dev.mlp.activations.Sigmoid;
+import dev.mlp.activations.Softmax;
 import dev.mlp.activations.Tanh;
+import dev.mlp.api.Loss;
+import dev.mlp.core.loss.CrossEntropyLoss;
 import dev.mlp.core.loss.SquaredErrorLoss;
 import dev.mlp.core.network.Network;
+import dev.mlp.core.network.Workspace;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BatchGradientTest {
 
@@ -60,6 +67,184 @@ class BatchGradientTest {
         assertEquals(a.compute(x, y, null, 2), b.compute(x, y, new double[] {1, 1}, 2), 1e-15);
         for (int i = 0; i < a.gradients().length; i++) {
             assertArrayEquals(a.gradients()[i], b.gradients()[i], 1e-15);
+        }
+    }
+
+    /** 40-64-32-5: 4,768 multiply-adds per sample, enough to be split into shards. */
+    private static Network shardable() {
+        Network n = new Network(40, List.of(new Network.LayerSpec(64, new Relu(), true),
+                new Network.LayerSpec(32, new Tanh(), true),
+                new Network.LayerSpec(5, new Softmax(), true)));
+        SplittableRandom r = new SplittableRandom(11);
+        for (double[] block : n.parameters()) {
+            for (int i = 0; i < block.length; i++) {
+                block[i] = r.nextDouble(-0.3, 0.3);
+            }
+        }
+        return n;
+    }
+
+    private static double[] inputs(int rows, int cols, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[rows * cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+        }
+        return x;
+    }
+
+    private static double[] oneHot(int rows, int classes, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] y = new double[rows * classes];
+        for (int i = 0; i < rows; i++) {
+            y[i * classes + r.nextInt(classes)] = 1.0;
+        }
+        return y;
+    }
+
+    @Test
+    void shardCountDependsOnRowsAndNetworkOnly() {
+        BatchGradient big = new BatchGradient(shardable(), CrossEntropyLoss.INSTANCE, 1024, 1);
+        assertEquals(1, big.shards(1));
+        assertEquals(1, big.shards(127));
+        assertEquals(2, big.shards(128));
+        assertEquals(4, big.shards(300));
+        assertEquals(8, big.shards(1024));
+        BatchGradient other = new BatchGradient(shardable(), CrossEntropyLoss.INSTANCE, 1024, 3);
+        assertEquals(big.shards(300), other.shards(300));
+        BatchGradient small = new BatchGradient(network(), SquaredErrorLoss.HALF, 1024, 2);
+        assertEquals(1, small.shards(1024), "a 2-3-1 network is never split");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 130, 300, 1000})
+    void shardsAgreeWithTheWholeBatch(int rows) {
+        Network net = shardable();
+        Loss loss = CrossEntropyLoss.INSTANCE;
+        double[] x = inputs(rows, 40, rows);
+        double[] y = oneHot(rows, 5, rows + 1);
+
+        Workspace ws = new Workspace(net, rows, 1);
+        double[] a = net.forward(ws, x, rows);
+        double expectedLoss = loss.value(ws.preActivations(3), a, y, rows, 5);
+        loss.delta(net.activation(3), ws.preActivations(3), a, y, ws.delta(3), rows, 5);
+        net.backward(ws, x, rows);
+
+        BatchGradient sharded = new BatchGradient(net, loss, rows, 2);
+        double sum = sharded.compute(x, y, null, rows);
+        assertEquals(expectedLoss, sum, 1e-12 * Math.abs(expectedLoss));
+        assertEquals(rows, sharded.weightSum());
+        assertClose(ws.gradients(), sharded.gradients(), 1e-13);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 8})
+    void shardedResultsAreTheSameBitsForAnyThreadCount(int threads) {
+        Network net = shardable();
+        int rows = 1000;
+        double[] x = inputs(rows, 40, 5);
+        double[] y = oneHot(rows, 5, 6);
+        double[] w = inputs(rows, 1, 7);
+        for (int i = 0; i < rows; i++) {
+            w[i] = Math.abs(w[i]) * 3;
+        }
+        BatchGradient one = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 1);
+        BatchGradient many = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, threads);
+        for (double[] weights : new double[][] {null, w}) {
+            double expected = one.compute(x, y, weights, rows);
+            double[][] g = copy(one.gradients());
+            double actual = many.compute(x, y, weights, rows);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual));
+            assertEquals(one.weightSum(), many.weightSum());
+            for (int i = 0; i < g.length; i++) {
+                assertArrayEquals(g[i], many.gradients()[i], 0.0);
+            }
+            // and again: nothing left over from the previous call
+            many.compute(x, y, weights, rows);
+            for (int i = 0; i < g.length; i++) {
+                assertArrayEquals(g[i], many.gradients()[i], 0.0);
+            }
+        }
+    }
+
+    @Test
+    void weightedShardsAgreeWithTheWholeWeightedBatch() {
+        Network net = shardable();
+        int rows = 256;
+        double[] x = inputs(rows, 40, 21);
+        double[] y = oneHot(rows, 5, 22);
+        double[] w = new double[rows];
+        SplittableRandom r = new SplittableRandom(23);
+        for (int i = 0; i < rows; i++) {
+            w[i] = r.nextInt(4);
+        }
+        BatchGradient sharded = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2);
+        BatchGradient whole = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2);
+        double expected = 0.0;
+        double[][] sum = null;
+        // the same batch as four unsplit batches of 64, combined by weight as a caller would
+        BatchGradient part = new BatchGradient(net, CrossEntropyLoss.INSTANCE, 64, 1);
+        double total = 0.0;
+        for (int p = 0; p < 4; p++) {
+            double[] xp = java.util.Arrays.copyOfRange(x, p * 64 * 40, (p + 1) * 64 * 40);
+            double[] yp = java.util.Arrays.copyOfRange(y, p * 64 * 5, (p + 1) * 64 * 5);
+            double[] wp = java.util.Arrays.copyOfRange(w, p * 64, (p + 1) * 64);
+            expected += part.compute(xp, yp, wp, 64);
+            double ws = part.weightSum();
+            total += ws;
+            if (sum == null) {
+                sum = new double[part.gradients().length][];
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] = new double[part.gradients()[i].length];
+                }
+            }
+            for (int i = 0; i < sum.length; i++) {
+                for (int j = 0; j < sum[i].length; j++) {
+                    sum[i][j] += part.gradients()[i][j] * ws;
+                }
+            }
+        }
+        for (double[] block : sum) {
+            for (int j = 0; j < block.length; j++) {
+                block[j] /= total;
+            }
+        }
+        assertEquals(4, sharded.shards(rows));
+        assertEquals(expected, sharded.compute(x, y, w, rows), 1e-12 * Math.abs(expected));
+        assertEquals(total, sharded.weightSum());
+        assertClose(sum, sharded.gradients(), 1e-13);
+        assertEquals(expected, whole.compute(x, y, w, rows), 1e-12 * Math.abs(expected));
+    }
+
+    @Test
+    void batchesWithDropoutAreNotSplit() {
+        Network net = new Network(40, List.of(new Network.LayerSpec(64, new Relu(), true, 0.5),
+                new Network.LayerSpec(5, new Softmax(), true)));
+        net.initialize(dev.mlp.core.init.Initializers.uniform(-0.3, 0.3),
+                new SplittableRandom(3));
+        int rows = 256;
+        double[] x = inputs(rows, 40, 31);
+        double[] y = oneHot(rows, 5, 32);
+        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2);
+        g.compute(x, y, null, rows, new SplitMixRandom(9));
+        // the masks of all rows are in the one workspace: the batch ran unsplit
+        double[] mask = g.workspace().mask(1);
+        int dropped = 0;
+        for (int i = 0; i < rows * 64; i++) {
+            dropped += mask[i] == 0.0 ? 1 : 0;
+        }
+        assertEquals(rows * 64 * 0.5, dropped, rows * 64 * 0.05);
+    }
+
+    private static void assertClose(double[][] expected, double[][] actual, double relative) {
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            double scale = 0.0;
+            for (double v : expected[i]) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            assertArrayEquals(expected[i], actual[i], relative * Math.max(scale, 1e-300),
+                    "block " + i);
         }
     }
 
