@@ -525,13 +525,7 @@ public final class Trainer {
         }
 
         private void checkGradients(int epoch, int batch) {
-            double probe = 0.0;
-            for (double[] g : grads) {
-                for (double v : g) {
-                    probe += v * 0.0;
-                }
-            }
-            if (Double.isNaN(probe)) {
+            if (!Finite.all(grads)) {
                 int[] bad = firstNonFinite(grads);
                 if (bad != null) {
                     String p = describe(network, layout, bad[0], bad[1]);
