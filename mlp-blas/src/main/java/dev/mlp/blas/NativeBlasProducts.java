@@ -13,7 +13,11 @@ import dev.mlp.core.kernel.MatrixProducts;
  *
  * <p>The native library manages its own threads (for OpenBLAS: {@code OPENBLAS_NUM_THREADS});
  * results are as reproducible as that library's, which for OpenBLAS's {@code dgemm} means the
- * same bits from run to run on one machine.
+ * same bits from run to run on one machine. With {@code OPENBLAS_NUM_THREADS=1} (or
+ * {@code OMP_NUM_THREADS=1} when that is unset) every product runs on the calling thread, and
+ * the trainer runs a batch's shards on several threads at once instead
+ * ({@link #singleThreaded()}); for the training batches of a mid-sized network that is the
+ * faster setting.
  */
 final class NativeBlasProducts implements MatrixProducts {
 
@@ -21,10 +25,32 @@ final class NativeBlasProducts implements MatrixProducts {
 
     private final BLAS blas;
     private final Gemm fallback;
+    private final boolean single;
 
-    NativeBlasProducts(BLAS blas, int threads) {
+    NativeBlasProducts(BLAS blas, int threads, boolean single) {
         this.blas = blas;
         this.fallback = new Gemm(threads);
+        this.single = single;
+    }
+
+    /**
+     * Whether the native library was told to use one thread, read from the environment the
+     * way OpenBLAS reads it: {@code OPENBLAS_NUM_THREADS}, else {@code OMP_NUM_THREADS}.
+     *
+     * @param env the environment
+     * @return {@code true} if the setting that applies is {@code 1}
+     */
+    static boolean singleThreadedLibrary(java.util.Map<String, String> env) {
+        String n = env.get("OPENBLAS_NUM_THREADS");
+        if (n == null || n.isBlank()) {
+            n = env.get("OMP_NUM_THREADS");
+        }
+        return n != null && n.trim().equals("1");
+    }
+
+    @Override
+    public boolean singleThreaded() {
+        return single && fallback.threads() == 1;
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class NativeBlasProvider implements MatrixProductsProvider {
 
     @Override
     public MatrixProducts create(int threads) {
-        return new NativeBlasProducts(NativeBLAS.getInstance(), threads);
+        return new NativeBlasProducts(NativeBLAS.getInstance(), threads,
+                NativeBlasProducts.singleThreadedLibrary(System.getenv()));
     }
 }

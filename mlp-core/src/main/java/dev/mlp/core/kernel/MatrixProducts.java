@@ -14,6 +14,21 @@ public interface MatrixProducts {
     int threads();
 
     /**
+     * Whether engines of this backend made with one thread really run each product on the
+     * calling thread alone, so that several of them, on several threads, each keep a core busy.
+     * The trainer then runs a batch's shards in parallel (see
+     * {@code dev.mlp.core.train.BatchGradient}); otherwise it runs them one after the other
+     * and lets the backend spread each product over its own threads. The results are the same
+     * bits either way.
+     *
+     * @return {@code true} for the pure-Java engines; a backend whose library manages its own
+     *         threads answers according to that library's thread setting
+     */
+    default boolean singleThreaded() {
+        return threads() == 1;
+    }
+
+    /**
      * {@code out = a · w (+ bias)}: {@code a} is {@code rows x inner}, {@code w} is
      * {@code inner x cols}, {@code out} is {@code rows x cols}.
      *

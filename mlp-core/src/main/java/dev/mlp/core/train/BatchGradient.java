@@ -4,6 +4,7 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.kernel.MatrixProducts;
 import dev.mlp.core.kernel.WorkerPool;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
@@ -24,8 +25,9 @@ import java.util.random.RandomGenerator;
  * with at least {@value #SHARD_WORK} multiply-adds per sample is split into
  * {@code min(}{@value #MAX_SHARDS}{@code , rows / }{@value #SHARD_ROWS}{@code )} shards of
  * consecutive rows; each shard runs forward and backward on its own, the shards run in
- * parallel on the {@link WorkerPool} (one thread each, with single-threaded matrix products),
- * and their gradients are added in shard order. The split depends only on the batch's row
+ * parallel on the {@link WorkerPool} (one thread each, with single-threaded matrix products;
+ * one after the other when the compute backend spreads every product over threads of its own,
+ * see {@link MatrixProducts#singleThreaded()}), and their gradients are added in shard order. The split depends only on the batch's row
  * count and the network, never on the thread count, so the result is the same bits for any
  * number of threads. Batches with dropout are not split (their masks are drawn row by row in
  * one sequence).
@@ -164,7 +166,8 @@ public final class BatchGradient {
         weightSum = total;
         shardJob.set(x, y, weights, rows, count, total);
         try {
-            WorkerPool.shared().invoke(shardJob, Math.min(threads, count));
+            int parts = shards[0].single ? Math.min(threads, count) : 1;
+            WorkerPool.shared().invoke(shardJob, parts);
         } finally {
             shardJob.clear();
         }
@@ -273,10 +276,13 @@ public final class BatchGradient {
         private final double[] y;
         private final double[] weights;
         private final double[] sampleLoss;
+        private final boolean single;
         private double loss;
 
         Shard(int capacity) {
-            ws = new Workspace(network, capacity, MatrixBackends.create(1));
+            MatrixProducts products = MatrixBackends.create(1);
+            single = products.singleThreaded();
+            ws = new Workspace(network, capacity, products);
             x = new double[capacity * network.inputSize()];
             y = new double[capacity * network.outputSize()];
             weights = new double[capacity];
