@@ -145,6 +145,28 @@ public final class Trainer {
     }
 
     /**
+     * Whether a run of this trainer on the network and data takes {@link SmallNetworkEpoch}:
+     * when its batches are small enough for plain loops and nothing observes single steps (no
+     * gradient transform, no schedule, no listener of step events), no layer has dropout and
+     * the data have no sample weights.
+     *
+     * @param network the network
+     * @param train the training data (after any validation split)
+     * @return whether the run's epochs take the small-network loop
+     */
+    boolean takesSmallNetworkLoop(Network network, Dataset train) {
+        if (!smallNetworkLoop || !options.transforms().isEmpty() || options.schedule() != null) {
+            return false;
+        }
+        for (TrainingListener l : listeners) {
+            if (l.receivesStepEvents()) {
+                return false;
+            }
+        }
+        return SmallNetworkEpoch.applies(network, train, batches.batchSize(train.rows()));
+    }
+
+    /**
      * Checks that a network and a data set fit each other and this trainer's loss.
      *
      * @param network the network
@@ -405,8 +427,7 @@ public final class Trainer {
                 b |= l.receivesStepEvents();
             }
             wantSteps = b;
-            small = smallNetworkLoop && transforms.length == 0 && schedule == null && !wantSteps
-                    && SmallNetworkEpoch.applies(network, train, batchSize)
+            small = takesSmallNetworkLoop(network, train)
                     ? new SmallNetworkEpoch(network, train, loss, state, batchSize) : null;
             lean = listeners.isEmpty() && validation == null && options.metrics().isEmpty()
                     && early == null;
