@@ -155,15 +155,17 @@ public final class Trainer {
      * @return whether the run's epochs take the small-network loop
      */
     boolean takesSmallNetworkLoop(Network network, Dataset train) {
-        if (!smallNetworkLoop || !options.transforms().isEmpty() || options.schedule() != null) {
-            return false;
-        }
+        boolean steps = false;
         for (TrainingListener l : listeners) {
-            if (l.receivesStepEvents()) {
-                return false;
-            }
+            steps |= l.receivesStepEvents();
         }
-        return SmallNetworkEpoch.applies(network, train, batches.batchSize(train.rows()));
+        return takesSmallNetworkLoop(network, train, steps);
+    }
+
+    private boolean takesSmallNetworkLoop(Network network, Dataset train, boolean stepEvents) {
+        return smallNetworkLoop && !stepEvents && options.transforms().isEmpty()
+                && options.schedule() == null
+                && SmallNetworkEpoch.applies(network, train, batches.batchSize(train.rows()));
     }
 
     /**
@@ -427,7 +429,7 @@ public final class Trainer {
                 b |= l.receivesStepEvents();
             }
             wantSteps = b;
-            small = takesSmallNetworkLoop(network, train)
+            small = takesSmallNetworkLoop(network, train, wantSteps)
                     ? new SmallNetworkEpoch(network, train, loss, state, batchSize) : null;
             lean = listeners.isEmpty() && validation == null && options.metrics().isEmpty()
                     && early == null;
