@@ -33,7 +33,9 @@ import smile.math.TimeFunction;
  * {@value #DEFAULT_DATA}), {@code --epochs N} (3), {@code --updates N} (W2, 1000000),
  * {@code --threads N} (this framework's thread count; default all processors),
  * {@code --backend NAME} (compute backend, {@code java} by default or {@code native-blas}),
- * {@code --no-smile}.
+ * {@code --no-smile}, {@code --only LIST} (a comma-separated subset of {@code w1,w2,w3}; all by
+ * default; W3 without W1 measures an untrained network of W1's shape, and the data are loaded
+ * only when W1 or W3 runs).
  */
 final class Workloads {
 
@@ -43,6 +45,7 @@ final class Workloads {
     private int epochs = 3;
     private int updates = 1_000_000;
     private boolean smile = true;
+    private final java.util.Set<String> only = new java.util.TreeSet<>(List.of("w1", "w2", "w3"));
 
     private Workloads() {
     }
@@ -66,12 +69,25 @@ final class Workloads {
                 case "--backend" -> System.setProperty(MatrixBackends.PROPERTY,
                         value(args, ++i, a));
                 case "--no-smile" -> w.smile = false;
+                case "--only" -> w.only(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option '" + a
                         + "'; known: --data DIR, --epochs N, --updates N, --threads N,"
-                        + " --backend java|native-blas, --no-smile, or 'jmh [JMH options]' as the first argument");
+                        + " --backend java|native-blas, --no-smile, --only w1,w2,w3, or 'jmh [JMH options]' as the first argument");
             }
         }
         w.run();
+    }
+
+    private void only(String list) {
+        only.clear();
+        for (String part : list.split(",", -1)) {
+            String name = part.trim().toLowerCase(Locale.ROOT);
+            if (!List.of("w1", "w2", "w3").contains(name)) {
+                throw new IllegalArgumentException("--only takes a comma-separated subset of "
+                        + "w1,w2,w3, found '" + part + "' in '" + list + "'");
+            }
+            only.add(name);
+        }
     }
 
     private static String value(String[] args, int i, String option) {
@@ -105,13 +121,23 @@ final class Workloads {
                 + " (applies to OpenBLAS in native-blas and in Smile)");
         System.out.println("load average before: " + load0);
 
-        long t0 = System.nanoTime();
-        double[][] trainX = Idx.images(file("train-images-idx3-ubyte.gz"));
-        int[] trainY = Idx.labels(file("train-labels-idx1-ubyte.gz"));
-        double[][] testX = Idx.images(file("t10k-images-idx3-ubyte.gz"));
-        int[] testY = Idx.labels(file("t10k-labels-idx1-ubyte.gz"));
-        System.out.printf(Locale.ROOT, "data: %d training, %d test images loaded in %.1f s"
-                + " (not counted)%n", trainX.length, testX.length, (System.nanoTime() - t0) / 1e9);
+        boolean w1 = only.contains("w1");
+        boolean w2 = only.contains("w2");
+        boolean w3 = only.contains("w3");
+        double[][] trainX = null;
+        int[] trainY = null;
+        double[][] testX = null;
+        int[] testY = null;
+        if (w1 || w3) {
+            long t0 = System.nanoTime();
+            trainX = Idx.images(file("train-images-idx3-ubyte.gz"));
+            trainY = Idx.labels(file("train-labels-idx1-ubyte.gz"));
+            testX = Idx.images(file("t10k-images-idx3-ubyte.gz"));
+            testY = Idx.labels(file("t10k-labels-idx1-ubyte.gz"));
+            System.out.printf(Locale.ROOT, "data: %d training, %d test images loaded in %.1f s"
+                    + " (not counted)%n", trainX.length, testX.length,
+                    (System.nanoTime() - t0) / 1e9);
+        }
 
         List<String> names = new ArrayList<>();
         List<Numbers> results = new ArrayList<>();
@@ -119,18 +145,27 @@ final class Workloads {
             System.setProperty(MatrixBackends.PROPERTY, backend);
             System.out.println("-- mlp, backend " + MatrixBackends.create(Gemm.defaultThreads()));
             Numbers n = new Numbers();
-            Network trained = w1Ours(trainX, trainY, testX, testY, n);
-            w2Ours(n);
-            w3Ours(trained, testX, n);
+            Network trained = w1 ? w1Ours(trainX, trainY, testX, testY, n) : null;
+            if (w2) {
+                w2Ours(n);
+            }
+            if (w3) {
+                w3Ours(trained != null ? trained : w1Model(1).network(), testX, n);
+            }
             names.add("mlp " + backend);
             results.add(n);
         }
         Numbers theirs = new Numbers();
         if (smile) {
             System.out.println("-- Smile");
-            smile.classification.MLP model = w1Smile(trainX, trainY, testX, testY, theirs);
-            w2Smile(theirs);
-            w3Smile(model, testX, theirs);
+            smile.classification.MLP model = w1 ? w1Smile(trainX, trainY, testX, testY, theirs)
+                    : w1SmileModel();
+            if (w2) {
+                w2Smile(theirs);
+            }
+            if (w3) {
+                w3Smile(model, testX, theirs);
+            }
         }
 
         System.out.println("load average after: " + loadAverage());
@@ -218,7 +253,18 @@ final class Workloads {
 
     private Network w1Ours(double[][] x, int[] y, double[][] testX, int[] testY, Numbers n) {
         EpochTimer timer = new EpochTimer();
-        Model model = Mlp.builder()
+        Model model = w1Model(epochs, timer);
+        model.fit(Dataset.of(x, oneHot(y, 10)));
+        n.w1Accuracy = model.accuracy(testX, oneHot(testY, 10));
+        n.w1Rate = x.length / median(timer.epochSeconds());
+        System.out.printf(Locale.ROOT, "W1: epochs %s s, %.0f samples/s, accuracy %.4f%n",
+                format(timer.epochSeconds()), n.w1Rate, n.w1Accuracy);
+        return model.network();
+    }
+
+    /** W1's model: initialized (seed 1), trained only by {@code fit}. */
+    private static Model w1Model(int epochs, TrainingListener... listeners) {
+        var builder = Mlp.builder()
                 .inputs(784)
                 .layer(256, "relu")
                 .layer(128, "relu")
@@ -228,22 +274,21 @@ final class Workloads {
                 .batch("mini-batch(size=128, shuffle=true)")
                 .initializer("he")
                 .epochs(epochs)
-                .seed(1)
-                .listener(timer)
-                .build();
-        model.fit(Dataset.of(x, oneHot(y, 10)));
-        n.w1Accuracy = model.accuracy(testX, oneHot(testY, 10));
-        n.w1Rate = x.length / median(timer.epochSeconds());
-        System.out.printf(Locale.ROOT, "W1: epochs %s s, %.0f samples/s, accuracy %.4f%n",
-                format(timer.epochSeconds()), n.w1Rate, n.w1Accuracy);
-        return model.network();
+                .seed(1);
+        for (TrainingListener l : listeners) {
+            builder.listener(l);
+        }
+        return builder.build();
+    }
+
+    private static smile.classification.MLP w1SmileModel() {
+        return new smile.classification.MLP(Layer.input(784), Layer.rectifier(256),
+                Layer.rectifier(128), Layer.mle(10, OutputFunction.SOFTMAX));
     }
 
     private smile.classification.MLP w1Smile(double[][] x, int[] y, double[][] testX,
                                               int[] testY, Numbers out) {
-        smile.classification.MLP model = new smile.classification.MLP(Layer.input(784),
-                Layer.rectifier(256), Layer.rectifier(128),
-                Layer.mle(10, OutputFunction.SOFTMAX));
+        smile.classification.MLP model = w1SmileModel();
         model.setLearningRate(TimeFunction.constant(0.1));
         model.setMomentum(TimeFunction.constant(0.0));
         int n = x.length;

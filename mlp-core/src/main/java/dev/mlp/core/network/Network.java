@@ -265,6 +265,23 @@ public final class Network implements NetworkView {
         return sum;
     }
 
+    /**
+     * Whether a forward or backward pass of {@code rows} rows runs as plain fused loops rather
+     * than through the matrix backend: true for small networks and batches, where call
+     * overhead, not arithmetic, is the cost. The plain loops sum every product's terms in
+     * index order, whatever the backend.
+     *
+     * @param rows number of samples in the batch, at least 0
+     * @return whether {@code rows} times the largest layer's {@code inputs x neurons} is below
+     *         the plain-loop threshold
+     */
+    public boolean runsPlainLoops(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, found " + rows);
+        }
+        return rows * largestLayer < TINY;
+    }
+
     int[] sizesView() {
         return sizes;
     }

@@ -68,6 +68,8 @@ public final class Trainer {
     private final long seed;
     private final List<TrainingListener> listeners;
     private final TrainingOptions options;
+    /** Whether small networks may take {@link SmallNetworkEpoch}; off only to test it. */
+    private final boolean smallNetworkLoop;
 
     /**
      * A trainer without schedule, transforms, validation, metrics or checkpoints.
@@ -97,6 +99,13 @@ public final class Trainer {
      */
     public Trainer(Loss loss, Optimizer optimizer, BatchStrategy batches, int epochs, long seed,
                    List<TrainingListener> listeners, TrainingOptions options) {
+        this(loss, optimizer, batches, epochs, seed, listeners, options, true);
+    }
+
+    private Trainer(Loss loss, Optimizer optimizer, BatchStrategy batches, int epochs, long seed,
+                    List<TrainingListener> listeners, TrainingOptions options,
+                    boolean smallNetworkLoop) {
+        this.smallNetworkLoop = smallNetworkLoop;
         this.loss = Objects.requireNonNull(loss, "loss");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.batches = Objects.requireNonNull(batches, "batches");
@@ -122,6 +131,41 @@ public final class Trainer {
         this.listeners = List.copyOf(ls);
         this.options = early == options.earlyStopping() ? options
                 : options.toBuilder().earlyStopping(early).build();
+    }
+
+    /**
+     * The same trainer without the small-network loop: every epoch runs the general loop. The
+     * results are the same bits; tests compare the two.
+     *
+     * @return a trainer that always takes the general loop
+     */
+    Trainer withGeneralLoopOnly() {
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        return new Trainer(loss, optimizer, batches, epochs, seed, all, options, false);
+    }
+
+    /**
+     * Whether a run of this trainer on the network and data takes {@link SmallNetworkEpoch}:
+     * when its batches are small enough for plain loops and nothing observes single steps (no
+     * gradient transform, no schedule, no listener of step events), no layer has dropout and
+     * the data have no sample weights.
+     *
+     * @param network the network
+     * @param train the training data (after any validation split)
+     * @return whether the run's epochs take the small-network loop
+     */
+    boolean takesSmallNetworkLoop(Network network, Dataset train) {
+        boolean steps = false;
+        for (TrainingListener l : listeners) {
+            steps |= l.receivesStepEvents();
+        }
+        return takesSmallNetworkLoop(network, train, steps);
+    }
+
+    private boolean takesSmallNetworkLoop(Network network, Dataset train, boolean stepEvents) {
+        return smallNetworkLoop && !stepEvents && options.transforms().isEmpty()
+                && options.schedule() == null
+                && SmallNetworkEpoch.applies(network, train, batches.batchSize(train.rows()));
     }
 
     /**
@@ -277,10 +321,11 @@ public final class Trainer {
         private final LearningRateSchedule.State schedule;
         private final Evaluator evaluator;
         private final Map<String, List<Double>> history = new LinkedHashMap<>();
-        private final List<Double> losses = new ArrayList<>();
+        private final EpochValues losses;
         private final Control control = new Control();
         private final boolean wantSteps;
         private final boolean lean;
+        private final SmallNetworkEpoch small;
         private final EarlyStopping early;
         private final String earlySet;
         private final String earlyMetric;
@@ -298,6 +343,8 @@ public final class Trainer {
             this.network = Objects.requireNonNull(network, "network");
             Objects.requireNonNull(data, "data");
             this.from = from;
+            // room for every epoch's loss at once: no allocation at the end of an epoch
+            this.losses = new EpochValues(Math.min(epochs, 1 << 20));
             check(network, data);
             Seeds seeds = Seeds.of(seed);
             if (validationGiven != null) {
@@ -382,6 +429,8 @@ public final class Trainer {
                 b |= l.receivesStepEvents();
             }
             wantSteps = b;
+            small = takesSmallNetworkLoop(network, train, wantSteps)
+                    ? new SmallNetworkEpoch(network, train, loss, state, batchSize) : null;
             lean = listeners.isEmpty() && validation == null && options.metrics().isEmpty()
                     && early == null;
             history.put(TRAINING_LOSS, losses);
@@ -441,9 +490,10 @@ public final class Trainer {
                 }
             }
             if (lastTraining == null && !losses.isEmpty()) {
-                lastTraining = new Evaluation(n, Map.of(Metrics.LOSS, losses.get(losses.size() - 1)),
-                        null);
+                lastTraining = new Evaluation(n, Map.of(Metrics.LOSS,
+                        losses.get(losses.size() - 1)), null);
             }
+            losses.freeze();
             TrainingResult result = new TrainingResult(losses, state.steps(), control.reason,
                     seed, history, earlyBestEpoch, rollbacks, lastTraining, lastValidation);
             for (TrainingListener l : listeners) {
@@ -455,6 +505,9 @@ public final class Trainer {
 
         private double runEpoch(int epoch) {
             batches.arrange(order, random, train);
+            if (small != null) {
+                return small.run(epoch, order);
+            }
             double sum = 0.0;
             double total = 0.0;
             int batch = 0;
@@ -468,7 +521,7 @@ public final class Trainer {
                 }
                 double lossSum = gradient.compute(x, y, w, m, dropout);
                 if (!Double.isFinite(lossSum)) {
-                    throw lossDiverged(epoch, batch, lossSum);
+                    throw lossDiverged(network, layout, params, epoch, batch, lossSum);
                 }
                 double weight = gradient.weightSum();
                 double penalty = 0.0;
@@ -479,7 +532,7 @@ public final class Trainer {
                     throw new TrainingDivergedException(epoch, batch, "the penalty of the "
                             + "gradient transforms became " + penalty);
                 }
-                checkGradients(epoch, batch);
+                checkGradients(network, layout, grads, epoch, batch);
                 if (schedule != null) {
                     state.learningRate(schedule.rate(epoch, state.steps()));
                 }
@@ -514,38 +567,8 @@ public final class Trainer {
                     }
                 }
             }
-            int[] bad = firstNonFinite(params);
-            if (bad != null) {
-                throw new TrainingDivergedException(epoch, batch,
-                        describe(network, layout, bad[0], bad[1]) + " became "
-                                + params[bad[0]][bad[1]] + " (found after the epoch's last update)",
-                        describe(network, layout, bad[0], bad[1]), null);
-            }
+            checkParameters(network, layout, params, epoch, batch);
             return sum / total;
-        }
-
-        private void checkGradients(int epoch, int batch) {
-            if (!Finite.all(grads)) {
-                int[] bad = firstNonFinite(grads);
-                if (bad != null) {
-                    String p = describe(network, layout, bad[0], bad[1]);
-                    throw new TrainingDivergedException(epoch, batch, "the gradient of " + p
-                            + " became " + grads[bad[0]][bad[1]], p, null);
-                }
-            }
-        }
-
-        private TrainingDivergedException lossDiverged(int epoch, int batch, double value) {
-            int[] bad = firstNonFinite(params);
-            if (bad != null) {
-                String p = describe(network, layout, bad[0], bad[1]);
-                // the previous step of this epoch wrote it: the epoch-end scan clears earlier ones
-                return new TrainingDivergedException(epoch, batch - 1, p + " became "
-                        + params[bad[0]][bad[1]] + " in this batch's update (the next loss was "
-                        + value + ")", p, null);
-            }
-            return new TrainingDivergedException(epoch, batch, "the loss became " + value
-                    + " with every parameter finite", null, null);
         }
 
         private void recover(TrainingDivergedException e, Good good) {
@@ -765,7 +788,9 @@ public final class Trainer {
             for (String k : expected) {
                 List<Double> list = h.getOrDefault(k, List.of());
                 if (k.equals(TRAINING_LOSS)) {
-                    losses.addAll(list);
+                    for (double v : list) {
+                        losses.add(v);
+                    }
                 } else {
                     history.put(k, new ArrayList<>(list));
                 }
@@ -856,6 +881,75 @@ public final class Trainer {
             a[i] = list.get(i);
         }
         return a;
+    }
+
+    /**
+     * Throws if a gradient is NaN or infinite: the check made after every batch's gradient.
+     *
+     * @param network the network, for messages
+     * @param layout its layout
+     * @param grads the batch's gradients
+     * @param epoch the 1-based epoch
+     * @param batch the 1-based batch
+     * @throws TrainingDivergedException naming the first bad gradient
+     */
+    static void checkGradients(Network network, ParameterLayout layout, double[][] grads,
+                               int epoch, int batch) {
+        if (!Finite.all(grads)) {
+            int[] bad = firstNonFinite(grads);
+            if (bad != null) {
+                String p = describe(network, layout, bad[0], bad[1]);
+                throw new TrainingDivergedException(epoch, batch, "the gradient of " + p
+                        + " became " + grads[bad[0]][bad[1]], p, null);
+            }
+        }
+    }
+
+    /**
+     * Throws if a parameter is NaN or infinite: the check made after every epoch's last update.
+     *
+     * @param network the network, for messages
+     * @param layout its layout
+     * @param params the parameters
+     * @param epoch the 1-based epoch
+     * @param batch the epoch's last batch
+     * @throws TrainingDivergedException naming the first bad parameter
+     */
+    static void checkParameters(Network network, ParameterLayout layout, double[][] params,
+                                int epoch, int batch) {
+        int[] bad = firstNonFinite(params);
+        if (bad != null) {
+            String p = describe(network, layout, bad[0], bad[1]);
+            throw new TrainingDivergedException(epoch, batch, p + " became "
+                    + params[bad[0]][bad[1]] + " (found after the epoch's last update)", p, null);
+        }
+    }
+
+    /**
+     * The divergence to throw when a batch's loss is not finite: a parameter the previous step
+     * made non-finite if there is one, otherwise the loss itself.
+     *
+     * @param network the network, for messages
+     * @param layout its layout
+     * @param params the parameters
+     * @param epoch the 1-based epoch
+     * @param batch the 1-based batch whose loss is bad
+     * @param value the loss
+     * @return the exception
+     */
+    static TrainingDivergedException lossDiverged(Network network, ParameterLayout layout,
+                                                  double[][] params, int epoch, int batch,
+                                                  double value) {
+        int[] bad = firstNonFinite(params);
+        if (bad != null) {
+            String p = describe(network, layout, bad[0], bad[1]);
+            // the previous step of this epoch wrote it: the epoch-end scan clears earlier ones
+            return new TrainingDivergedException(epoch, batch - 1, p + " became "
+                    + params[bad[0]][bad[1]] + " in this batch's update (the next loss was "
+                    + value + ")", p, null);
+        }
+        return new TrainingDivergedException(epoch, batch, "the loss became " + value
+                + " with every parameter finite", null, null);
     }
 
     private static int[] firstNonFinite(double[][] blocks) {

@@ -28,12 +28,18 @@ public record TrainingResult(List<Double> epochLosses, long steps, String stopRe
                              Map<String, List<Double>> history, int bestEpoch, int rollbacks,
                              Evaluation training, Evaluation validation) {
 
-    /** Copies the lists. */
+    /** Copies the lists (a list the trainer recorded is copied once, without boxing). */
     public TrainingResult {
-        epochLosses = List.copyOf(epochLosses);
+        List<Double> given = epochLosses;
+        List<Double> losses = copy(given);
         Map<String, List<Double>> h = new LinkedHashMap<>();
-        history.forEach((k, v) -> h.put(k, List.copyOf(v)));
+        history.forEach((k, v) -> h.put(k, v == given ? losses : copy(v)));
+        epochLosses = losses;
         history = Collections.unmodifiableMap(h);
+    }
+
+    private static List<Double> copy(List<Double> values) {
+        return values instanceof EpochValues e ? e.frozen() : List.copyOf(values);
     }
 
     /**
