@@ -118,7 +118,10 @@ final class Workloads {
                 + System.getProperty("java.vm.name") + ")");
         System.out.println("mlp threads: " + Gemm.defaultThreads() + "; OPENBLAS_CORETYPE="
                 + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)")
-                + " (applies to OpenBLAS in native-blas and in Smile)");
+                + ", OPENBLAS_NUM_THREADS="
+                + System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "(unset)")
+                + " (apply to OpenBLAS in native-blas and in Smile; with OPENBLAS_NUM_THREADS=1"
+                + " native-blas runs a batch's shards in parallel)");
         System.out.println("load average before: " + load0);
 
         boolean w1 = only.contains("w1");
