@@ -236,6 +236,36 @@ class BatchGradientTest {
         assertEquals(rows * 64 * 0.5, dropped, rows * 64 * 0.05);
     }
 
+    @Test
+    void aWarmShardedStepAllocatesNothingOnAnyThread() {
+        var bean = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        Network net = shardable();
+        int rows = 256;
+        double[] x = inputs(rows, 40, 41);
+        double[] y = oneHot(rows, 5, 42);
+        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2);
+        assertEquals(4, g.shards(rows));
+        for (int i = 0; i < 300; i++) {
+            g.compute(x, y, null, rows);
+        }
+        // the calling thread and the pool's workers, which run the shards
+        long[] ids = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t == Thread.currentThread() || t.getName().startsWith("mlp-kernel-"))
+                .mapToLong(Thread::getId).toArray();
+        long quietest = Long.MAX_VALUE;
+        for (int window = 0; window < 5; window++) {
+            long before = java.util.Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
+            for (int i = 0; i < 20; i++) {
+                g.compute(x, y, null, rows);
+            }
+            long after = java.util.Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
+            quietest = Math.min(quietest, after - before);
+        }
+        assertEquals(0, quietest, "bytes allocated by 20 warm sharded steps on " + ids.length
+                + " threads");
+    }
+
     private static void assertClose(double[][] expected, double[][] actual, double relative) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
