@@ -9,12 +9,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>One caller at a time owns the workers; a caller that finds them busy (another training run
  * on another thread) runs every part itself. Because kernels split only their output among
- * parts, never a sum, the result is the same bits either way.
+ * parts, never a sum, the result is the same bits either way. Compute backends in other modules
+ * share these workers through {@link #shared()}, so the JVM keeps one set of kernel threads.
  */
-final class WorkerPool {
+public final class WorkerPool {
 
-    /** One piece of work split into parts. */
-    interface Job {
+    /** One piece of work split into parts; the parts must not depend on one another. */
+    public interface Job {
         /**
          * Runs one part.
          *
@@ -34,14 +35,23 @@ final class WorkerPool {
     private WorkerPool() {
     }
 
-    static WorkerPool shared() {
+    /**
+     * @return the process-wide pool
+     */
+    public static WorkerPool shared() {
         return SHARED;
     }
 
     /**
-     * Runs {@code job} in {@code parts} parts, in parallel when the workers are free.
+     * Runs {@code job} in {@code parts} parts, in parallel when the workers are free, otherwise
+     * one after another on the calling thread; returns when every part has finished. The first
+     * exception or error a part throws is rethrown here after all parts have ended.
+     *
+     * @param job the work
+     * @param parts how many parts to run, {@code job.run(p, parts)} for every {@code p} in
+     *              {@code [0, parts)}
      */
-    void invoke(Job job, int parts) {
+    public void invoke(Job job, int parts) {
         if (parts <= 1 || !owner.tryLock()) {
             for (int p = 0; p < parts; p++) {
                 job.run(p, parts);
