@@ -32,8 +32,9 @@ import smile.math.TimeFunction;
  * <p>Options: {@code --data DIR} (Fashion-MNIST's four {@code .gz} files, default
  * {@value #DEFAULT_DATA}), {@code --epochs N} (3), {@code --updates N} (W2, 1000000),
  * {@code --threads N} (this framework's thread count; default all processors),
- * {@code --backend NAME} (compute backend, {@code java} by default or {@code native-blas}),
- * {@code --no-smile}.
+ * {@code --backend NAME} (compute backend, {@code java} by default, {@code java-vector} or
+ * {@code native-blas}), {@code --no-smile}. {@code java-vector} runs only in a JVM started with
+ * {@code --add-modules jdk.incubator.vector}; without the flag it is listed as skipped.
  */
 final class Workloads {
 
@@ -68,7 +69,7 @@ final class Workloads {
                 case "--no-smile" -> w.smile = false;
                 default -> throw new IllegalArgumentException("unknown option '" + a
                         + "'; known: --data DIR, --epochs N, --updates N, --threads N,"
-                        + " --backend java|native-blas, --no-smile, or 'jmh [JMH options]' as the first argument");
+                        + " --backend java|java-vector|native-blas, --no-smile, or 'jmh [JMH options]' as the first argument");
             }
         }
         w.run();
