@@ -48,7 +48,8 @@ final class MicroKernel {
      * @param ap packed left block
      * @param apo offset of the tile in {@code ap}
      * @param kc steps to run
-     * @param bp packed right panel, {@code kc x PANEL}
+     * @param bp packed right panels
+     * @param bpo offset of the panel, {@code kc x PANEL}, in {@code bp}
      * @param src initial values, row {@code r} at {@code so + r·sld} ({@code sld = 0} repeats
      *            one row, as for a bias)
      * @param so offset in {@code src}
@@ -58,7 +59,8 @@ final class MicroKernel {
      * @param dld row stride of {@code dst}
      * @param scale factor applied to the finished sums (1 leaves them as they are)
      */
-    static void tile(double[] ap, int apo, int kc, double[] bp, double[] src, int so, int sld,
+    static void tile(double[] ap, int apo, int kc, double[] bp, int bpo, double[] src, int so,
+                     int sld,
                      double[] dst, int dof, int dld, double scale) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, src, so);
         DoubleVector c01 = DoubleVector.fromArray(SPECIES, src, so + LANES);
@@ -77,7 +79,7 @@ final class MicroKernel {
         DoubleVector c70 = DoubleVector.fromArray(SPECIES, src, so + 7 * sld);
         DoubleVector c71 = DoubleVector.fromArray(SPECIES, src, so + 7 * sld + LANES);
         for (int k = 0; k < kc; k++) {
-            int pb = k * PANEL;
+            int pb = bpo + k * PANEL;
             int pa = apo + k * MR;
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, pb);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, bp, pb + LANES);
@@ -199,25 +201,37 @@ final class MicroKernel {
      * @param c0 first column
      * @param width columns, at most {@link #PANEL}
      * @param bp receives {@code kc · PANEL} entries
+     * @param bpo where the panel starts in {@code bp}
      */
     static void packRight(double[] b, int bk, int bj, int k0, int kc, int c0, int width,
-                          double[] bp) {
+                          double[] bp, int bpo) {
+        if (bj == 1 && width == PANEL) {
+            // rows of the operand are contiguous: two vector copies per step
+            for (int k = 0; k < kc; k++) {
+                int from = (k0 + k) * bk + c0;
+                int to = bpo + k * PANEL;
+                DoubleVector.fromArray(SPECIES, b, from).intoArray(bp, to);
+                DoubleVector.fromArray(SPECIES, b, from + LANES).intoArray(bp, to + LANES);
+            }
+            return;
+        }
         if (bj == 1) {
             for (int k = 0; k < kc; k++) {
-                System.arraycopy(b, (k0 + k) * bk + c0, bp, k * PANEL, width);
+                System.arraycopy(b, (k0 + k) * bk + c0, bp, bpo + k * PANEL, width);
             }
         } else {
             // the transposed operand: read along each of its rows, write down the panel
             for (int j = 0; j < width; j++) {
                 int from = (c0 + j) * bj + k0 * bk;
                 for (int k = 0; k < kc; k++) {
-                    bp[k * PANEL + j] = b[from + k * bk];
+                    bp[bpo + k * PANEL + j] = b[from + k * bk];
                 }
             }
         }
         if (width < PANEL) {
             for (int k = 0; k < kc; k++) {
-                java.util.Arrays.fill(bp, k * PANEL + width, (k + 1) * PANEL, 0.0);
+                int row = bpo + k * PANEL;
+                java.util.Arrays.fill(bp, row + width, row + PANEL, 0.0);
             }
         }
     }

@@ -15,9 +15,10 @@ import java.util.Arrays;
  *   <li>{@link #multiplyTransposedRight} {@code δ·Wᵀ}: {@code L = δ}, {@code B = Wᵀ} read
  *       through its strides while it is packed.</li>
  * </ul>
- * The left operand is packed {@value #KC} steps at a time into tiles of {@value MicroKernel#MR}
- * rows, the right one a panel of {@link MicroKernel#PANEL} columns at a time; tiles at the
- * bottom and right edges are computed in a scratch tile and copied out.
+ * For each block of {@value #KC} steps of the inner dimension, the right operand is packed into
+ * panels of {@link MicroKernel#PANEL} columns, then the left operand {@value #MC} rows at a time
+ * into tiles of {@value MicroKernel#MR} rows (as BLAS libraries block for the caches); tiles at
+ * the bottom and right edges are computed in a scratch tile and copied out.
  *
  * <p>Every output entry is a chain of fused multiply-adds over the inner dimension in
  * increasing order, starting from its bias (or zero), then scaled: exactly the arithmetic of
@@ -33,6 +34,9 @@ final class VectorProducts implements MatrixProducts {
 
     /** Steps of the inner dimension per packed block. */
     static final int KC = 256;
+
+    /** Output rows per packed block of the left operand (a multiple of the tile's rows). */
+    static final int MC = 128;
 
     /** Multiply-adds below which a product goes to the pure-Java {@link Gemm}. */
     static final long SMALL = 4096;
@@ -199,9 +203,11 @@ final class VectorProducts implements MatrixProducts {
         void split(int wanted) {
             byRows = !(panels >= wanted && (m <= n || rowTiles < wanted));
             parts = Math.max(1, Math.min(wanted, byRows ? rowTiles : panels));
-            int tilesPerPart = byRows ? (rowTiles + parts - 1) / parts : rowTiles;
+            int rowsPerPart = (byRows ? (rowTiles + parts - 1) / parts : rowTiles)
+                    * MicroKernel.MR;
             int kc = Math.min(KC, depth);
-            ensure(parts, tilesPerPart * MicroKernel.MR * kc, kc * MicroKernel.PANEL);
+            int panelsPerPart = byRows ? panels : (panels + parts - 1) / parts;
+            ensure(parts, Math.min(MC, rowsPerPart) * kc, panelsPerPart * kc * MicroKernel.PANEL);
         }
 
         private void ensure(int count, int leftSize, int rightSize) {
@@ -248,40 +254,58 @@ final class VectorProducts implements MatrixProducts {
             }
         }
 
-        /** Output rows {@code [i0, i1)} ({@code i0} a multiple of MR), panels {@code [p0, p1)}. */
+        /**
+         * Output rows {@code [i0, i1)} ({@code i0} a multiple of MR), panels {@code [p0, p1)}:
+         * for every block of {@value #KC} steps, the right operand's panels are packed once, then
+         * the left operand {@value #MC} rows at a time, each such block used for all panels.
+         */
         private void compute(int i0, int i1, int p0, int p1, double[] ap, double[] bp,
                              double[] tile) {
-            final int mr = MicroKernel.MR;
             final int pw = MicroKernel.PANEL;
             for (int k0 = 0; k0 < depth; k0 += KC) {
                 int kc = Math.min(KC, depth - k0);
-                boolean first = k0 == 0;
-                double sc = k0 + kc >= depth ? scale : 1.0;
-                MicroKernel.packLeft(s, si, sk, i0, i1, k0, kc, ap);
                 for (int p = p0; p < p1; p++) {
                     int c0 = p * pw;
-                    int width = Math.min(pw, n - c0);
-                    MicroKernel.packRight(b, bk, bj, k0, kc, c0, width, bp);
-                    for (int i = i0, t = 0; i < i1; i += mr, t += mr * kc) {
-                        int h = Math.min(mr, i1 - i);
-                        int o = i * n + c0;
-                        if (h == mr && width == pw) {
-                            if (first) {
-                                MicroKernel.tile(ap, t, kc, bp, init, c0, 0, out, o, n, sc);
-                            } else {
-                                MicroKernel.tile(ap, t, kc, bp, out, o, n, out, o, n, sc);
-                            }
-                        } else if (first) {
-                            MicroKernel.tile(ap, t, kc, bp, init, c0, 0, tile, 0, pw, sc);
-                            copyOut(tile, h, width, o);
-                        } else {
-                            for (int r = 0; r < h; r++) {
-                                System.arraycopy(out, o + r * n, tile, r * pw, width);
-                            }
-                            MicroKernel.tile(ap, t, kc, bp, tile, 0, pw, tile, 0, pw, sc);
-                            copyOut(tile, h, width, o);
-                        }
+                    MicroKernel.packRight(b, bk, bj, k0, kc, c0, Math.min(pw, n - c0), bp,
+                            (p - p0) * kc * pw);
+                }
+                for (int r0 = i0; r0 < i1; r0 += MC) {
+                    int r1 = Math.min(i1, r0 + MC);
+                    MicroKernel.packLeft(s, si, sk, r0, r1, k0, kc, ap);
+                    for (int p = p0; p < p1; p++) {
+                        block(r0, r1, p, k0, kc, ap, bp, (p - p0) * kc * pw, tile);
                     }
+                }
+            }
+        }
+
+        /** Rows {@code [r0, r1)} of panel {@code p}, steps {@code [k0, k0 + kc)}. */
+        private void block(int r0, int r1, int p, int k0, int kc, double[] ap, double[] bp,
+                           int bpo, double[] tile) {
+            final int mr = MicroKernel.MR;
+            final int pw = MicroKernel.PANEL;
+            boolean first = k0 == 0;
+            double sc = k0 + kc >= depth ? scale : 1.0;
+            int c0 = p * pw;
+            int width = Math.min(pw, n - c0);
+            for (int i = r0, t = 0; i < r1; i += mr, t += mr * kc) {
+                int h = Math.min(mr, r1 - i);
+                int o = i * n + c0;
+                if (h == mr && width == pw) {
+                    if (first) {
+                        MicroKernel.tile(ap, t, kc, bp, bpo, init, c0, 0, out, o, n, sc);
+                    } else {
+                        MicroKernel.tile(ap, t, kc, bp, bpo, out, o, n, out, o, n, sc);
+                    }
+                } else if (first) {
+                    MicroKernel.tile(ap, t, kc, bp, bpo, init, c0, 0, tile, 0, pw, sc);
+                    copyOut(tile, h, width, o);
+                } else {
+                    for (int r = 0; r < h; r++) {
+                        System.arraycopy(out, o + r * n, tile, r * pw, width);
+                    }
+                    MicroKernel.tile(ap, t, kc, bp, bpo, tile, 0, pw, tile, 0, pw, sc);
+                    copyOut(tile, h, width, o);
                 }
             }
         }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The Vector API products against the plain loops of {@link Matrices} (within rounding), against
  * the fused multiply-add chain they are defined by and the pure-Java {@link Gemm} (bit for bit),
  * and against themselves on other thread counts (bit for bit), over a sweep of shapes with 0, 1,
- * sizes that are not multiples of the vector width or the tile, and inner sizes beyond one
- * packed block.
+ * sizes that are not multiples of the vector width or the tile, and sizes beyond one packed
+ * block of rows or of steps.
  */
 class VectorProductsTest {
 
@@ -42,6 +42,7 @@ class VectorProductsTest {
         out.add(Arguments.of(9, 2 * kc + 3, 20));
         out.add(Arguments.of(2 * kc + 3, 9, 20));
         out.add(Arguments.of(10, 20, kc + 5));
+        out.add(Arguments.of(2 * VectorProducts.MC + 5, kc + 7, 19));
         out.add(Arguments.of(37, kc, 31));
         out.add(Arguments.of(24, kc + 1, 48));
         out.add(Arguments.of(70, 40, 10));
