@@ -32,10 +32,12 @@ import smile.math.TimeFunction;
  * <p>Options: {@code --data DIR} (Fashion-MNIST's four {@code .gz} files, default
  * {@value #DEFAULT_DATA}), {@code --epochs N} (3), {@code --updates N} (W2, 1000000),
  * {@code --threads N} (this framework's thread count; default all processors),
- * {@code --backend NAME} (compute backend, {@code java} by default or {@code native-blas}),
- * {@code --no-smile}, {@code --only LIST} (a comma-separated subset of {@code w1,w2,w3}; all by
- * default; W3 without W1 measures an untrained network of W1's shape, and the data are loaded
- * only when W1 or W3 runs).
+ * {@code --backend NAME} (compute backend, {@code java} by default, {@code java-vector} or
+ * {@code native-blas}), {@code --no-smile}, {@code --only LIST} (a comma-separated subset of
+ * {@code w1,w2,w3}; all by default; W3 without W1 measures an untrained network of W1's shape,
+ * and the data are loaded only when W1 or W3 runs). {@code java-vector} runs only in a JVM
+ * started with {@code --add-modules jdk.incubator.vector}; without the flag it is listed as
+ * skipped.
  */
 final class Workloads {
 
@@ -72,7 +74,8 @@ final class Workloads {
                 case "--only" -> w.only(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option '" + a
                         + "'; known: --data DIR, --epochs N, --updates N, --threads N,"
-                        + " --backend java|native-blas, --no-smile, --only w1,w2,w3, or 'jmh [JMH options]' as the first argument");
+                        + " --backend java|java-vector|native-blas, --no-smile, --only w1,w2,w3,"
+                        + " or 'jmh [JMH options]' as the first argument");
             }
         }
         w.run();

@@ -10,11 +10,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One caller at a time owns the workers; a caller that finds them busy (another training run
  * on another thread), or that is itself running inside a job, runs every part itself. Because
  * jobs split only their output among parts, never a sum, the result is the same bits either way.
- * Besides the kernels of this package, the trainer's gradient shards run on it.
+ * Compute backends in other modules and the trainer's gradient shards share these workers
+ * through {@link #shared()}, so the JVM keeps one set of kernel threads.
  */
 public final class WorkerPool {
 
-    /** One piece of work split into parts. */
+    /** One piece of work split into parts; the parts must not depend on one another. */
     public interface Job {
         /**
          * Runs one part.
@@ -43,12 +44,14 @@ public final class WorkerPool {
     }
 
     /**
-     * Runs {@code job} in {@code parts} parts, in parallel when the workers are free; returns
-     * when every part has finished. A job that wants {@code n} threads passes {@code n} parts
-     * and lets each part take its share of the work.
+     * Runs {@code job} in {@code parts} parts, in parallel when the workers are free, otherwise
+     * one after another on the calling thread (also when called from inside a part); returns
+     * when every part has finished. The first exception or error a part throws is rethrown
+     * here after all parts have ended.
      *
-     * @param job the job
-     * @param parts how many parts, each run once; at most one thread per part is used
+     * @param job the work
+     * @param parts how many parts to run, {@code job.run(p, parts)} for every {@code p} in
+     *              {@code [0, parts)}
      */
     public void invoke(Job job, int parts) {
         if (parts <= 1 || owner.isHeldByCurrentThread() || !owner.tryLock()) {

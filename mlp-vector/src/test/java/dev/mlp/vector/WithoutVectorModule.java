@@ -1,0 +1,32 @@
+package dev.mlp.vector;
+
+import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.kernel.MatrixProductsProvider;
+
+/**
+ * Run in a JVM started without {@code --add-modules jdk.incubator.vector}: prints what the
+ * {@code java-vector} provider reports and what choosing it says. Any use of the incubator
+ * module would end this program with a {@link NoClassDefFoundError} instead.
+ */
+final class WithoutVectorModule {
+
+    private WithoutVectorModule() {
+    }
+
+    /**
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        for (MatrixProductsProvider p : MatrixBackends.providers()) {
+            if (p.name().equals(VectorBackendProvider.NAME)) {
+                System.out.print(p.name() + ": " + p.unavailableReason() + "\n");
+            }
+        }
+        try {
+            MatrixBackends.create(VectorBackendProvider.NAME, 1);
+            System.out.print("created\n");
+        } catch (IllegalStateException e) {
+            System.out.print(e.getMessage() + "\n");
+        }
+    }
+}
