@@ -15,9 +15,9 @@ import dev.mlp.core.kernel.MatrixProducts;
  * results are as reproducible as that library's, which for OpenBLAS's {@code dgemm} means the
  * same bits from run to run on one machine. With {@code OPENBLAS_NUM_THREADS=1} (or
  * {@code OMP_NUM_THREADS=1} when that is unset) every product runs on the calling thread, and
- * the trainer runs a batch's shards on several threads at once instead
+ * the trainer splits large batches into shards that run on several threads at once instead
  * ({@link #singleThreaded()}); for the training batches of a mid-sized network that is the
- * faster setting.
+ * faster setting, for single large products (inference) the slower one.
  */
 final class NativeBlasProducts implements MatrixProducts {
 

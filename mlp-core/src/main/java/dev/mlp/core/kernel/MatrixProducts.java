@@ -16,10 +16,9 @@ public interface MatrixProducts {
     /**
      * Whether engines of this backend made with one thread really run each product on the
      * calling thread alone, so that several of them, on several threads, each keep a core busy.
-     * The trainer then runs a batch's shards in parallel (see
-     * {@code dev.mlp.core.train.BatchGradient}); otherwise it runs them one after the other
-     * and lets the backend spread each product over its own threads. The results are the same
-     * bits either way.
+     * Only then does the trainer split large batches into shards that run in parallel (see
+     * {@code dev.mlp.core.train.BatchGradient}); otherwise batches stay whole and the backend
+     * spreads each product over its own threads.
      *
      * @return {@code true} for the pure-Java engines; a backend whose library manages its own
      *         threads answers according to that library's thread setting

@@ -4,7 +4,6 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProducts;
 import dev.mlp.core.kernel.WorkerPool;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
@@ -25,11 +24,13 @@ import java.util.random.RandomGenerator;
  * with at least {@value #SHARD_WORK} multiply-adds per sample is split into
  * {@code min(}{@value #MAX_SHARDS}{@code , rows / }{@value #SHARD_ROWS}{@code )} shards of
  * consecutive rows; each shard runs forward and backward on its own, the shards run in
- * parallel on the {@link WorkerPool} (one thread each, with single-threaded matrix products;
- * one after the other when the compute backend spreads every product over threads of its own,
- * see {@link MatrixProducts#singleThreaded()}), and their gradients are added in shard order. The split depends only on the batch's row
+ * parallel on the {@link WorkerPool} (one thread each, with single-threaded matrix products),
+ * and their gradients are added in shard order. The split depends only on the batch's row
  * count and the network, never on the thread count, so the result is the same bits for any
- * number of threads. Batches with dropout are not split (their masks are drawn row by row in
+ * number of threads. A compute backend whose one-thread engines are not really single-threaded
+ * (native BLAS with its own threads, see
+ * {@link dev.mlp.core.kernel.MatrixProducts#singleThreaded()}) gets no shards: its batches
+ * stay whole and each product uses the library's threads. Batches with dropout are not split (their masks are drawn row by row in
  * one sequence).
  *
  * <p>Not thread-safe: one instance per thread. Nothing is allocated per call.
@@ -83,7 +84,10 @@ public final class BatchGradient {
         this.ws = new Workspace(network, capacity, MatrixBackends.create(threads));
         this.output = network.activation(network.layerCount());
         this.sampleLoss = new double[capacity];
-        this.shardable = network.multiplyAddsPerSample() >= SHARD_WORK;
+        // a backend that spreads every product over threads of its own gains nothing from
+        // shards run one after the other: its batches stay whole
+        this.shardable = network.multiplyAddsPerSample() >= SHARD_WORK
+                && MatrixBackends.create(1).singleThreaded();
         int most = shardable ? shardCount(capacity, true) : 1;
         if (most > 1) {
             int largest = 0;
@@ -166,8 +170,7 @@ public final class BatchGradient {
         weightSum = total;
         shardJob.set(x, y, weights, rows, count, total);
         try {
-            int parts = shards[0].single ? Math.min(threads, count) : 1;
-            WorkerPool.shared().invoke(shardJob, parts);
+            WorkerPool.shared().invoke(shardJob, Math.min(threads, count));
         } finally {
             shardJob.clear();
         }
@@ -276,13 +279,10 @@ public final class BatchGradient {
         private final double[] y;
         private final double[] weights;
         private final double[] sampleLoss;
-        private final boolean single;
         private double loss;
 
         Shard(int capacity) {
-            MatrixProducts products = MatrixBackends.create(1);
-            single = products.singleThreaded();
-            ws = new Workspace(network, capacity, products);
+            ws = new Workspace(network, capacity, MatrixBackends.create(1));
             x = new double[capacity * network.inputSize()];
             y = new double[capacity * network.outputSize()];
             weights = new double[capacity];
