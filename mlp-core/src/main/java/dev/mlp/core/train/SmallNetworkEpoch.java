@@ -5,6 +5,7 @@ import dev.mlp.api.Loss;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.core.Dataset;
+import dev.mlp.core.kernel.Matrices;
 import dev.mlp.core.network.Network;
 
 /**
@@ -313,7 +314,7 @@ final class SmallNetworkEpoch {
         }
         for (int l = 0; l < last; l++) {
             hidden[l].forward(z[l], a[l], m, sizes[l + 1]);
-            multiply(a[l], m, sizes[l + 1], weights[l + 1], sizes[l + 2], biases[l + 1],
+            Matrices.multiply(a[l], m, sizes[l + 1], weights[l + 1], sizes[l + 2], biases[l + 1],
                     z[l + 1]);
         }
         output.forward(z[last], a[last], m, out);
@@ -334,20 +335,11 @@ final class SmallNetworkEpoch {
             int width = sizes[l + 1];
             int inner = sizes[l];
             double[] d = delta[l];
-            gradients(a[l - 1], m, inner, d, width, scale, weightGradients[l], biasGradients[l]);
+            Matrices.multiplyTransposedLeft(a[l - 1], m, inner, d, width, scale,
+                    weightGradients[l]);
+            biasGradients(d, m, width, scale, biasGradients[l]);
             double[] back = delta[l - 1];
-            double[] w = weights[l];
-            for (int r = 0; r < m; r++) {
-                int dr = r * width;
-                for (int k = 0; k < inner; k++) {
-                    int wk = k * width;
-                    double s = 0.0;
-                    for (int c = 0; c < width; c++) {
-                        s += d[dr + c] * w[wk + c];
-                    }
-                    back[r * inner + k] = s;
-                }
-            }
+            Matrices.multiplyTransposedRight(d, m, width, weights[l], inner, back);
             hidden[l - 1].backward(z[l - 1], a[l - 1], back, back, m, inner);
         }
         int width = sizes[1];
@@ -365,36 +357,8 @@ final class SmallNetworkEpoch {
         biasGradients(d, m, width, scale, biasGradients[0]);
     }
 
-    // The loops below are Network's plain loops: the same terms summed in the same order.
-
-    private static void multiply(double[] a, int rows, int inner, double[] w, int cols,
-                                 double[] bias, double[] z) {
-        for (int r = 0; r < rows; r++) {
-            int ar = r * inner;
-            int zr = r * cols;
-            for (int c = 0; c < cols; c++) {
-                double s = bias == null ? 0.0 : bias[c];
-                for (int k = 0; k < inner; k++) {
-                    s += a[ar + k] * w[k * cols + c];
-                }
-                z[zr + c] = s;
-            }
-        }
-    }
-
-    private static void gradients(double[] a, int rows, int inner, double[] d, int cols,
-                                  double scale, double[] gw, double[] gb) {
-        for (int k = 0; k < inner; k++) {
-            for (int c = 0; c < cols; c++) {
-                double s = 0.0;
-                for (int r = 0; r < rows; r++) {
-                    s += a[r * inner + k] * d[r * cols + c];
-                }
-                gw[k * cols + c] = s * scale;
-            }
-        }
-        biasGradients(d, rows, cols, scale, gb);
-    }
+    // Matrices' plain loops and the ones below sum the same terms in the same order as
+    // Network's plain loops, so both training loops give the same bits.
 
     private static void biasGradients(double[] d, int rows, int cols, double scale,
                                       double[] gb) {
