@@ -38,11 +38,15 @@ final class VectorProducts implements MatrixProducts {
     /** Output rows per packed block of the left operand (a multiple of the tile's rows). */
     static final int MC = 128;
 
-    /** Multiply-adds below which a product goes to the pure-Java {@link Gemm}. */
-    static final long SMALL = 4096;
+    /**
+     * Multiply-adds below which a product goes to the pure-Java {@link Gemm}: {@link Gemm}'s own
+     * threshold, so both backends take their plain loops for the same products and agree bit
+     * for bit.
+     */
+    static final long SMALL = Gemm.SMALL;
 
-    /** Rows below which {@code A·W} and {@code δ·Wᵀ} go to the pure-Java {@link Gemm}. */
-    static final int FEW_ROWS = 8;
+    /** Rows below which {@code A·W} and {@code δ·Wᵀ} go to {@link Gemm} ({@link Gemm}'s own). */
+    static final int FEW_ROWS = Gemm.FEW_ROWS;
 
     /** Multiply-adds below which a product stays on the calling thread. */
     static final long PARALLEL_THRESHOLD = 1L << 18;

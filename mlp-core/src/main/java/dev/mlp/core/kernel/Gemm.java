@@ -33,10 +33,10 @@ public final class Gemm implements MatrixProducts {
      * right operand costs more than it saves on tiny products, as in the networks of a few
      * neurons that are trained one sample at a time.
      */
-    static final long SMALL = 4096;
+    public static final long SMALL = 4096;
 
     /** Rows below which {@code A·W} and {@code δ·Wᵀ} do not pack {@code W}. */
-    static final int FEW_ROWS = 8;
+    public static final int FEW_ROWS = 8;
 
     private final int threads;
     private final boolean alwaysPack;

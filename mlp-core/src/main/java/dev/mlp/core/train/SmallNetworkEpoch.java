@@ -159,14 +159,14 @@ final class SmallNetworkEpoch {
             }
             loss.delta(output, z[last], a[last], y, delta[last], m, out);
             backward(order, from, m);
-            if (Double.isNaN(probe(grads))) {
+            if (!Finite.all(grads)) {
                 Trainer.checkGradients(network, layout, grads, epoch, batch);
             }
             state.update(params, grads);
             sum += lossSum;
             total += m;
         }
-        if (Double.isNaN(probe(params))) {
+        if (!Finite.all(params)) {
             Trainer.checkParameters(network, layout, params, epoch, batch);
         }
         return sum / total;
@@ -190,7 +190,7 @@ final class SmallNetworkEpoch {
             sum += lossSum;
             total += 1;
         }
-        if (Double.isNaN(probe(params))) {
+        if (!Finite.all(params)) {
             Trainer.checkParameters(network, layout, params, epoch, n);
         }
         return sum / total;
@@ -371,25 +371,5 @@ final class SmallNetworkEpoch {
                 gb[c] = s * scale;
             }
         }
-    }
-
-    /**
-     * A number that is NaN if and only if some entry is NaN or infinite ({@code v * 0} is 0 for
-     * finite {@code v}, NaN otherwise); two sums, so the additions do not form one long chain.
-     */
-    private static double probe(double[][] blocks) {
-        double even = 0.0;
-        double odd = 0.0;
-        for (double[] v : blocks) {
-            int i = 0;
-            for (int end = v.length - 1; i < end; i += 2) {
-                even += v[i] * 0.0;
-                odd += v[i + 1] * 0.0;
-            }
-            if (i < v.length) {
-                even += v[i] * 0.0;
-            }
-        }
-        return even + odd;
     }
 }
