@@ -4,6 +4,7 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.kernel.Matrices;
 import dev.mlp.core.kernel.WorkerPool;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
@@ -55,8 +56,16 @@ public final class BatchGradient {
     private final boolean shardable;
     private final Shard[] shards;
     private final ShardJob shardJob = new ShardJob();
-    private final SumJob sumJob = new SumJob();
+    private final SumJob sumJob;
     private double weightSum;
+    /** Whether the last sharded batch's summed gradients are all finite (checked while adding). */
+    private boolean shardSumFinite;
+    /** Whether {@link #shardSumFinite} describes the current gradients. */
+    private boolean finiteKnown;
+    /** Batch buffers for {@link #compute(double[], double[], double[], int[], int, int, RandomGenerator)}, made on first use. */
+    private double[] gatheredX;
+    private double[] gatheredY;
+    private double[] gatheredWeights;
 
     /**
      * @param network the network whose parameters are differentiated
@@ -81,6 +90,7 @@ public final class BatchGradient {
             throw new IllegalArgumentException("thread count must be >= 1, found " + threads);
         }
         this.threads = threads;
+        this.sumJob = new SumJob(threads);
         this.ws = new Workspace(network, capacity, MatrixBackends.create(threads));
         this.output = network.activation(network.layerCount());
         this.sampleLoss = new double[capacity];
@@ -151,15 +161,96 @@ public final class BatchGradient {
      */
     public double compute(double[] x, double[] y, double[] weights, int rows,
                           RandomGenerator dropout) {
-        if (rows > ws.capacity()) {
-            throw new IllegalArgumentException("batch must have between 0 and "
-                    + ws.capacity() + " rows, found " + rows);
-        }
+        checkRows(rows);
+        finiteKnown = false;
         boolean masked = dropout != null && network.hasDropout();
         int count = masked ? 1 : shards(rows);
         if (count == 1) {
             return whole(x, y, weights, rows, dropout);
         }
+        return sharded(x, y, weights, null, 0, rows, count);
+    }
+
+    /**
+     * Like {@link #compute(double[], double[], double[], int, RandomGenerator)} for a batch of
+     * rows picked from whole data sets: row {@code i} of the batch is row
+     * {@code order[first + i]} of {@code features}, {@code targets} and {@code weights}. The
+     * rows are copied where they are used, by each shard on its own thread, so the caller
+     * gathers nothing; the results are the same bits as gathering the rows into batch arrays
+     * and calling the other form.
+     *
+     * @param features {@code n x inputs} row-major inputs of the whole data set
+     * @param targets {@code n x outputs} row-major targets of the whole data set
+     * @param weights the whole data set's per-sample weights, or {@code null} for weight 1 each
+     * @param order row indices into the data set
+     * @param first the position in {@code order} of the batch's first row
+     * @param rows number of samples, at most the capacity
+     * @param dropout the generator for dropout masks, or {@code null} for none
+     * @return {@code sum_r w_r loss_r}; not finite if the loss overflowed
+     * @throws IllegalArgumentException if {@code rows} exceeds the capacity or
+     *         {@code [first, first + rows)} is not inside {@code order}
+     */
+    public double compute(double[] features, double[] targets, double[] weights, int[] order,
+                          int first, int rows, RandomGenerator dropout) {
+        checkRows(rows);
+        if (first < 0 || first > order.length - rows) {
+            throw new IllegalArgumentException("rows [" + first + ", " + (first + rows)
+                    + ") of the batch order are outside its " + order.length + " entries");
+        }
+        finiteKnown = false;
+        double[] w = null;
+        if (weights != null) {
+            if (gatheredWeights == null) {
+                gatheredWeights = new double[ws.capacity()];
+            }
+            w = gatheredWeights;
+            for (int r = 0; r < rows; r++) {
+                w[r] = weights[order[first + r]];
+            }
+        }
+        boolean masked = dropout != null && network.hasDropout();
+        int count = masked ? 1 : shards(rows);
+        if (count == 1) {
+            if (gatheredX == null) {
+                gatheredX = new double[ws.capacity() * network.inputSize()];
+                gatheredY = new double[ws.capacity() * network.outputSize()];
+            }
+            Matrices.gatherRows(features, network.inputSize(), order, first, rows, gatheredX);
+            Matrices.gatherRows(targets, network.outputSize(), order, first, rows, gatheredY);
+            return whole(gatheredX, gatheredY, w, rows, dropout);
+        }
+        return sharded(features, targets, w, order, first, rows, count);
+    }
+
+    private void checkRows(int rows) {
+        if (rows < 0 || rows > ws.capacity()) {
+            throw new IllegalArgumentException("batch must have between 0 and "
+                    + ws.capacity() + " rows, found " + rows);
+        }
+    }
+
+    /**
+     * Whether every entry of {@link #gradients()} is finite after the last {@code compute}.
+     * Sharded batches are checked while their shards' gradients are added, in parallel, so
+     * this costs nothing then; otherwise the gradients are scanned now.
+     *
+     * @return {@code true} if no gradient is NaN or infinite
+     */
+    public boolean gradientsFinite() {
+        if (!finiteKnown) {
+            shardSumFinite = Finite.all(ws.gradients());
+            finiteKnown = true;
+        }
+        return shardSumFinite;
+    }
+
+    /**
+     * Runs a batch in {@code count} shards. With {@code order == null} the batch's rows are
+     * rows {@code [0, rows)} of {@code x}, {@code y}; otherwise rows
+     * {@code order[first..first + rows)}. {@code weights} is batch-aligned either way.
+     */
+    private double sharded(double[] x, double[] y, double[] weights, int[] order, int first,
+                           int rows, int count) {
         double total = rows;
         if (weights != null) {
             total = 0.0;
@@ -168,7 +259,7 @@ public final class BatchGradient {
             }
         }
         weightSum = total;
-        shardJob.set(x, y, weights, rows, count, total);
+        shardJob.set(x, y, weights, order, first, rows, count, total);
         try {
             WorkerPool.shared().invoke(shardJob, Math.min(threads, count));
         } finally {
@@ -181,6 +272,12 @@ public final class BatchGradient {
         if (Double.isFinite(sum)) {
             sumJob.count = count;
             WorkerPool.shared().invoke(sumJob, threads);
+            boolean finite = true;
+            for (int p = 0; p < threads; p++) {
+                finite &= sumJob.finite[p];
+            }
+            shardSumFinite = finite;
+            finiteKnown = true;
         }
         return sum;
     }
@@ -290,13 +387,18 @@ public final class BatchGradient {
         }
 
         /** Rows {@code [from, to)} of the batch: their summed loss and gradient share. */
-        void run(double[] bx, double[] by, double[] bw, int from, int to, int batchRows,
-                 double total) {
+        void run(double[] bx, double[] by, double[] bw, int[] order, int first, int from,
+                 int to, int batchRows, double total) {
             int in = network.inputSize();
             int out = network.outputSize();
             int rows = to - from;
-            System.arraycopy(bx, from * in, x, 0, rows * in);
-            System.arraycopy(by, from * out, y, 0, rows * out);
+            if (order == null) {
+                System.arraycopy(bx, from * in, x, 0, rows * in);
+                System.arraycopy(by, from * out, y, 0, rows * out);
+            } else {
+                Matrices.gatherRows(bx, in, order, first + from, rows, x);
+                Matrices.gatherRows(by, out, order, first + from, rows, y);
+            }
             double[] a = network.forward(ws, x, rows);
             int last = network.layerCount();
             double[] z = ws.preActivations(last);
@@ -328,14 +430,19 @@ public final class BatchGradient {
         private double[] x;
         private double[] y;
         private double[] weights;
+        private int[] order;
+        private int first;
         private int rows;
         private int count;
         private double total;
 
-        void set(double[] x, double[] y, double[] weights, int rows, int count, double total) {
+        void set(double[] x, double[] y, double[] weights, int[] order, int first, int rows,
+                 int count, double total) {
             this.x = x;
             this.y = y;
             this.weights = weights;
+            this.order = order;
+            this.first = first;
             this.rows = rows;
             this.count = count;
             this.total = total;
@@ -345,6 +452,7 @@ public final class BatchGradient {
             x = null;
             y = null;
             weights = null;
+            order = null;
         }
 
         @Override
@@ -352,35 +460,48 @@ public final class BatchGradient {
             for (int s = part; s < count; s += parts) {
                 int from = (int) ((long) rows * s / count);
                 int to = (int) ((long) rows * (s + 1) / count);
-                shards[s].run(x, y, weights, from, to, rows, total);
+                shards[s].run(x, y, weights, order, first, from, to, rows, total);
             }
         }
     }
 
     /**
-     * Adds the shards' gradients into {@link #gradients()}, entry by entry in shard order; the
-     * parts split the entries, not the sums.
+     * Adds the shards' gradients into {@link #gradients()}, entry by entry in shard order, and
+     * checks the sums are finite; the parts split the entries, not the sums.
      */
     private final class SumJob implements WorkerPool.Job {
         private int count;
+        /** Per part: whether its entries are all finite. */
+        private final boolean[] finite;
+
+        SumJob(int parts) {
+            finite = new boolean[parts];
+        }
 
         @Override
         public void run(int part, int parts) {
             double[][] sum = ws.gradients();
+            boolean ok = true;
             for (int b = 0; b < sum.length; b++) {
                 double[] target = sum[b];
                 int n = target.length;
                 int i0 = (int) ((long) n * part / parts);
                 int i1 = (int) ((long) n * (part + 1) / parts);
-                double[] first = shards[0].ws.gradients()[b];
-                System.arraycopy(first, i0, target, i0, i1 - i0);
-                for (int s = 1; s < count; s++) {
+                double[] g0 = shards[0].ws.gradients()[b];
+                double[] g1 = shards[1].ws.gradients()[b];
+                // first two shards in one pass: the same bits as copying the first and adding
+                for (int i = i0; i < i1; i++) {
+                    target[i] = g0[i] + g1[i];
+                }
+                for (int s = 2; s < count; s++) {
                     double[] g = shards[s].ws.gradients()[b];
                     for (int i = i0; i < i1; i++) {
                         target[i] += g[i];
                     }
                 }
+                ok &= Finite.all(target, i0, i1);
             }
+            finite[part] = ok;
         }
     }
 }

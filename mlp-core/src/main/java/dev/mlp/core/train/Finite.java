@@ -30,6 +30,16 @@ final class Finite {
      * @return whether every value is finite
      */
     static boolean all(double[] v) {
+        return all(v, 0, v.length);
+    }
+
+    /**
+     * @param v the values
+     * @param from the first index checked
+     * @param to one past the last index checked
+     * @return whether every value in {@code [from, to)} is finite
+     */
+    static boolean all(double[] v, int from, int to) {
         double s0 = 0.0;
         double s1 = 0.0;
         double s2 = 0.0;
@@ -38,8 +48,8 @@ final class Finite {
         double s5 = 0.0;
         double s6 = 0.0;
         double s7 = 0.0;
-        int n = v.length;
-        int i = 0;
+        int n = to;
+        int i = from;
         for (; i + 8 <= n; i += 8) {
             s0 += v[i] * 0.0;
             s1 += v[i + 1] * 0.0;

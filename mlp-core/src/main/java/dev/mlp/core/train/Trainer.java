@@ -14,7 +14,6 @@ import dev.mlp.api.Scaler;
 import dev.mlp.api.TrainingControl;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.core.Dataset;
-import dev.mlp.core.kernel.Matrices;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.metric.Metrics;
 import dev.mlp.core.network.Network;
@@ -303,16 +302,11 @@ public final class Trainer {
         private final Dataset validation;
         private final Checkpoint from;
         private final int n;
-        private final int in;
-        private final int out;
         private final int batchSize;
         private final SplitMixRandom random;
         private final SplitMixRandom dropout;
         private final int[] order;
         private final BatchGradient gradient;
-        private final double[] x;
-        private final double[] y;
-        private final double[] w;
         private final OptimizerState state;
         private final ParameterLayout layout;
         private final double[][] params;
@@ -368,8 +362,6 @@ public final class Trainer {
                 }
             }
             n = train.rows();
-            in = train.inputs();
-            out = train.outputs();
             batchSize = batches.batchSize(n);
             if (batchSize < 1 || batchSize > n) {
                 throw new IllegalStateException("batch strategy '" + batches.name()
@@ -382,9 +374,6 @@ public final class Trainer {
                 order[i] = i;
             }
             gradient = new BatchGradient(network, loss, batchSize);
-            x = new double[batchSize * in];
-            y = new double[batchSize * out];
-            w = train.weights() == null ? null : new double[batchSize];
             layout = network.layout();
             state = optimizer.start(layout);
             params = network.parameters();
@@ -514,12 +503,8 @@ public final class Trainer {
             for (int from = 0; from < n; from += batchSize) {
                 batch++;
                 int m = Math.min(batchSize, n - from);
-                Matrices.gatherRows(train.features(), in, order, from, m, x);
-                Matrices.gatherRows(train.targets(), out, order, from, m, y);
-                if (w != null) {
-                    Matrices.gatherRows(train.weights(), 1, order, from, m, w);
-                }
-                double lossSum = gradient.compute(x, y, w, m, dropout);
+                double lossSum = gradient.compute(train.features(), train.targets(),
+                        train.weights(), order, from, m, dropout);
                 if (!Double.isFinite(lossSum)) {
                     throw lossDiverged(network, layout, params, epoch, batch, lossSum);
                 }
@@ -532,7 +517,9 @@ public final class Trainer {
                     throw new TrainingDivergedException(epoch, batch, "the penalty of the "
                             + "gradient transforms became " + penalty);
                 }
-                checkGradients(network, layout, grads, epoch, batch);
+                if (transforms.length > 0 || !gradient.gradientsFinite()) {
+                    checkGradients(network, layout, grads, epoch, batch);
+                }
                 if (schedule != null) {
                     state.learningRate(schedule.rate(epoch, state.steps()));
                 }

@@ -2,6 +2,9 @@ package dev.mlp.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlp.activations.Relu;
 import dev.mlp.activations.Sigmoid;
@@ -214,6 +217,117 @@ class BatchGradientTest {
         assertEquals(total, sharded.weightSum());
         assertClose(sum, sharded.gradients(), 1e-13);
         assertEquals(expected, whole.compute(x, y, w, rows), 1e-12 * Math.abs(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {100, 128, 300})
+    void rowsPickedByOrderAreTheSameBitsAsGatheredRows(int rows) {
+        Network net = shardable();
+        int n = 700;
+        double[] features = inputs(n, 40, 51);
+        double[] targets = oneHot(n, 5, 52);
+        double[] weights = inputs(n, 1, 53);
+        for (int i = 0; i < n; i++) {
+            weights[i] = Math.abs(weights[i]) * 2;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(54);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int first = 123;
+        double[] x = new double[rows * 40];
+        double[] y = new double[rows * 5];
+        double[] w = new double[rows];
+        dev.mlp.core.kernel.Matrices.gatherRows(features, 40, order, first, rows, x);
+        dev.mlp.core.kernel.Matrices.gatherRows(targets, 5, order, first, rows, y);
+        dev.mlp.core.kernel.Matrices.gatherRows(weights, 1, order, first, rows, w);
+        BatchGradient gathered = new BatchGradient(net, CrossEntropyLoss.INSTANCE, 300, 2);
+        BatchGradient picked = new BatchGradient(net, CrossEntropyLoss.INSTANCE, 300, 2);
+        assertEquals(rows >= 128 ? rows / 64 : 1, picked.shards(rows));
+        for (boolean weighted : new boolean[] {false, true}) {
+            double expected = gathered.compute(x, y, weighted ? w : null, rows);
+            double actual = picked.compute(features, targets, weighted ? weights : null, order,
+                    first, rows, null);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual));
+            assertEquals(gathered.weightSum(), picked.weightSum());
+            for (int b = 0; b < gathered.gradients().length; b++) {
+                assertArrayEquals(gathered.gradients()[b], picked.gradients()[b], 0.0);
+            }
+            assertTrue(picked.gradientsFinite());
+        }
+    }
+
+    @Test
+    void rowsOutsideTheOrderAreRefused() {
+        BatchGradient g = new BatchGradient(shardable(), CrossEntropyLoss.INSTANCE, 128, 1);
+        double[] features = inputs(10, 40, 1);
+        double[] targets = oneHot(10, 5, 2);
+        int[] order = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> g.compute(features, targets, null, order, 8, 3, null));
+        assertEquals("rows [8, 11) of the batch order are outside its 10 entries",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> g.compute(features, targets, null, order, -1, 2, null));
+        var big = assertThrows(IllegalArgumentException.class,
+                () -> g.compute(features, targets, null, order, 0, 129, null));
+        assertEquals("batch must have between 0 and 128 rows, found 129", big.getMessage());
+    }
+
+    /** Squared error whose output delta, when switched on, is infinite in its last entry. */
+    private static final class InfiniteDelta implements Loss {
+        private boolean on;
+
+        @Override
+        public String name() {
+            return "infinite-delta";
+        }
+
+        @Override
+        public double value(double[] z, double[] a, double[] y, int rows, int cols) {
+            return SquaredErrorLoss.HALF.value(z, a, y, rows, cols);
+        }
+
+        @Override
+        public void values(double[] z, double[] a, double[] y, double[] out, int rows,
+                           int cols) {
+            SquaredErrorLoss.HALF.values(z, a, y, out, rows, cols);
+        }
+
+        @Override
+        public void outputGradient(double[] a, double[] y, double[] gradA, int rows, int cols) {
+            SquaredErrorLoss.HALF.outputGradient(a, y, gradA, rows, cols);
+            if (on) {
+                gradA[rows * cols - 1] = Double.POSITIVE_INFINITY;
+            }
+        }
+    }
+
+    @Test
+    void gradientsFiniteFollowsEachBatchWholeOrSharded() {
+        Network net = shardable();
+        double[] x = inputs(256, 40, 61);
+        double[] y = oneHot(256, 5, 62);
+        InfiniteDelta loss = new InfiniteDelta();
+        BatchGradient g = new BatchGradient(net, loss, 256, 2);
+        assertEquals(4, g.shards(256));
+        assertEquals(1, g.shards(64));
+        // {rows, infinite?}: sharded and whole batches in turn, so no answer is left over
+        int[][] steps = {{256, 0}, {64, 1}, {256, 1}, {64, 0}, {256, 0}};
+        for (int[] step : steps) {
+            loss.on = step[1] == 1;
+            double sum = g.compute(x, y, null, step[0]);
+            assertTrue(Double.isFinite(sum), "the loss stays finite");
+            assertEquals(!loss.on, g.gradientsFinite(), step[0] + " rows, infinite " + loss.on);
+            assertEquals(!loss.on, Finite.all(g.gradients()));
+        }
     }
 
     @Test
