@@ -1,10 +1,12 @@
 package dev.mlp.blas;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.kernel.MatrixProducts;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The native backend against the pure-Java one over a sweep of shapes (0 and 1, odd sizes,
@@ -101,6 +104,57 @@ class NativeBlasProductsTest {
         java.multiplyTransposedRight(d, rows, cols, w, inner, b1);
         nativeBlas.multiplyTransposedRight(d, rows, cols, w, inner, b2);
         assertClose(b1, b2, cols, "δ·Wᵀ");
+    }
+
+    @Test
+    void rowWiseProductsAreCutIntoBlocksOnlyForASingleThreadedLibrary() {
+        NativeBlasProducts single = new NativeBlasProducts(NativeBLAS.getInstance(), 2, true);
+        assertEquals(1, single.blocks(127));
+        assertEquals(2, single.blocks(128));
+        assertEquals(4, single.blocks(300));
+        assertEquals(8, single.blocks(1024));
+        assertEquals(single.blocks(300),
+                new NativeBlasProducts(NativeBLAS.getInstance(), 1, true).blocks(300),
+                "the cut does not depend on the thread count");
+        assertEquals(1, new NativeBlasProducts(NativeBLAS.getInstance(), 2, false).blocks(1024));
+    }
+
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {127, 128, 129, 300, 1000})
+    void blockedProductsAgreeWithJavaAndAreTheSameBitsForAnyThreadCount(int rows) {
+        int inner = 70;
+        int cols = 45;
+        SplittableRandom rnd = new SplittableRandom(rows);
+        double[] a = random(rnd, rows * inner);
+        double[] w = random(rnd, inner * cols);
+        double[] d = random(rnd, rows * cols);
+        double[] bias = random(rnd, cols);
+        Gemm java = new Gemm(1);
+        double[] z = new double[rows * cols];
+        double[] back = new double[rows * inner];
+        java.multiply(a, rows, inner, w, cols, bias, z);
+        java.multiplyTransposedRight(d, rows, cols, w, inner, back);
+        double[] z1 = null;
+        double[] back1 = null;
+        for (int threads : new int[] {1, 2, 3, 8}) {
+            NativeBlasProducts blocked = new NativeBlasProducts(NativeBLAS.getInstance(),
+                    threads, true);
+            double[] zt = new double[rows * cols];
+            double[] backT = new double[rows * inner];
+            Arrays.fill(zt, Double.NaN);
+            Arrays.fill(backT, Double.NaN);
+            blocked.multiply(a, rows, inner, w, cols, bias, zt);
+            blocked.multiplyTransposedRight(d, rows, cols, w, inner, backT);
+            assertClose(z, zt, inner, "A·W+b, " + threads + " threads");
+            assertClose(back, backT, cols, "δ·Wᵀ, " + threads + " threads");
+            if (z1 == null) {
+                z1 = zt;
+                back1 = backT;
+            } else {
+                assertArrayEquals(z1, zt, 0.0, "A·W+b bits, " + threads + " threads");
+                assertArrayEquals(back1, backT, 0.0, "δ·Wᵀ bits, " + threads + " threads");
+            }
+        }
     }
 
     @Test
