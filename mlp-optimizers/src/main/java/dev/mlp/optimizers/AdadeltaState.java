@@ -4,7 +4,7 @@ package dev.mlp.optimizers;
  * The run state of {@link Adadelta}: the accumulated squared gradients ({@code a.<block>}) and
  * squared updates ({@code u.<block>}) per parameter, the step count and the learning rate.
  */
-final class AdadeltaState extends RunState {
+final class AdadeltaState extends ElementwiseState {
 
     private final double rho;
     private final double epsilon;
@@ -20,22 +20,17 @@ final class AdadeltaState extends RunState {
     }
 
     @Override
-    public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(name, sizes, parameters, gradients);
-        for (int b = 0; b < sizes.length; b++) {
-            double[] w = parameters[b];
-            double[] g = gradients[b];
-            double[] ab = a[b];
-            double[] ub = u[b];
-            for (int i = 0, n = sizes[b]; i < n; i++) {
-                double gi = g[i];
-                double ai = rho * ab[i] + (1.0 - rho) * gi * gi;
-                ab[i] = ai;
-                double d = Math.sqrt(ub[i] + epsilon) / Math.sqrt(ai + epsilon) * gi;
-                ub[i] = rho * ub[i] + (1.0 - rho) * d * d;
-                w[i] -= lr * d;
-            }
+    void apply(int block, double[] w, double[] g, int from, int to) {
+        double lr = stepRate;
+        double[] ab = a[block];
+        double[] ub = u[block];
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double ai = rho * ab[i] + (1.0 - rho) * gi * gi;
+            ab[i] = ai;
+            double d = Math.sqrt(ub[i] + epsilon) / Math.sqrt(ai + epsilon) * gi;
+            ub[i] = rho * ub[i] + (1.0 - rho) * d * d;
+            w[i] -= lr * d;
         }
-        steps++;
     }
 }

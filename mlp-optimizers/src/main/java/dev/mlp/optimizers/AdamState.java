@@ -4,13 +4,18 @@ package dev.mlp.optimizers;
  * The run state of {@link Adam}: the two moment estimates per parameter (saved as
  * {@code m.<block>} and {@code v.<block>}), the step count and the current learning rate.
  */
-final class AdamState extends RunState {
+final class AdamState extends ElementwiseState {
 
     private final double beta1;
     private final double beta2;
     private final double epsilon;
     private final double[][] m;
     private final double[][] v;
+
+    /** {@code 1 - beta1^t} of the step being applied. */
+    private double correction1;
+    /** {@code 1 - beta2^t} of the step being applied. */
+    private double correction2;
 
     AdamState(double lr, double beta1, double beta2, double epsilon, int[] sizes) {
         super(Adam.NAME, sizes, lr);
@@ -22,28 +27,28 @@ final class AdamState extends RunState {
     }
 
     @Override
-    public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(name, sizes, parameters, gradients);
-        long t = steps + 1;
+    void prepare() {
         // 1 - beta^t: pow is exact enough and, unlike a running product, independent of history
-        double correction1 = 1.0 - Math.pow(beta1, t);
-        double correction2 = 1.0 - Math.pow(beta2, t);
-        for (int b = 0; b < sizes.length; b++) {
-            double[] w = parameters[b];
-            double[] g = gradients[b];
-            double[] mb = m[b];
-            double[] vb = v[b];
-            for (int i = 0, n = sizes[b]; i < n; i++) {
-                double gi = g[i];
-                double mi = beta1 * mb[i] + (1.0 - beta1) * gi;
-                double vi = beta2 * vb[i] + (1.0 - beta2) * gi * gi;
-                mb[i] = mi;
-                vb[i] = vi;
-                double mHat = mi / correction1;
-                double vHat = vi / correction2;
-                w[i] -= lr * mHat / (Math.sqrt(vHat) + epsilon);
-            }
+        correction1 = 1.0 - Math.pow(beta1, stepNumber);
+        correction2 = 1.0 - Math.pow(beta2, stepNumber);
+    }
+
+    @Override
+    void apply(int block, double[] w, double[] g, int from, int to) {
+        double lr = stepRate;
+        double c1 = correction1;
+        double c2 = correction2;
+        double[] mb = m[block];
+        double[] vb = v[block];
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double mi = beta1 * mb[i] + (1.0 - beta1) * gi;
+            double vi = beta2 * vb[i] + (1.0 - beta2) * gi * gi;
+            mb[i] = mi;
+            vb[i] = vi;
+            double mHat = mi / c1;
+            double vHat = vi / c2;
+            w[i] -= lr * mHat / (Math.sqrt(vHat) + epsilon);
         }
-        steps = t;
     }
 }

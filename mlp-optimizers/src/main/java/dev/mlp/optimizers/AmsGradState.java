@@ -5,7 +5,7 @@ package dev.mlp.optimizers;
  * running maximum of {@code v} ({@code vmax.<block>}) per parameter, the step count and the
  * current learning rate.
  */
-final class AmsGradState extends RunState {
+final class AmsGradState extends ElementwiseState {
 
     private final double beta1;
     private final double beta2;
@@ -13,6 +13,11 @@ final class AmsGradState extends RunState {
     private final double[][] m;
     private final double[][] v;
     private final double[][] vMax;
+
+    /** {@code 1 - beta1^t} of the step being applied. */
+    private double correction1;
+    /** {@code 1 - beta2^t} of the step being applied. */
+    private double correction2;
 
     AmsGradState(double lr, double beta1, double beta2, double epsilon, int[] sizes) {
         super(AmsGrad.NAME, sizes, lr);
@@ -25,28 +30,28 @@ final class AmsGradState extends RunState {
     }
 
     @Override
-    public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(name, sizes, parameters, gradients);
-        long t = steps + 1;
-        double correction1 = 1.0 - Math.pow(beta1, t);
-        double correction2 = 1.0 - Math.pow(beta2, t);
-        for (int b = 0; b < sizes.length; b++) {
-            double[] w = parameters[b];
-            double[] g = gradients[b];
-            double[] mb = m[b];
-            double[] vb = v[b];
-            double[] xb = vMax[b];
-            for (int i = 0, n = sizes[b]; i < n; i++) {
-                double gi = g[i];
-                double mi = beta1 * mb[i] + (1.0 - beta1) * gi;
-                double vi = beta2 * vb[i] + (1.0 - beta2) * gi * gi;
-                double xi = Math.max(xb[i], vi);
-                mb[i] = mi;
-                vb[i] = vi;
-                xb[i] = xi;
-                w[i] -= lr * (mi / correction1) / (Math.sqrt(xi / correction2) + epsilon);
-            }
+    void prepare() {
+        correction1 = 1.0 - Math.pow(beta1, stepNumber);
+        correction2 = 1.0 - Math.pow(beta2, stepNumber);
+    }
+
+    @Override
+    void apply(int block, double[] w, double[] g, int from, int to) {
+        double lr = stepRate;
+        double c1 = correction1;
+        double c2 = correction2;
+        double[] mb = m[block];
+        double[] vb = v[block];
+        double[] xb = vMax[block];
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double mi = beta1 * mb[i] + (1.0 - beta1) * gi;
+            double vi = beta2 * vb[i] + (1.0 - beta2) * gi * gi;
+            double xi = Math.max(xb[i], vi);
+            mb[i] = mi;
+            vb[i] = vi;
+            xb[i] = xi;
+            w[i] -= lr * (mi / c1) / (Math.sqrt(xi / c2) + epsilon);
         }
-        steps = t;
     }
 }

@@ -4,7 +4,7 @@ package dev.mlp.optimizers;
  * The run state of {@link Nesterov}: one velocity per parameter (saved as {@code v.<block>}),
  * the step count and the current learning rate.
  */
-final class NesterovState extends RunState {
+final class NesterovState extends ElementwiseState {
 
     private final double mu;
     private final double[][] velocity;
@@ -16,19 +16,14 @@ final class NesterovState extends RunState {
     }
 
     @Override
-    public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(name, sizes, parameters, gradients);
-        for (int b = 0; b < sizes.length; b++) {
-            double[] w = parameters[b];
-            double[] g = gradients[b];
-            double[] v = velocity[b];
-            for (int i = 0, n = sizes[b]; i < n; i++) {
-                double step = lr * g[i];
-                double vi = mu * v[i] - step;
-                v[i] = vi;
-                w[i] += mu * vi - step;
-            }
+    void apply(int block, double[] w, double[] g, int from, int to) {
+        double lr = stepRate;
+        double[] v = velocity[block];
+        for (int i = from; i < to; i++) {
+            double step = lr * g[i];
+            double vi = mu * v[i] - step;
+            v[i] = vi;
+            w[i] += mu * vi - step;
         }
-        steps++;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * gradient, zeroed after a sign change ({@code prev.<block>}), per parameter, and the step
  * count. There is no learning rate.
  */
-final class RpropState extends RunState {
+final class RpropState extends ElementwiseState {
 
     private final double etaPlus;
     private final double etaMinus;
@@ -37,28 +37,22 @@ final class RpropState extends RunState {
     }
 
     @Override
-    public void update(double[][] parameters, double[][] gradients) {
-        Blocks.check(name, sizes, parameters, gradients);
-        for (int b = 0; b < sizes.length; b++) {
-            double[] w = parameters[b];
-            double[] g = gradients[b];
-            double[] s = step[b];
-            double[] p = previous[b];
-            for (int i = 0, n = sizes[b]; i < n; i++) {
-                double gi = g[i];
-                double product = p[i] * gi;
-                if (product > 0) {
-                    s[i] = Math.min(s[i] * etaPlus, stepMax);
-                } else if (product < 0) {
-                    s[i] = Math.max(s[i] * etaMinus, stepMin);
-                    gi = 0.0;
-                }
-                if (gi != 0.0) { // true for NaN, whose g / |g| is NaN; so is infinity's
-                    w[i] -= gi / Math.abs(gi) * s[i];
-                }
-                p[i] = gi;
+    void apply(int block, double[] w, double[] g, int from, int to) {
+        double[] s = step[block];
+        double[] p = previous[block];
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double product = p[i] * gi;
+            if (product > 0) {
+                s[i] = Math.min(s[i] * etaPlus, stepMax);
+            } else if (product < 0) {
+                s[i] = Math.max(s[i] * etaMinus, stepMin);
+                gi = 0.0;
             }
+            if (gi != 0.0) { // true for NaN, whose g / |g| is NaN; so is infinity's
+                w[i] -= gi / Math.abs(gi) * s[i];
+            }
+            p[i] = gi;
         }
-        steps++;
     }
 }

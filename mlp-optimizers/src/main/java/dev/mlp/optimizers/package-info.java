@@ -47,5 +47,10 @@
  * <p>{@code update} checks that it is given one parameter array and one gradient array per block
  * of the layout, each at least as long as the block; only the first {@code size} entries of each
  * array are read or written (the same convention as the batch arrays of {@link dev.mlp.api}).
+ *
+ * <p>Every state except {@code normalized-gradient}'s (whose global and per-layer scopes divide
+ * by a norm over many parameters) also implements {@link dev.mlp.api.RangeUpdate}: a step can be
+ * cut into index ranges applied on several threads, with the same bits as {@code update}, which
+ * is itself {@code beginStep}, one range per block, {@code endStep}.
  */
 package dev.mlp.optimizers;

@@ -32,6 +32,20 @@ final class Numbers {
         return a.length == b.length ? -1 : n;
     }
 
+    /**
+     * The first index where the raw bits differ (so NaNs of different payloads differ too), the
+     * shorter length if one array is a prefix of the other, or -1 if they are the same.
+     */
+    static int firstRawDifference(double[] a, double[] b) {
+        int n = Math.min(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(b[i])) {
+                return i;
+            }
+        }
+        return a.length == b.length ? -1 : n;
+    }
+
     static String describeDifference(double[] expected, double[] actual) {
         int i = firstDifference(expected, actual);
         if (i < 0) {

@@ -4,8 +4,11 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerSnapshot;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
+import dev.mlp.api.RangeUpdate;
 import dev.mlp.api.spi.PluginProvider;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
 
@@ -29,6 +32,13 @@ import org.junit.jupiter.api.Assumptions;
  *       {@code learningRate()} return the new value, changes the next step, setting it to its
  *       current value changes nothing, and a rate that is not finite and positive is rejected
  *       with {@link IllegalArgumentException}.</li>
+ *   <li>{@value #RANGES}: if the state implements {@link RangeUpdate}, steps done as
+ *       {@code beginStep}, {@code updateRange} over an irregular cut of every block (ranges of
+ *       1, 0, 3 and the rest of the entries, clipped to the block) applied in a shuffled order,
+ *       and {@code endStep} give the same raw bits ({@link Double#doubleToRawLongBits}) of the
+ *       parameters, of the snapshot (if the state takes one) and the same step count as the
+ *       same steps done with {@code update}, also across a change of the learning rate (if it
+ *       has one). Skipped for a state that does not implement {@link RangeUpdate}.</li>
  * </ul>
  *
  * <p>{@link UnsupportedOperationException} from {@code snapshot}/{@code restore} or from
@@ -44,9 +54,13 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
     static final String INTERLEAVED = "interleaved runs do not interfere";
     static final String SNAPSHOT = "snapshot and restore continue bit for bit";
     static final String RATE = "learning rate can be read and changed";
+    static final String RANGES = "steps split into shuffled ranges match update bit for bit";
 
     static final List<String> CHECKS = List.of(DECREASE, GRADIENTS, RESTART, INTERLEAVED,
-            SNAPSHOT, RATE);
+            SNAPSHOT, RATE, RANGES);
+
+    /** The lengths of the ranges each block is cut into, the last taking the rest. */
+    private static final int[] CUT = {1, 0, 3};
 
     static final ParameterLayout LAYOUT = new ParameterLayout(List.of(
             new ParameterLayout.Block(1, ParameterLayout.Kind.WEIGHTS, 6),
@@ -105,7 +119,8 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
                 new Check(RESTART, spec, () -> checkRestart(spec)),
                 new Check(INTERLEAVED, spec, () -> checkInterleaved(spec)),
                 new Check(SNAPSHOT, spec, () -> checkSnapshot(spec)),
-                new Check(RATE, spec, () -> checkRate(spec)));
+                new Check(RATE, spec, () -> checkRate(spec)),
+                new Check(RANGES, spec, () -> checkRanges(spec)));
     }
 
     @Override
@@ -383,6 +398,103 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
             } catch (IllegalArgumentException expected) {
                 // rejected as documented
             }
+        }
+    }
+
+    private void checkRanges(String spec) {
+        // separate optimizers, so that even state wrongly kept in the optimizer is not shared
+        OptimizerState whole = create(spec).start(LAYOUT);
+        OptimizerState split = create(spec).start(LAYOUT);
+        if (!(split instanceof RangeUpdate ranges)) {
+            Assumptions.abort(spec + ": the state does not implement RangeUpdate");
+            return;
+        }
+        Quadratic q = new Quadratic(8);
+        double[][] a = q.start();
+        double[][] b = q.start();
+        List<int[]> cut = cut();
+        SplittableRandom order = new SplittableRandom(8);
+        for (int k = 1; k <= 8; k++) {
+            if (k == 5 && !Double.isNaN(whole.learningRate())) {
+                try {
+                    whole.learningRate(whole.learningRate() / 2);
+                    split.learningRate(split.learningRate() / 2);
+                } catch (UnsupportedOperationException e) {
+                    // no settable rate: the rate check reports it
+                }
+            }
+            double[][] ga = q.gradient(a);
+            double[][] gb = q.gradient(b);
+            whole.update(a, ga);
+            shuffle(cut, order);
+            StringBuilder applied = new StringBuilder();
+            ranges.beginStep();
+            for (int[] r : cut) {
+                ranges.updateRange(r[0], b[r[0]], gb[r[0]], r[1], r[2]);
+                applied.append(applied.length() == 0 ? "" : ", ").append(r[0]).append(":[")
+                        .append(r[1]).append(", ").append(r[2]).append(')');
+            }
+            ranges.endStep();
+            for (int blk = 0; blk < a.length; blk++) {
+                int i = Numbers.firstRawDifference(a[blk], b[blk]);
+                if (i >= 0) {
+                    throw new AssertionError(spec + ": at step " + k + ", block " + blk + " "
+                            + LAYOUT.block(blk) + " [" + i + "] is " + b[blk][i] + " after the "
+                            + "ranges (block:[from, to) in the order applied: " + applied
+                            + "), " + a[blk][i] + " after update");
+                }
+            }
+            if (whole.steps() != split.steps()) {
+                throw new AssertionError(spec + ": after " + k + " steps, steps() is "
+                        + split.steps() + " after the ranges, " + whole.steps()
+                        + " after update");
+            }
+        }
+        OptimizerSnapshot sa;
+        OptimizerSnapshot sb;
+        try {
+            sa = whole.snapshot();
+            sb = split.snapshot();
+        } catch (UnsupportedOperationException e) {
+            return; // nothing more to compare; the snapshot check reports it
+        }
+        if (sa.steps() != sb.steps() || !sa.values().keySet().equals(sb.values().keySet())) {
+            throw new AssertionError(spec + ": the snapshot after 8 steps by ranges is " + sb
+                    + ", after update " + sa);
+        }
+        for (Map.Entry<String, double[]> e : sa.values().entrySet()) {
+            double[] x = sb.values().get(e.getKey());
+            int i = Numbers.firstRawDifference(e.getValue(), x);
+            if (i >= 0) {
+                throw new AssertionError(spec + ": after 8 steps the snapshot value '"
+                        + e.getKey() + "' [" + i + "] is " + (i < x.length ? x[i] : "missing")
+                        + " after the ranges, "
+                        + (i < e.getValue().length ? e.getValue()[i] : "missing")
+                        + " after update");
+            }
+        }
+    }
+
+    /** Every block cut into ranges of {@link #CUT}'s lengths and the rest, clipped. */
+    private static List<int[]> cut() {
+        List<int[]> ranges = new ArrayList<>();
+        for (int blk = 0; blk < LAYOUT.size(); blk++) {
+            int n = LAYOUT.block(blk).size();
+            int from = 0;
+            for (int len : CUT) {
+                int to = Math.min(n, from + len);
+                ranges.add(new int[] {blk, from, to});
+                from = to;
+            }
+            ranges.add(new int[] {blk, from, n});
+        }
+        return ranges;
+    }
+
+    private static void shuffle(List<int[]> list, SplittableRandom r) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            list.set(j, list.set(i, list.get(j)));
         }
     }
 }
