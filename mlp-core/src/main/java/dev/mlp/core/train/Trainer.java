@@ -16,6 +16,7 @@ import dev.mlp.api.TrainingListener;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.network.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -307,6 +308,7 @@ public final class Trainer {
         private final SplitMixRandom dropout;
         private final int[] order;
         private final BatchGradient gradient;
+        private final ParallelUpdate updater;
         private final OptimizerState state;
         private final ParameterLayout layout;
         private final double[][] params;
@@ -374,6 +376,7 @@ public final class Trainer {
                 order[i] = i;
             }
             gradient = new BatchGradient(network, loss, batchSize);
+            updater = new ParallelUpdate(Gemm.defaultThreads());
             layout = network.layout();
             state = optimizer.start(layout);
             params = network.parameters();
@@ -529,14 +532,14 @@ public final class Trainer {
                     for (TrainingListener l : listeners) {
                         l.beforeUpdate(event);
                     }
-                    state.update(params, grads);
+                    updater.update(state, params, grads);
                     var after = new TrainingListener.Update(epoch, batch, state.steps(),
                             event.learningRate(), layout, params, grads);
                     for (TrainingListener l : listeners) {
                         l.afterUpdate(after);
                     }
                 } else {
-                    state.update(params, grads);
+                    updater.update(state, params, grads);
                 }
                 double batchMean = weight > 0 ? lossSum / weight : 0.0;
                 if (transforms.length > 0) {
