@@ -187,8 +187,9 @@ public final class BatchGradient {
      * @param rows number of samples, at most the capacity
      * @param dropout the generator for dropout masks, or {@code null} for none
      * @return {@code sum_r w_r loss_r}; not finite if the loss overflowed
-     * @throws IllegalArgumentException if {@code rows} exceeds the capacity or
-     *         {@code [first, first + rows)} is not inside {@code order}
+     * @throws IllegalArgumentException if {@code rows} exceeds the capacity,
+     *         {@code [first, first + rows)} is not inside {@code order}, or an order entry is
+     *         not a row of the data set
      */
     public double compute(double[] features, double[] targets, double[] weights, int[] order,
                           int first, int rows, RandomGenerator dropout) {
@@ -196,6 +197,18 @@ public final class BatchGradient {
         if (first < 0 || first > order.length - rows) {
             throw new IllegalArgumentException("rows [" + first + ", " + (first + rows)
                     + ") of the batch order are outside its " + order.length + " entries");
+        }
+        int samples = Math.min(features.length / network.inputSize(),
+                targets.length / network.outputSize());
+        if (weights != null) {
+            samples = Math.min(samples, weights.length);
+        }
+        for (int r = first; r < first + rows; r++) {
+            int row = order[r];
+            if (row < 0 || row >= samples) {
+                throw new IllegalArgumentException("batch order entry " + r + " is row " + row
+                        + ", but the data set has rows 0 to " + (samples - 1));
+            }
         }
         finiteKnown = false;
         double[] w = null;

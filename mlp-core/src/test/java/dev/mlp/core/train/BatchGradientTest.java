@@ -279,6 +279,11 @@ class BatchGradientTest {
         var big = assertThrows(IllegalArgumentException.class,
                 () -> g.compute(features, targets, null, order, 0, 129, null));
         assertEquals("batch must have between 0 and 128 rows, found 129", big.getMessage());
+        int[] wrong = {0, 1, 10, 3};
+        var outside = assertThrows(IllegalArgumentException.class,
+                () -> g.compute(features, targets, null, wrong, 1, 3, null));
+        assertEquals("batch order entry 2 is row 10, but the data set has rows 0 to 9",
+                outside.getMessage());
     }
 
     /** Squared error whose output delta, when switched on, is infinite in its last entry. */
