@@ -388,6 +388,63 @@ class BatchGradientTest {
                 + ids.length + " threads");
     }
 
+    @Test
+    void aWarmTrainingStepAllocatesNothingOnAnyThread() {
+        // what the trainer runs per batch: rows picked by order, the finiteness answer, and an
+        // optimizer step split over the workers (this network has more than THRESHOLD weights)
+        var bean = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        Network net = new Network(300, List.of(new Network.LayerSpec(256, new Relu(), true),
+                new Network.LayerSpec(5, new Softmax(), true)));
+        net.initialize(dev.mlp.core.init.Initializers.uniform(-0.1, 0.1),
+                new SplittableRandom(43));
+        int n = 1000;
+        int rows = 256;
+        double[] features = inputs(n, 300, 44);
+        double[] targets = oneHot(n, 5, 45);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (i * 7919) % n;
+        }
+        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2);
+        assertEquals(4, g.shards(rows));
+        ParallelUpdate update = new ParallelUpdate(2);
+        var state = new dev.mlp.optimizers.Sgd(0.01).start(net.layout());
+        assertTrue(state instanceof dev.mlp.api.RangeUpdate);
+        long weights = 0;
+        for (double[] block : net.parameters()) {
+            weights += block.length;
+        }
+        assertTrue(weights >= ParallelUpdate.THRESHOLD, weights + " parameters");
+        double[][] params = net.parameters();
+        Runnable step = () -> {
+            for (int first = 0; first + rows <= n; first += rows) {
+                g.compute(features, targets, null, order, first, rows, null);
+                assertTrue(g.gradientsFinite());
+                update.update(state, params, g.gradients());
+            }
+        };
+        for (int i = 0; i < 100; i++) {
+            step.run();
+        }
+        long[] ids = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t == Thread.currentThread() || t.getName().startsWith("mlp-kernel-"))
+                .mapToLong(Thread::getId).toArray();
+        long reading = Long.MAX_VALUE;
+        long quietest = Long.MAX_VALUE;
+        for (int window = 0; window < 5; window++) {
+            long before = allocated(bean, ids);
+            reading = Math.min(reading, allocated(bean, ids) - before);
+            before = allocated(bean, ids);
+            for (int i = 0; i < 5; i++) {
+                step.run();
+            }
+            quietest = Math.min(quietest, allocated(bean, ids) - before);
+        }
+        assertEquals(0, quietest - reading, "bytes allocated by 15 warm training steps on "
+                + ids.length + " threads");
+    }
+
     private static long allocated(com.sun.management.ThreadMXBean bean, long[] ids) {
         long[] bytes = bean.getThreadAllocatedBytes(ids);
         long sum = 0;
