@@ -58,11 +58,14 @@ public final class BatchGradient {
     private final ShardJob shardJob = new ShardJob();
     private final SumJob sumJob;
     private double weightSum;
-    /** Whether the last sharded batch's summed gradients are all finite (checked while adding). */
-    private boolean shardSumFinite;
-    /** Whether {@link #shardSumFinite} describes the current gradients. */
+    /**
+     * Whether the current gradients are all finite: set while a sharded batch's gradients are
+     * added, or by the first {@link #gradientsFinite()} after an unsplit batch.
+     */
+    private boolean finite;
+    /** Whether {@link #finite} describes the current gradients. */
     private boolean finiteKnown;
-    /** Batch buffers for {@link #compute(double[], double[], double[], int[], int, int, RandomGenerator)}, made on first use. */
+    /** Batch buffers of the row-order form of {@code compute}, made on its first unsplit batch. */
     private double[] gatheredX;
     private double[] gatheredY;
     private double[] gatheredWeights;
@@ -251,10 +254,10 @@ public final class BatchGradient {
      */
     public boolean gradientsFinite() {
         if (!finiteKnown) {
-            shardSumFinite = Finite.all(ws.gradients());
+            finite = Finite.all(ws.gradients());
             finiteKnown = true;
         }
-        return shardSumFinite;
+        return finite;
     }
 
     /**
@@ -285,11 +288,11 @@ public final class BatchGradient {
         if (Double.isFinite(sum)) {
             sumJob.count = count;
             WorkerPool.shared().invoke(sumJob, threads);
-            boolean finite = true;
+            boolean all = true;
             for (int p = 0; p < threads; p++) {
-                finite &= sumJob.finite[p];
+                all &= sumJob.finite[p];
             }
-            shardSumFinite = finite;
+            finite = all;
             finiteKnown = true;
         }
         return sum;
