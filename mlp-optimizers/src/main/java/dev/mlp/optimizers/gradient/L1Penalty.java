@@ -3,6 +3,7 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * An L1 (lasso) penalty on the weights: adds
@@ -16,7 +17,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * strength does not depend on the batch size (Keras' {@code L1(l1=lambda)} does the same;
  * scikit-learn has no L1 for its MLPs). A NaN weight gives a NaN gradient.
  */
-public final class L1Penalty implements GradientTransform {
+public record L1Penalty(double lambda) implements GradientTransform {
 
     /** The registered name. */
     public static final String NAME = "l1";
@@ -26,22 +27,15 @@ public final class L1Penalty implements GradientTransform {
             ParameterSpec.real("lambda", 1e-4, "strength of the penalty lambda * sum |w|")
                     .atLeast(0);
 
-    private final double lambda;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(LAMBDA);
 
     /**
      * @param lambda the penalty strength, {@code >= 0} and finite
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if not
      */
-    public L1Penalty(double lambda) {
+    public L1Penalty {
         LAMBDA.check(lambda, NAME);
-        this.lambda = lambda;
-    }
-
-    /**
-     * @return the penalty strength
-     */
-    public double lambda() {
-        return lambda;
     }
 
     @Override
@@ -66,16 +60,6 @@ public final class L1Penalty implements GradientTransform {
             }
         }
         return lambda * sum;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof L1Penalty p && Double.compare(p.lambda, lambda) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(lambda);
     }
 
     /**

@@ -1,20 +1,21 @@
 package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * The optimizer's configured learning rate throughout the run: {@code rate = base} (times the
  * product of any {@link LearningRateSchedule.State#scale(double) scale} factors). Saved state:
  * the scale factor.
  */
-public final class ConstantSchedule implements LearningRateSchedule {
+public record ConstantSchedule() implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "constant";
 
-    /** Creates the schedule; it has no parameters. */
-    public ConstantSchedule() {
-    }
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of();
 
     @Override
     public String name() {
@@ -29,16 +30,6 @@ public final class ConstantSchedule implements LearningRateSchedule {
                 return run.baseRate();
             }
         };
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ConstantSchedule;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * Linear warm-up followed by cosine decay (Loshchilov and Hutter, "SGDR: Stochastic Gradient
@@ -21,7 +22,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * {@code min = 0}. Steps beyond {@code T} keep the last step's rate; a run whose warm-up covers
  * all its epochs never decays. Saved state: the scale factor.
  */
-public final class CosineSchedule implements LearningRateSchedule {
+public record CosineSchedule(int warmup, double min) implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "cosine";
@@ -35,8 +36,8 @@ public final class CosineSchedule implements LearningRateSchedule {
             ParameterSpec.real("min", 0.0, "final rate as a fraction of the base rate")
                     .atLeast(0).below(1);
 
-    private final int warmup;
-    private final double min;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(WARMUP, MIN);
 
     /**
      * @param warmup the warm-up length in epochs, {@code >= 0}
@@ -44,25 +45,9 @@ public final class CosineSchedule implements LearningRateSchedule {
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
      *         range
      */
-    public CosineSchedule(int warmup, double min) {
+    public CosineSchedule {
         WARMUP.check(warmup, NAME);
         MIN.check(min, NAME);
-        this.warmup = warmup;
-        this.min = min;
-    }
-
-    /**
-     * @return the warm-up length in epochs
-     */
-    public int warmup() {
-        return warmup;
-    }
-
-    /**
-     * @return the final rate as a fraction of the base rate
-     */
-    public double min() {
-        return min;
     }
 
     @Override
@@ -89,17 +74,6 @@ public final class CosineSchedule implements LearningRateSchedule {
                 return base * (min + (1.0 - min) * (1.0 + Math.cos(Math.PI * p)) / 2.0);
             }
         };
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CosineSchedule s && s.warmup == warmup
-                && Double.compare(s.min, min) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return (NAME.hashCode() * 31 + warmup) * 31 + Double.hashCode(min);
     }
 
     /**

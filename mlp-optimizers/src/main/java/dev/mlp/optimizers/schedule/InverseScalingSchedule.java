@@ -2,6 +2,7 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import java.util.List;
 
 /**
  * scikit-learn's {@code learning_rate='invscaling'} for {@code MLPClassifier} and
@@ -21,7 +22,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * is about {@code k} times larger, and its rate correspondingly lower. {@code power = 0.5} is
  * scikit-learn's default {@code power_t}. Saved state: the scale factor.
  */
-public final class InverseScalingSchedule implements LearningRateSchedule {
+public record InverseScalingSchedule(double power) implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "inverse-scaling";
@@ -31,23 +32,16 @@ public final class InverseScalingSchedule implements LearningRateSchedule {
             ParameterSpec.real("power", 0.5, "exponent of the inverse scaling (power_t)")
                     .atLeast(0);
 
-    private final double power;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(POWER);
 
     /**
      * @param power the exponent, {@code >= 0} and finite
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
      *         range
      */
-    public InverseScalingSchedule(double power) {
+    public InverseScalingSchedule {
         POWER.check(power, NAME);
-        this.power = power;
-    }
-
-    /**
-     * @return the exponent
-     */
-    public double power() {
-        return power;
     }
 
     @Override
@@ -64,16 +58,6 @@ public final class InverseScalingSchedule implements LearningRateSchedule {
                 return run.baseRate() / Math.pow(t + 1.0, power);
             }
         };
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof InverseScalingSchedule s && Double.compare(s.power, power) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(power);
     }
 
     /**

@@ -1,40 +1,21 @@
 package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
-import dev.mlp.api.spec.ParameterSpec;
-import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
-import java.util.List;
 
 /**
- * Provides {@link StepSchedule} under the name {@value StepSchedule#NAME}. Parameters:
- * {@code every} (integer {@code >= 1}, default 10) and {@code factor} (real in {@code (0, 1]},
- * default 0.5). Example spec: {@code step(every=30, factor=0.1)}.
+ * Provides {@link StepSchedule} under the name {@value StepSchedule#NAME}, with the parameters
+ * declared there. Example spec: {@code step(every=30, factor=0.1)}.
  */
-public final class StepScheduleProvider implements LearningRateScheduleProvider {
+public final class StepScheduleProvider extends DeclaredProvider<LearningRateSchedule>
+        implements LearningRateScheduleProvider {
 
     /** Creates the provider; cheap, no work done. */
     public StepScheduleProvider() {
-    }
-
-    @Override
-    public String name() {
-        return StepSchedule.NAME;
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return List.of(StepSchedule.EVERY, StepSchedule.FACTOR);
-    }
-
-    @Override
-    public String description() {
-        return "multiplies the rate by factor every few epochs";
-    }
-
-    @Override
-    public LearningRateSchedule create(Parameters parameters) {
-        return new StepSchedule(parameters.integer(StepSchedule.EVERY.name()),
-                parameters.real(StepSchedule.FACTOR.name()));
+        super(StepSchedule.NAME, "multiplies the rate by factor every few epochs",
+                StepSchedule.PARAMETERS,
+                p -> new StepSchedule(p.integer(StepSchedule.EVERY.name()),
+                        p.real(StepSchedule.FACTOR.name())));
     }
 }
