@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -116,6 +118,22 @@ public record Adadelta(double lr, double rho, double epsilon) implements Optimiz
                 ub[i] = rho * ub[i] + (1.0 - rho) * d * d;
                 w[i] -= lr * d;
             }
+        }
+    }
+
+    /**
+     * Provides {@link Adadelta} under the name {@value Adadelta#NAME}, with the parameters declared
+     * there. Example spec: {@code adadelta(rho=0.95)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Adadelta.NAME, "ADADELTA (Zeiler 2012), update scaled by lr",
+                    Adadelta.PARAMETERS,
+                    p -> new Adadelta(p.real(Adadelta.LR.name()), p.real(Adadelta.RHO.name()),
+                            p.real(Adadelta.EPSILON.name())));
         }
     }
 }

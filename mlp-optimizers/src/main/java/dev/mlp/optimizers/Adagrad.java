@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -97,6 +99,21 @@ public record Adagrad(double lr, double epsilon) implements Optimizer {
                 s[i] = si;
                 w[i] -= lr * gi / (Math.sqrt(si) + epsilon);
             }
+        }
+    }
+
+    /**
+     * Provides {@link Adagrad} under the name {@value Adagrad#NAME}, with the parameters declared
+     * there.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Adagrad.NAME, "AdaGrad (Duchi et al. 2011): w <- w - lr g / (sqrt(sum g^2) + eps)",
+                    Adagrad.PARAMETERS,
+                    p -> new Adagrad(p.real(Adagrad.LR.name()), p.real(Adagrad.EPSILON.name())));
         }
     }
 }

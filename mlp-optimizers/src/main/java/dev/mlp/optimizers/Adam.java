@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -142,6 +144,22 @@ public record Adam(double lr, double beta1, double beta2, double epsilon) implem
                 double vHat = vi / c2;
                 w[i] -= lr * mHat / (Math.sqrt(vHat) + epsilon);
             }
+        }
+    }
+
+    /**
+     * Provides {@link Adam} under the name {@value Adam#NAME}, with the parameters declared there.
+     * Example spec: {@code adam(lr=0.001, beta1=0.9)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Adam.NAME, "Adam (Kingma and Ba 2015), bias-corrected adaptive moments",
+                    Adam.PARAMETERS,
+                    p -> new Adam(p.real(Adam.LR.name()), p.real(Adam.BETA1.name()),
+                            p.real(Adam.BETA2.name()), p.real(Adam.EPSILON.name())));
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -166,6 +168,23 @@ public record AdamW(double lr, double beta1, double beta2, double epsilon, doubl
                 double step = lr * (mi / c1) / (Math.sqrt(vi / c2) + epsilon);
                 w[i] = (decayed ? w[i] * s : w[i]) - step;
             }
+        }
+    }
+
+    /**
+     * Provides {@link AdamW} under the name {@value AdamW#NAME}, with the parameters declared there.
+     * Example spec: {@code adamw(lr=0.001, decay=0.01)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(AdamW.NAME, "AdamW (Loshchilov and Hutter 2019), decoupled decay on weights",
+                    AdamW.PARAMETERS,
+                    p -> new AdamW(p.real(AdamW.LR.name()), p.real(AdamW.BETA1.name()),
+                            p.real(AdamW.BETA2.name()), p.real(AdamW.EPSILON.name()),
+                            p.real(AdamW.DECAY.name())));
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -133,6 +135,22 @@ public record Adamax(double lr, double beta1, double beta2, double epsilon) impl
                 ub[i] = ui;
                 w[i] -= r * mi / ui;
             }
+        }
+    }
+
+    /**
+     * Provides {@link Adamax} under the name {@value Adamax#NAME}, with the parameters declared there.
+     * Example spec: {@code adamax(lr=0.002)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Adamax.NAME, "AdaMax (Kingma and Ba 2015): Adam with the infinity norm",
+                    Adamax.PARAMETERS,
+                    p -> new Adamax(p.real(Adamax.LR.name()), p.real(Adamax.BETA1.name()),
+                            p.real(Adamax.BETA2.name()), p.real(Adamax.EPSILON.name())));
         }
     }
 }

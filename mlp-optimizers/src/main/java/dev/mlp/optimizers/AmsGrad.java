@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -145,6 +147,22 @@ public record AmsGrad(double lr, double beta1, double beta2, double epsilon) imp
                 xb[i] = xi;
                 w[i] -= lr * (mi / c1) / (Math.sqrt(xi / c2) + epsilon);
             }
+        }
+    }
+
+    /**
+     * Provides {@link AmsGrad} under the name {@value AmsGrad#NAME}, with the parameters declared
+     * there. Example spec: {@code amsgrad(lr=0.001)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(AmsGrad.NAME, "AMSGrad (Reddi et al. 2018): Adam with the maximum of v",
+                    AmsGrad.PARAMETERS,
+                    p -> new AmsGrad(p.real(AmsGrad.LR.name()), p.real(AmsGrad.BETA1.name()),
+                            p.real(AmsGrad.BETA2.name()), p.real(AmsGrad.EPSILON.name())));
         }
     }
 }

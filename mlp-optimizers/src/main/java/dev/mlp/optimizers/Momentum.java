@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -94,6 +96,21 @@ public record Momentum(double lr, double mu) implements Optimizer {
                 v[i] = vi;
                 w[i] += vi;
             }
+        }
+    }
+
+    /**
+     * Provides {@link Momentum} under the name {@value Momentum#NAME}, with the parameters declared
+     * there. Example spec: {@code momentum(lr=0.01, mu=0.9)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Momentum.NAME, "classical momentum v <- mu * v - lr * g; w <- w + v",
+                    Momentum.PARAMETERS,
+                    p -> new Momentum(p.real(Momentum.LR.name()), p.real(Momentum.MU.name())));
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -173,6 +175,23 @@ public record Nadam(double lr, double beta1, double beta2, double epsilon, doubl
         @Override
         protected void finish() {
             muProduct[0] = product;
+        }
+    }
+
+    /**
+     * Provides {@link Nadam} under the name {@value Nadam#NAME}, with the parameters declared there.
+     * Example spec: {@code nadam(lr=0.002)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Nadam.NAME, "NAdam (Dozat 2016, PyTorch formulation): Adam with Nesterov momentum",
+                    Nadam.PARAMETERS,
+                    p -> new Nadam(p.real(Nadam.LR.name()), p.real(Nadam.BETA1.name()),
+                            p.real(Nadam.BETA2.name()), p.real(Nadam.EPSILON.name()),
+                            p.real(Nadam.MOMENTUM_DECAY.name())));
         }
     }
 }

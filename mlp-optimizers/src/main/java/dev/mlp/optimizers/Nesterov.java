@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -96,6 +98,21 @@ public record Nesterov(double lr, double mu) implements Optimizer {
                 v[i] = vi;
                 w[i] += mu * vi - step;
             }
+        }
+    }
+
+    /**
+     * Provides {@link Nesterov} under the name {@value Nesterov#NAME}, with the parameters declared
+     * there. Example spec: {@code nesterov(lr=0.01, mu=0.9)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Nesterov.NAME, "Nesterov momentum v <- mu * v - lr * g; w <- w + mu * v - lr * g",
+                    Nesterov.PARAMETERS,
+                    p -> new Nesterov(p.real(Nesterov.LR.name()), p.real(Nesterov.MU.name())));
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.mlp.api.OptimizerRunState;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,6 +283,24 @@ public record NormalizedGradient(double lr, Scope scope, double momentum) implem
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Provides {@link NormalizedGradient} under the name {@value NormalizedGradient#NAME}, with the
+     * parameters declared there.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(NormalizedGradient.NAME, "fixed-length step w <- w - lr * g / ||g||, norm over the "
+                    + "network, each layer or each parameter, optional momentum",
+                    NormalizedGradient.PARAMETERS,
+                    p -> new NormalizedGradient(p.real(NormalizedGradient.LR.name()),
+                            NormalizedGradient.Scope.of(p.choice(NormalizedGradient.SCOPE.name())),
+                            p.real(NormalizedGradient.MOMENTUM.name())));
         }
     }
 }

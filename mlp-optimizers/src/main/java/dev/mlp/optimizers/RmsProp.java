@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -107,6 +109,22 @@ public record RmsProp(double lr, double rho, double epsilon) implements Optimize
                 vb[i] = vi;
                 w[i] -= lr * gi / (Math.sqrt(vi) + epsilon);
             }
+        }
+    }
+
+    /**
+     * Provides {@link RmsProp} under the name {@value RmsProp#NAME}, with the parameters declared
+     * there. Example spec: {@code rmsprop(lr=0.001, rho=0.9)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(RmsProp.NAME, "RMSprop (Tieleman and Hinton 2012): w <- w - lr g / (sqrt(v) + eps)",
+                    RmsProp.PARAMETERS,
+                    p -> new RmsProp(p.real(RmsProp.LR.name()), p.real(RmsProp.RHO.name()),
+                            p.real(RmsProp.EPSILON.name())));
         }
     }
 }

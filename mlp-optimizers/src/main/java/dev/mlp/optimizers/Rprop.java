@@ -6,7 +6,9 @@ import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.SpecException;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.Arrays;
 import java.util.List;
 
@@ -165,6 +167,24 @@ public record Rprop(double etaPlus, double etaMinus, double initialStep, double 
                 }
                 p[i] = gi;
             }
+        }
+    }
+
+    /**
+     * Provides {@link Rprop} under the name {@value Rprop#NAME}, with the parameters declared there.
+     * Example spec: {@code rprop(initial-step=0.01)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Rprop.NAME,
+                    "iRprop- (Igel and Huesken 2000), sign-based per-parameter steps; full-batch",
+                    Rprop.PARAMETERS,
+                    p -> new Rprop(p.real(Rprop.ETA_PLUS.name()), p.real(Rprop.ETA_MINUS.name()),
+                            p.real(Rprop.INITIAL_STEP.name()), p.real(Rprop.STEP_MIN.name()),
+                            p.real(Rprop.STEP_MAX.name())));
         }
     }
 }

@@ -5,7 +5,9 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
 import java.util.List;
 
 /**
@@ -74,6 +76,21 @@ public record Sgd(double lr) implements Optimizer {
             for (int i = from; i < to; i++) {
                 w[i] -= lr * g[i];
             }
+        }
+    }
+
+    /**
+     * Provides {@link Sgd} under the name {@value Sgd#NAME}, with the parameters declared there.
+     * Example spec: {@code sgd(lr=0.1)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Sgd.NAME, "gradient descent w <- w - lr * g",
+                    Sgd.PARAMETERS,
+                    p -> new Sgd(p.real(Sgd.LR.name())));
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.optimizers.Norms;
 import java.util.List;
 
@@ -73,5 +75,21 @@ public record ClipNorm(double max) implements GradientTransform {
     @Override
     public String toString() {
         return NAME + "(max=" + ParameterSpec.format(max) + ")";
+    }
+
+    /**
+     * Provides {@link ClipNorm} under the name {@value ClipNorm#NAME}, with the parameters declared
+     * there. Example spec: {@code clip-norm(max=5)}.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ClipNorm.NAME,
+                    "scales the gradient down to norm max when its global L2 norm exceeds max",
+                    ClipNorm.PARAMETERS,
+                    p -> new ClipNorm(p.real(ClipNorm.MAX.name())));
+        }
     }
 }

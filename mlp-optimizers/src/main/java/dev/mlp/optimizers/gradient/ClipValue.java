@@ -3,6 +3,8 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
 import java.util.List;
 
 /**
@@ -55,5 +57,20 @@ public record ClipValue(double max) implements GradientTransform {
     @Override
     public String toString() {
         return NAME + "(max=" + ParameterSpec.format(max) + ")";
+    }
+
+    /**
+     * Provides {@link ClipValue} under the name {@value ClipValue#NAME}, with the parameters declared
+     * there. Example spec: {@code clip-value(max=5)}.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ClipValue.NAME, "clamps every gradient component to [-max, max]",
+                    ClipValue.PARAMETERS,
+                    p -> new ClipValue(p.real(ClipValue.MAX.name())));
+        }
     }
 }

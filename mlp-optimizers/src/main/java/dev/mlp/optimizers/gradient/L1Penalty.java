@@ -3,6 +3,8 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
 import java.util.List;
 
 /**
@@ -68,5 +70,20 @@ public record L1Penalty(double lambda) implements GradientTransform {
     @Override
     public String toString() {
         return NAME + "(lambda=" + ParameterSpec.format(lambda) + ")";
+    }
+
+    /**
+     * Provides {@link L1Penalty} under the name {@value L1Penalty#NAME}, with the parameters declared
+     * there.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(L1Penalty.NAME, "L1 penalty lambda * sum |w| on the weights (not biases)",
+                    L1Penalty.PARAMETERS,
+                    p -> new L1Penalty(p.real(L1Penalty.LAMBDA.name())));
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
 import java.util.List;
 
 /**
@@ -70,5 +72,20 @@ public record L2Penalty(double lambda) implements GradientTransform {
     @Override
     public String toString() {
         return NAME + "(lambda=" + ParameterSpec.format(lambda) + ")";
+    }
+
+    /**
+     * Provides {@link L2Penalty} under the name {@value L2Penalty#NAME}, with the parameters declared
+     * there.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(L2Penalty.NAME, "L2 penalty (lambda / 2) * sum w^2 on the weights (not biases)",
+                    L2Penalty.PARAMETERS,
+                    p -> new L2Penalty(p.real(L2Penalty.LAMBDA.name())));
+        }
     }
 }

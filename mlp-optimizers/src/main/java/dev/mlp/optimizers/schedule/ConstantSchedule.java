@@ -2,6 +2,8 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import java.util.List;
 
 /**
@@ -38,5 +40,20 @@ public record ConstantSchedule() implements LearningRateSchedule {
     @Override
     public String toString() {
         return NAME;
+    }
+
+    /**
+     * Provides {@link ConstantSchedule} under the name {@value ConstantSchedule#NAME}, with the
+     * parameters declared there. Example spec: {@code constant}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ConstantSchedule.NAME, "the configured learning rate throughout",
+                    ConstantSchedule.PARAMETERS,
+                    p -> new ConstantSchedule());
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import java.util.List;
 
 /**
@@ -82,5 +84,21 @@ public record CosineSchedule(int warmup, double min) implements LearningRateSche
     @Override
     public String toString() {
         return NAME + "(warmup=" + warmup + ", min=" + ParameterSpec.format(min) + ")";
+    }
+
+    /**
+     * Provides {@link CosineSchedule} under the name {@value CosineSchedule#NAME}, with the parameters
+     * declared there. Example spec: {@code cosine(warmup=5, min=0.01)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(CosineSchedule.NAME, "linear warm-up, then cosine decay per step to min * base",
+                    CosineSchedule.PARAMETERS,
+                    p -> new CosineSchedule(p.integer(CosineSchedule.WARMUP.name()),
+                            p.real(CosineSchedule.MIN.name())));
+        }
     }
 }

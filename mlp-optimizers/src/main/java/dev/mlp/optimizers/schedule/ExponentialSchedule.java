@@ -2,6 +2,8 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import java.util.List;
 
 /**
@@ -55,5 +57,20 @@ public record ExponentialSchedule(double gamma) implements LearningRateSchedule 
     @Override
     public String toString() {
         return NAME + "(gamma=" + ParameterSpec.format(gamma) + ")";
+    }
+
+    /**
+     * Provides {@link ExponentialSchedule} under the name {@value ExponentialSchedule#NAME}, with the
+     * parameters declared there. Example spec: {@code exponential(gamma=0.9)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ExponentialSchedule.NAME, "multiplies the rate by gamma every epoch",
+                    ExponentialSchedule.PARAMETERS,
+                    p -> new ExponentialSchedule(p.real(ExponentialSchedule.GAMMA.name())));
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import java.util.List;
 
 /**
@@ -66,5 +68,21 @@ public record InverseScalingSchedule(double power) implements LearningRateSchedu
     @Override
     public String toString() {
         return NAME + "(power=" + ParameterSpec.format(power) + ")";
+    }
+
+    /**
+     * Provides {@link InverseScalingSchedule} under the name {@value InverseScalingSchedule#NAME}, with
+     * the parameters declared there. Example spec: {@code inverse-scaling(power=0.25)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(InverseScalingSchedule.NAME,
+                    "scikit-learn's invscaling, base / (t + 1)^power per epoch, t in steps",
+                    InverseScalingSchedule.PARAMETERS,
+                    p -> new InverseScalingSchedule(p.real(InverseScalingSchedule.POWER.name())));
+        }
     }
 }

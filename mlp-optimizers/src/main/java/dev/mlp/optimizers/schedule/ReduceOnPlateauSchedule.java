@@ -2,6 +2,8 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import java.util.List;
 
 /**
@@ -177,5 +179,27 @@ public record ReduceOnPlateauSchedule(int patience, double factor, double minDel
         return NAME + "(patience=" + patience + ", factor=" + ParameterSpec.format(factor)
                 + ", min-delta=" + ParameterSpec.format(minDelta) + ", cooldown=" + cooldown
                 + ", min-rate=" + ParameterSpec.format(minRate) + ")";
+    }
+
+    /**
+     * Provides {@link ReduceOnPlateauSchedule} under the name {@value ReduceOnPlateauSchedule#NAME},
+     * with the parameters declared there. Example spec: {@code reduce-on-plateau(patience=5,
+     * factor=0.5)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ReduceOnPlateauSchedule.NAME,
+                    "multiplies the rate by factor when the monitored loss stops improving",
+                    ReduceOnPlateauSchedule.PARAMETERS,
+                    p -> new ReduceOnPlateauSchedule(
+                            p.integer(ReduceOnPlateauSchedule.PATIENCE.name()),
+                            p.real(ReduceOnPlateauSchedule.FACTOR.name()),
+                            p.real(ReduceOnPlateauSchedule.MIN_DELTA.name()),
+                            p.integer(ReduceOnPlateauSchedule.COOLDOWN.name()),
+                            p.real(ReduceOnPlateauSchedule.MIN_RATE.name())));
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
 import java.util.List;
 
 /**
@@ -62,5 +64,21 @@ public record StepSchedule(int every, double factor) implements LearningRateSche
     @Override
     public String toString() {
         return NAME + "(every=" + every + ", factor=" + ParameterSpec.format(factor) + ")";
+    }
+
+    /**
+     * Provides {@link StepSchedule} under the name {@value StepSchedule#NAME}, with the parameters
+     * declared there. Example spec: {@code step(every=30, factor=0.1)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(StepSchedule.NAME, "multiplies the rate by factor every few epochs",
+                    StepSchedule.PARAMETERS,
+                    p -> new StepSchedule(p.integer(StepSchedule.EVERY.name()),
+                            p.real(StepSchedule.FACTOR.name())));
+        }
     }
 }
