@@ -14,6 +14,8 @@ import java.util.Objects;
  *     protected double derivative(double z, double a) { return 3 * z * z; }
  * }
  * }</pre>
+ *
+ * @see ElementwiseOptimizerState the counterpart for optimizers
  */
 public abstract class ElementwiseActivation implements Activation {
 

@@ -7,6 +7,12 @@
  * {@link dev.mlp.api.TrainingListener}. Implementations are found by name through the providers of
  * {@link dev.mlp.api.spi} and configured from spec strings parsed by {@link dev.mlp.api.spec}.
  *
+ * <p>Base classes own the loops and the bookkeeping so that a plugin writes only its arithmetic:
+ * {@link dev.mlp.api.ElementwiseActivation} for activations applied entry by entry,
+ * {@link dev.mlp.api.ElementwiseOptimizerState} for optimizer states whose step is element-wise
+ * (step count, learning rate, snapshots, {@link dev.mlp.api.RangeUpdate}), and
+ * {@link dev.mlp.api.OptimizerRunState} for other optimizer states.
+ *
  * <p>Conventions shared by every array-based method in this package:
  * <ul>
  *   <li>A batch is a row-major matrix backed by one {@code double[]}: element {@code (r, c)} of a

@@ -28,7 +28,7 @@ class MlpCliTest {
         assertTrue(r.out().contains("optimizer:"), r.out());
         assertTrue(r.out().contains("  adam"), r.out());
         assertTrue(r.out().contains("lr (real > 0.0, default 0.001)"), r.out());
-        assertTrue(r.out().contains("from dev.mlp.optimizers.AdamProvider (file:"), r.out());
+        assertTrue(r.out().contains("from dev.mlp.optimizers.Adam$Provider (file:"), r.out());
         assertTrue(r.out().contains("identity (alias linear)"), r.out());
     }
 

@@ -1,9 +1,14 @@
 package dev.mlp.optimizers;
 
+import dev.mlp.api.ElementwiseOptimizerState;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
+import java.util.List;
 
 /**
  * Gradient descent with classical (heavy-ball) momentum (Polyak, 1964; in the form of Sutskever
@@ -21,49 +26,35 @@ import dev.mlp.api.spec.ParameterSpec;
  *
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
  * {@link OptimizerState#update(double[][], double[][])} once per batch.
+ *
+ * @param lr the learning rate, {@code > 0} and finite
+ * @param mu the momentum coefficient, in {@code [0, 1)}; {@code 0} gives {@link Sgd}
  */
-public final class Momentum implements Optimizer {
+public record Momentum(double lr, double mu) implements Optimizer {
 
     /** The registered name. */
     public static final String NAME = "momentum";
 
-    /** The learning rate: real {@code > 0}, default 0.01. */
+    /** The learning rate: real {@code > 0}. */
     public static final ParameterSpec LR =
             ParameterSpec.real("lr", 0.01, "learning rate").above(0);
 
-    /** The momentum coefficient: real in {@code [0, 1)}, default 0.9. */
+    /** The momentum coefficient: real in {@code [0, 1)}. */
     public static final ParameterSpec MU =
             ParameterSpec.real("mu", 0.9, "momentum coefficient (velocity decay)").atLeast(0)
                     .below(1);
 
-    private final double lr;
-    private final double mu;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(LR, MU);
 
     /**
-     * @param lr the learning rate, {@code > 0} and finite
-     * @param mu the momentum coefficient, in {@code [0, 1)}; {@code 0} gives {@link Sgd}
-     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
-     *         range
+     * Checks every value against its declaration.
+     *
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if a value is
+     *         out of range
      */
-    public Momentum(double lr, double mu) {
-        LR.check(lr, NAME);
-        MU.check(mu, NAME);
-        this.lr = lr;
-        this.mu = mu;
-    }
-
-    /**
-     * @return the learning rate
-     */
-    public double lr() {
-        return lr;
-    }
-
-    /**
-     * @return the momentum coefficient
-     */
-    public double mu() {
-        return mu;
+    public Momentum {
+        Hyperparameters.check(NAME, PARAMETERS, lr, mu);
     }
 
     @Override
@@ -73,18 +64,7 @@ public final class Momentum implements Optimizer {
 
     @Override
     public OptimizerState start(ParameterLayout layout) {
-        return new MomentumState(lr, mu, Blocks.sizes(layout));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Momentum m && Double.compare(m.lr, lr) == 0
-                && Double.compare(m.mu, mu) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return Double.hashCode(lr) * 31 + Double.hashCode(mu);
+        return new State(this, layout);
     }
 
     /**
@@ -92,6 +72,45 @@ public final class Momentum implements Optimizer {
      */
     @Override
     public String toString() {
-        return NAME + "(lr=" + ParameterSpec.format(lr) + ", mu=" + ParameterSpec.format(mu) + ")";
+        return Hyperparameters.spec(NAME, PARAMETERS, lr, mu);
+    }
+
+    /** The run state: one velocity per parameter, saved as {@code v.<block>}. */
+    private static final class State extends ElementwiseOptimizerState {
+
+        private final double mu;
+        private final double[][] velocity;
+
+        State(Momentum config, ParameterLayout layout) {
+            super(NAME, layout, config.lr);
+            this.mu = config.mu;
+            this.velocity = perBlock("v");
+        }
+
+        @Override
+        protected void apply(int block, double[] w, double[] g, int from, int to) {
+            double lr = stepRate();
+            double[] v = velocity[block];
+            for (int i = from; i < to; i++) {
+                double vi = mu * v[i] - lr * g[i];
+                v[i] = vi;
+                w[i] += vi;
+            }
+        }
+    }
+
+    /**
+     * Provides {@link Momentum} under the name {@value Momentum#NAME}, with the parameters declared
+     * there. Example spec: {@code momentum(lr=0.01, mu=0.9)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Momentum.NAME, "classical momentum v <- mu * v - lr * g; w <- w + v",
+                    Momentum.PARAMETERS,
+                    p -> new Momentum(p.real(Momentum.LR.name()), p.real(Momentum.MU.name())));
+        }
     }
 }

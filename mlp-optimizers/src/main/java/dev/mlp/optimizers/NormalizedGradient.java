@@ -1,10 +1,18 @@
 package dev.mlp.optimizers;
 
 import dev.mlp.api.Optimizer;
+import dev.mlp.api.OptimizerRunState;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,8 +65,13 @@ import java.util.Objects;
  *
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
  * {@link OptimizerState#update(double[][], double[][])} once per batch.
+ *
+ * @param lr the step length, {@code > 0} and finite
+ * @param scope what the norm is taken over
+ * @param momentum the momentum {@code mu} of the normalized direction, in {@code [0, 1)}; 0 for
+ *                 none
  */
-public final class NormalizedGradient implements Optimizer {
+public record NormalizedGradient(double lr, Scope scope, double momentum) implements Optimizer {
 
     /** The registered name. */
     public static final String NAME = "normalized-gradient";
@@ -95,7 +108,7 @@ public final class NormalizedGradient implements Optimizer {
         }
     }
 
-    /** The step length: real {@code > 0}, default 0.01. */
+    /** The step length: real {@code > 0}. */
     public static final ParameterSpec LR =
             ParameterSpec.real("lr", 0.01, "step length (learning rate)").above(0);
 
@@ -107,14 +120,25 @@ public final class NormalizedGradient implements Optimizer {
             "norm over the whole network, each layer, or each parameter (sign step)",
             "global", "per-layer", "per-parameter");
 
-    /** The momentum of the normalized direction: real in {@code [0, 1)}, default 0 (none). */
+    /** The momentum of the normalized direction: real in {@code [0, 1)}. */
     public static final ParameterSpec MOMENTUM =
             ParameterSpec.real("momentum", 0.0, "decay of the accumulated normalized direction")
                     .atLeast(0).below(1);
 
-    private final double lr;
-    private final Scope scope;
-    private final double momentum;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(LR, SCOPE, MOMENTUM);
+
+    /**
+     * Checks every value against its declaration.
+     *
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
+     *         range
+     */
+    public NormalizedGradient {
+        LR.check(lr, NAME);
+        Objects.requireNonNull(scope, "scope");
+        MOMENTUM.check(momentum, NAME);
+    }
 
     /**
      * The seed's normalized step: global norm, no momentum.
@@ -126,43 +150,6 @@ public final class NormalizedGradient implements Optimizer {
         this(lr, Scope.GLOBAL, 0.0);
     }
 
-    /**
-     * @param lr the step length, {@code > 0} and finite
-     * @param scope what the norm is taken over
-     * @param momentum the momentum {@code mu}, in {@code [0, 1)}; 0 for none
-     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
-     *         range
-     */
-    public NormalizedGradient(double lr, Scope scope, double momentum) {
-        LR.check(lr, NAME);
-        Objects.requireNonNull(scope, "scope");
-        MOMENTUM.check(momentum, NAME);
-        this.lr = lr;
-        this.scope = scope;
-        this.momentum = momentum;
-    }
-
-    /**
-     * @return the step length
-     */
-    public double lr() {
-        return lr;
-    }
-
-    /**
-     * @return what the norm is taken over
-     */
-    public Scope scope() {
-        return scope;
-    }
-
-    /**
-     * @return the momentum of the normalized direction, 0 for none
-     */
-    public double momentum() {
-        return momentum;
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -170,18 +157,7 @@ public final class NormalizedGradient implements Optimizer {
 
     @Override
     public OptimizerState start(ParameterLayout layout) {
-        return new NormalizedGradientState(lr, scope, momentum, layout);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NormalizedGradient s && Double.compare(s.lr, lr) == 0
-                && s.scope == scope && Double.compare(s.momentum, momentum) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return (Double.hashCode(lr) * 31 + scope.hashCode()) * 31 + Double.hashCode(momentum);
+        return new State(this, layout);
     }
 
     /**
@@ -190,7 +166,141 @@ public final class NormalizedGradient implements Optimizer {
      */
     @Override
     public String toString() {
-        return NAME + "(lr=" + ParameterSpec.format(lr) + ", scope=" + scope.word()
-                + ", momentum=" + ParameterSpec.format(momentum) + ")";
+        return Hyperparameters.spec(NAME, PARAMETERS, lr, scope.word(), momentum);
+    }
+
+    /**
+     * The run state: the step count, the current step length and, with momentum, one velocity
+     * per parameter (saved as {@code v.<block>}). Not a {@link dev.mlp.api.RangeUpdate}: the
+     * global and per-layer norms span many parameters.
+     */
+    private static final class State extends OptimizerRunState {
+
+        private final Scope scope;
+        private final double mu;
+        /** The block indices of each norm group (global: one group; per-layer: one per layer). */
+        private final int[][] groups;
+        /** The block sizes. */
+        private final int[] sizes;
+        /** The velocities, or {@code null} without momentum. */
+        private final double[][] velocity;
+
+        State(NormalizedGradient config, ParameterLayout layout) {
+            super(NAME, layout, config.lr);
+            this.scope = config.scope;
+            this.mu = config.momentum;
+            this.groups = groups(scope, layout);
+            this.sizes = new int[blocks()];
+            for (int b = 0; b < sizes.length; b++) {
+                sizes[b] = blockSize(b);
+            }
+            this.velocity = mu == 0.0 ? null : perBlock("v");
+        }
+
+        private static int[][] groups(Scope scope, ParameterLayout layout) {
+            if (scope == Scope.PER_LAYER) {
+                Map<Integer, List<Integer>> byLayer = new LinkedHashMap<>();
+                for (int b = 0; b < layout.size(); b++) {
+                    byLayer.computeIfAbsent(layout.block(b).layer(), k -> new ArrayList<>())
+                            .add(b);
+                }
+                int[][] groups = new int[byLayer.size()][];
+                int k = 0;
+                for (List<Integer> blocks : byLayer.values()) {
+                    groups[k++] = blocks.stream().mapToInt(Integer::intValue).toArray();
+                }
+                return groups;
+            }
+            return new int[][] {Norms.all(layout.size())};
+        }
+
+        @Override
+        public void update(double[][] parameters, double[][] gradients) {
+            checkArrays(parameters, gradients);
+            double lr = learningRate();
+            if (scope == Scope.PER_PARAMETER) {
+                perParameter(lr, parameters, gradients);
+            } else {
+                for (int[] group : groups) {
+                    normalized(lr, group, parameters, gradients);
+                }
+            }
+            countStep();
+        }
+
+        private void normalized(double lr, int[] group, double[][] parameters,
+                                double[][] gradients) {
+            double max = Norms.maxAbs(sizes, gradients, group);
+            // g / ||g|| = (s g) / ||s g|| for the power-of-two scale s, which keeps the sum of
+            // squares clear of overflow and underflow. A NaN or infinite gradient makes the norm
+            // non-finite, and IEEE arithmetic then turns the affected parameters into NaN, so
+            // the divergence is visible to the trainer rather than hidden. A zero gradient has
+            // no direction: no step (but the velocity, if any, still carries the parameters on).
+            if (velocity == null) {
+                if (max != 0.0) {
+                    double scale = Norms.scale(max);
+                    double unit = lr / Norms.scaledNorm(sizes, gradients, group, scale);
+                    for (int b : group) {
+                        double[] w = parameters[b];
+                        double[] g = gradients[b];
+                        for (int i = 0, n = sizes[b]; i < n; i++) {
+                            w[i] -= unit * (g[i] * scale);
+                        }
+                    }
+                }
+                return;
+            }
+            double scale = max == 0.0 ? 1.0 : Norms.scale(max);
+            double norm = max == 0.0 ? 0.0 : Norms.scaledNorm(sizes, gradients, group, scale);
+            for (int b : group) {
+                double[] w = parameters[b];
+                double[] g = gradients[b];
+                double[] v = velocity[b];
+                for (int i = 0, n = sizes[b]; i < n; i++) {
+                    double u = max == 0.0 ? 0.0 : (g[i] * scale) / norm;
+                    double vi = mu * v[i] + u;
+                    v[i] = vi;
+                    w[i] -= lr * vi;
+                }
+            }
+        }
+
+        private void perParameter(double lr, double[][] parameters, double[][] gradients) {
+            for (int b = 0; b < sizes.length; b++) {
+                double[] w = parameters[b];
+                double[] g = gradients[b];
+                double[] v = velocity == null ? null : velocity[b];
+                for (int i = 0, n = sizes[b]; i < n; i++) {
+                    double gi = g[i];
+                    // g / |g|, not Math.signum: an infinite entry gives NaN, not a finite step
+                    double u = gi == 0.0 ? 0.0 : gi / Math.abs(gi);
+                    if (v == null) {
+                        w[i] -= lr * u;
+                    } else {
+                        double vi = mu * v[i] + u;
+                        v[i] = vi;
+                        w[i] -= lr * vi;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Provides {@link NormalizedGradient} under the name {@value NormalizedGradient#NAME}, with the
+     * parameters declared there.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(NormalizedGradient.NAME, "fixed-length step w <- w - lr * g / ||g||, norm over the "
+                    + "network, each layer or each parameter, optional momentum",
+                    NormalizedGradient.PARAMETERS,
+                    p -> new NormalizedGradient(p.real(NormalizedGradient.LR.name()),
+                            NormalizedGradient.Scope.of(p.choice(NormalizedGradient.SCOPE.name())),
+                            p.real(NormalizedGradient.MOMENTUM.name())));
+        }
     }
 }

@@ -1,10 +1,16 @@
 package dev.mlp.optimizers;
 
+import dev.mlp.api.ElementwiseOptimizerState;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.SpecException;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.Hyperparameters;
+import dev.mlp.api.spi.OptimizerProvider;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * iRprop-, resilient backpropagation without weight backtracking (Igel and Huesken, "Improving
@@ -37,99 +43,57 @@ import dev.mlp.api.spec.SpecException;
  *
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
  * {@link OptimizerState#update(double[][], double[][])} once per batch.
+ *
+ * @param etaPlus the growth factor after equal signs, {@code > 1} and finite
+ * @param etaMinus the shrink factor after a sign change, in {@code (0, 1)}
+ * @param initialStep the first step size of every parameter, in {@code [stepMin, stepMax]}
+ * @param stepMin the smallest step size, {@code >= 0}
+ * @param stepMax the largest step size, {@code > 0} and {@code >= stepMin}
  */
-public final class Rprop implements Optimizer {
+public record Rprop(double etaPlus, double etaMinus, double initialStep, double stepMin,
+                    double stepMax) implements Optimizer {
 
     /** The registered name. */
     public static final String NAME = "rprop";
 
-    /** The growth factor after equal signs: real {@code > 1}, default 1.2. */
+    /** The growth factor after equal signs: real {@code > 1}. */
     public static final ParameterSpec ETA_PLUS = ParameterSpec.real("eta-plus", 1.2,
             "step size factor when the gradient keeps its sign").above(1);
 
-    /** The shrink factor after a sign change: real in {@code (0, 1)}, default 0.5. */
+    /** The shrink factor after a sign change: real in {@code (0, 1)}. */
     public static final ParameterSpec ETA_MINUS = ParameterSpec.real("eta-minus", 0.5,
             "step size factor when the gradient changes sign").above(0).below(1);
 
-    /** The first step size of every parameter: real {@code > 0}, default 0.1. */
+    /** The first step size of every parameter: real {@code > 0}. */
     public static final ParameterSpec INITIAL_STEP = ParameterSpec.real("initial-step", 0.1,
             "the first step size of every parameter").above(0);
 
-    /** The smallest step size: real {@code >= 0}, default 1e-6. */
+    /** The smallest step size: real {@code >= 0}. */
     public static final ParameterSpec STEP_MIN = ParameterSpec.real("step-min", 1e-6,
             "smallest step size").atLeast(0);
 
-    /** The largest step size: real {@code > 0}, default 50. */
+    /** The largest step size: real {@code > 0}. */
     public static final ParameterSpec STEP_MAX = ParameterSpec.real("step-max", 50.0,
             "largest step size").above(0);
 
-    private final double etaPlus;
-    private final double etaMinus;
-    private final double initialStep;
-    private final double stepMin;
-    private final double stepMax;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(ETA_PLUS, ETA_MINUS,
+            INITIAL_STEP, STEP_MIN, STEP_MAX);
 
     /**
-     * @param etaPlus the growth factor, {@code > 1} and finite
-     * @param etaMinus the shrink factor, in {@code (0, 1)}
-     * @param initialStep the first step size, in {@code [stepMin, stepMax]}
-     * @param stepMin the smallest step size, {@code >= 0}
-     * @param stepMax the largest step size, {@code > 0} and {@code >= stepMin}
-     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
-     *         range
+     * Checks every value against its declaration.
+     *
+     * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if a value is
+     *         out of range
      */
-    public Rprop(double etaPlus, double etaMinus, double initialStep, double stepMin,
-                 double stepMax) {
-        ETA_PLUS.check(etaPlus, NAME);
-        ETA_MINUS.check(etaMinus, NAME);
-        INITIAL_STEP.check(initialStep, NAME);
-        STEP_MIN.check(stepMin, NAME);
-        STEP_MAX.check(stepMax, NAME);
+    public Rprop {
+        Hyperparameters.check(NAME, PARAMETERS, etaPlus, etaMinus, initialStep, stepMin,
+                stepMax);
         if (!(stepMin <= initialStep && initialStep <= stepMax)) {
             throw new SpecException("'" + NAME + "' needs step-min <= initial-step <= step-max, "
                     + "found " + ParameterSpec.format(stepMin) + ", "
                     + ParameterSpec.format(initialStep) + ", " + ParameterSpec.format(stepMax));
         }
-        this.etaPlus = etaPlus;
-        this.etaMinus = etaMinus;
-        this.initialStep = initialStep;
-        this.stepMin = stepMin;
-        this.stepMax = stepMax;
-    }
-
-    /**
-     * @return the growth factor after equal signs
-     */
-    public double etaPlus() {
-        return etaPlus;
-    }
-
-    /**
-     * @return the shrink factor after a sign change
-     */
-    public double etaMinus() {
-        return etaMinus;
-    }
-
-    /**
-     * @return the first step size of every parameter
-     */
-    public double initialStep() {
-        return initialStep;
-    }
-
-    /**
-     * @return the smallest step size
-     */
-    public double stepMin() {
-        return stepMin;
-    }
-
-    /**
-     * @return the largest step size
-     */
-    public double stepMax() {
-        return stepMax;
     }
 
     @Override
@@ -139,39 +103,88 @@ public final class Rprop implements Optimizer {
 
     @Override
     public OptimizerState start(ParameterLayout layout) {
-        return new RpropState(etaPlus, etaMinus, initialStep, stepMin, stepMax,
-                Blocks.sizes(layout));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Rprop r && Double.compare(r.etaPlus, etaPlus) == 0
-                && Double.compare(r.etaMinus, etaMinus) == 0
-                && Double.compare(r.initialStep, initialStep) == 0
-                && Double.compare(r.stepMin, stepMin) == 0
-                && Double.compare(r.stepMax, stepMax) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        int h = NAME.hashCode();
-        h = h * 31 + Double.hashCode(etaPlus);
-        h = h * 31 + Double.hashCode(etaMinus);
-        h = h * 31 + Double.hashCode(initialStep);
-        h = h * 31 + Double.hashCode(stepMin);
-        return h * 31 + Double.hashCode(stepMax);
+        return new State(this, layout);
     }
 
     /**
-     * @return the canonical spec, for example {@code rprop(eta-plus=1.2, eta-minus=0.5,
-     *         initial-step=0.1, step-min=1.0E-6, step-max=50.0)}
+     * @return the canonical spec, for example
+     *         {@code rprop(eta-plus=1.2, eta-minus=0.5, initial-step=0.1, step-min=1.0E-6,
+     *         step-max=50.0)}
      */
     @Override
     public String toString() {
-        return NAME + "(eta-plus=" + ParameterSpec.format(etaPlus)
-                + ", eta-minus=" + ParameterSpec.format(etaMinus)
-                + ", initial-step=" + ParameterSpec.format(initialStep)
-                + ", step-min=" + ParameterSpec.format(stepMin)
-                + ", step-max=" + ParameterSpec.format(stepMax) + ")";
+        return Hyperparameters.spec(NAME, PARAMETERS, etaPlus, etaMinus, initialStep, stepMin,
+                stepMax);
+    }
+
+    /**
+     * The run state: the step size ({@code step.<block>}) and the previous gradient, zeroed after
+     * a sign change ({@code prev.<block>}), per parameter. There is no learning rate.
+     */
+    private static final class State extends ElementwiseOptimizerState {
+
+        private final double etaPlus;
+        private final double etaMinus;
+        private final double stepMin;
+        private final double stepMax;
+        private final double[][] step;
+        private final double[][] previous;
+
+        State(Rprop config, ParameterLayout layout) {
+            super(NAME, layout, Double.NaN);
+            this.etaPlus = config.etaPlus;
+            this.etaMinus = config.etaMinus;
+            this.stepMin = config.stepMin;
+            this.stepMax = config.stepMax;
+            this.step = perBlock("step");
+            for (double[] s : step) {
+                Arrays.fill(s, config.initialStep);
+            }
+            this.previous = perBlock("prev");
+        }
+
+        @Override
+        public void learningRate(double rate) {
+            throw new UnsupportedOperationException(NAME + " has no single learning rate: every "
+                    + "parameter adapts its own step size, so a schedule cannot drive it");
+        }
+
+        @Override
+        protected void apply(int block, double[] w, double[] g, int from, int to) {
+            double[] s = step[block];
+            double[] p = previous[block];
+            for (int i = from; i < to; i++) {
+                double gi = g[i];
+                double product = p[i] * gi;
+                if (product > 0) {
+                    s[i] = Math.min(s[i] * etaPlus, stepMax);
+                } else if (product < 0) {
+                    s[i] = Math.max(s[i] * etaMinus, stepMin);
+                    gi = 0.0;
+                }
+                if (gi != 0.0) { // true for NaN, whose g / |g| is NaN; so is infinity's
+                    w[i] -= gi / Math.abs(gi) * s[i];
+                }
+                p[i] = gi;
+            }
+        }
+    }
+
+    /**
+     * Provides {@link Rprop} under the name {@value Rprop#NAME}, with the parameters declared there.
+     * Example spec: {@code rprop(initial-step=0.01)}.
+     */
+    public static final class Provider extends DeclaredProvider<Optimizer>
+            implements OptimizerProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(Rprop.NAME,
+                    "iRprop- (Igel and Huesken 2000), sign-based per-parameter steps; full-batch",
+                    Rprop.PARAMETERS,
+                    p -> new Rprop(p.real(Rprop.ETA_PLUS.name()), p.real(Rprop.ETA_MINUS.name()),
+                            p.real(Rprop.INITIAL_STEP.name()), p.real(Rprop.STEP_MIN.name()),
+                            p.real(Rprop.STEP_MAX.name())));
+        }
     }
 }

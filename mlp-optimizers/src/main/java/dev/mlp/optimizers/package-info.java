@@ -30,6 +30,12 @@
  *       <td>iRprop- (Igel and Huesken 2000), full-batch, no learning rate</td></tr>
  * </table>
  *
+ * <p>Each optimizer is a record of its hyperparameters, checked in its compact constructor
+ * against the {@code ParameterSpec}s it declares once (its {@code PARAMETERS}), with its run
+ * state as a nested class on {@link dev.mlp.api.ElementwiseOptimizerState} (or
+ * {@link dev.mlp.api.OptimizerRunState} for {@code normalized-gradient}); its provider is a
+ * {@link dev.mlp.api.spi.DeclaredProvider}.
+ *
  * <p>Each optimizer is an immutable, thread-safe configuration object whose
  * {@link dev.mlp.api.Optimizer#start(dev.mlp.api.ParameterLayout) start} allocates all per-run
  * state (velocities, moments) up front; {@link dev.mlp.api.OptimizerState#update update} then

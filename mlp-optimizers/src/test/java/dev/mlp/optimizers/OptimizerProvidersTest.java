@@ -72,12 +72,12 @@ class OptimizerProvidersTest {
 
     @Test
     void declaredParametersAndDefaults() {
-        assertEquals(List.of("lr"), names(new SgdProvider().parameters()));
+        assertEquals(List.of("lr"), names(new Sgd.Provider().parameters()));
         assertEquals(List.of("lr", "scope", "momentum"),
-                names(new NormalizedGradientProvider().parameters()));
-        assertEquals(List.of("lr", "mu"), names(new MomentumProvider().parameters()));
+                names(new NormalizedGradient.Provider().parameters()));
+        assertEquals(List.of("lr", "mu"), names(new Momentum.Provider().parameters()));
         assertEquals(List.of("lr", "beta1", "beta2", "epsilon"),
-                names(new AdamProvider().parameters()));
+                names(new Adam.Provider().parameters()));
 
         assertEquals(new Sgd(0.01), create("sgd"));
         assertEquals(new NormalizedGradient(0.01), create("normalized-gradient"));

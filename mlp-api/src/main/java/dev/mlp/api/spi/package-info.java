@@ -8,6 +8,9 @@
  * # src/main/resources/META-INF/services/dev.mlp.api.spi.ActivationProvider
  * com.example.CubeActivationProvider
  * </pre>
+ * A provider can be declared in a few lines by extending {@link dev.mlp.api.spi.DeclaredProvider}
+ * (name, description, parameters, factory); {@link dev.mlp.api.spi.Hyperparameters} checks and
+ * writes the same parameters for a plugin configured in Java code.
  * Putting the jar on the class path makes the plugin usable by its name in every spec string.
  */
 package dev.mlp.api.spi;

@@ -3,7 +3,10 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.optimizers.Norms;
+import java.util.List;
 
 /**
  * Clipping by the global norm (Pascanu, Mikolov and Bengio, "On the difficulty of training
@@ -17,7 +20,7 @@ import dev.mlp.optimizers.Norms;
  * without overflow or underflow ({@link Norms}). A gradient with a non-finite component is left
  * as it is, so the divergence stays visible. Adds no penalty.
  */
-public final class ClipNorm implements GradientTransform {
+public record ClipNorm(double max) implements GradientTransform {
 
     /** The registered name. */
     public static final String NAME = "clip-norm";
@@ -27,22 +30,15 @@ public final class ClipNorm implements GradientTransform {
             ParameterSpec.real("max", 1.0, "largest Euclidean norm of the whole gradient")
                     .above(0);
 
-    private final double max;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(MAX);
 
     /**
      * @param max the largest global norm, {@code > 0} and finite
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if not
      */
-    public ClipNorm(double max) {
+    public ClipNorm {
         MAX.check(max, NAME);
-        this.max = max;
-    }
-
-    /**
-     * @return the largest global norm
-     */
-    public double max() {
-        return max;
     }
 
     @Override
@@ -73,21 +69,27 @@ public final class ClipNorm implements GradientTransform {
         return 0.0;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ClipNorm c && Double.compare(c.max, max) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(max);
-    }
-
     /**
      * @return the canonical spec, for example {@code clip-norm(max=1.0)}
      */
     @Override
     public String toString() {
         return NAME + "(max=" + ParameterSpec.format(max) + ")";
+    }
+
+    /**
+     * Provides {@link ClipNorm} under the name {@value ClipNorm#NAME}, with the parameters declared
+     * there. Example spec: {@code clip-norm(max=5)}.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ClipNorm.NAME,
+                    "scales the gradient down to norm max when its global L2 norm exceeds max",
+                    ClipNorm.PARAMETERS,
+                    p -> new ClipNorm(p.real(ClipNorm.MAX.name())));
+        }
     }
 }

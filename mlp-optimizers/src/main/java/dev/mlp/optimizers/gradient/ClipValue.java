@@ -3,6 +3,9 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
+import java.util.List;
 
 /**
  * Clipping by value: every gradient component is clamped to {@code [-max, max]},
@@ -11,7 +14,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * clipped and others are not; {@link ClipNorm} keeps it. {@code NaN} stays {@code NaN}; an
  * infinite component becomes {@code +-max}. Adds no penalty.
  */
-public final class ClipValue implements GradientTransform {
+public record ClipValue(double max) implements GradientTransform {
 
     /** The registered name. */
     public static final String NAME = "clip-value";
@@ -20,22 +23,15 @@ public final class ClipValue implements GradientTransform {
     public static final ParameterSpec MAX =
             ParameterSpec.real("max", 1.0, "largest absolute gradient component").above(0);
 
-    private final double max;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(MAX);
 
     /**
      * @param max the largest absolute component, {@code > 0} and finite
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if not
      */
-    public ClipValue(double max) {
+    public ClipValue {
         MAX.check(max, NAME);
-        this.max = max;
-    }
-
-    /**
-     * @return the largest absolute component
-     */
-    public double max() {
-        return max;
     }
 
     @Override
@@ -55,21 +51,26 @@ public final class ClipValue implements GradientTransform {
         return 0.0;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ClipValue c && Double.compare(c.max, max) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(max);
-    }
-
     /**
      * @return the canonical spec, for example {@code clip-value(max=1.0)}
      */
     @Override
     public String toString() {
         return NAME + "(max=" + ParameterSpec.format(max) + ")";
+    }
+
+    /**
+     * Provides {@link ClipValue} under the name {@value ClipValue#NAME}, with the parameters declared
+     * there. Example spec: {@code clip-value(max=5)}.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ClipValue.NAME, "clamps every gradient component to [-max, max]",
+                    ClipValue.PARAMETERS,
+                    p -> new ClipValue(p.real(ClipValue.MAX.name())));
+        }
     }
 }

@@ -3,6 +3,9 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
+import java.util.List;
 
 /**
  * An L1 (lasso) penalty on the weights: adds
@@ -16,7 +19,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * strength does not depend on the batch size (Keras' {@code L1(l1=lambda)} does the same;
  * scikit-learn has no L1 for its MLPs). A NaN weight gives a NaN gradient.
  */
-public final class L1Penalty implements GradientTransform {
+public record L1Penalty(double lambda) implements GradientTransform {
 
     /** The registered name. */
     public static final String NAME = "l1";
@@ -26,22 +29,15 @@ public final class L1Penalty implements GradientTransform {
             ParameterSpec.real("lambda", 1e-4, "strength of the penalty lambda * sum |w|")
                     .atLeast(0);
 
-    private final double lambda;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(LAMBDA);
 
     /**
      * @param lambda the penalty strength, {@code >= 0} and finite
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if not
      */
-    public L1Penalty(double lambda) {
+    public L1Penalty {
         LAMBDA.check(lambda, NAME);
-        this.lambda = lambda;
-    }
-
-    /**
-     * @return the penalty strength
-     */
-    public double lambda() {
-        return lambda;
     }
 
     @Override
@@ -68,21 +64,26 @@ public final class L1Penalty implements GradientTransform {
         return lambda * sum;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof L1Penalty p && Double.compare(p.lambda, lambda) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(lambda);
-    }
-
     /**
      * @return the canonical spec, for example {@code l1(lambda=1.0E-4)}
      */
     @Override
     public String toString() {
         return NAME + "(lambda=" + ParameterSpec.format(lambda) + ")";
+    }
+
+    /**
+     * Provides {@link L1Penalty} under the name {@value L1Penalty#NAME}, with the parameters declared
+     * there.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(L1Penalty.NAME, "L1 penalty lambda * sum |w| on the weights (not biases)",
+                    L1Penalty.PARAMETERS,
+                    p -> new L1Penalty(p.real(L1Penalty.LAMBDA.name())));
+        }
     }
 }

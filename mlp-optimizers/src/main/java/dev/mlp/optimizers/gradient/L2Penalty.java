@@ -3,6 +3,9 @@ package dev.mlp.optimizers.gradient;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.GradientTransformProvider;
+import java.util.List;
 
 /**
  * An L2 (ridge, weight decay) penalty on the weights: adds
@@ -18,7 +21,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * so its strength does not depend on the batch size. For adaptive optimizers (Adam...) an L2
  * penalty is not the same as decoupled weight decay; see {@code adamw}.
  */
-public final class L2Penalty implements GradientTransform {
+public record L2Penalty(double lambda) implements GradientTransform {
 
     /** The registered name. */
     public static final String NAME = "l2";
@@ -28,22 +31,15 @@ public final class L2Penalty implements GradientTransform {
             ParameterSpec.real("lambda", 1e-4, "strength of the penalty (lambda / 2) * sum w^2")
                     .atLeast(0);
 
-    private final double lambda;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(LAMBDA);
 
     /**
      * @param lambda the penalty strength, {@code >= 0} and finite
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if not
      */
-    public L2Penalty(double lambda) {
+    public L2Penalty {
         LAMBDA.check(lambda, NAME);
-        this.lambda = lambda;
-    }
-
-    /**
-     * @return the penalty strength
-     */
-    public double lambda() {
-        return lambda;
     }
 
     @Override
@@ -70,21 +66,26 @@ public final class L2Penalty implements GradientTransform {
         return lambda / 2.0 * sum;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof L2Penalty p && Double.compare(p.lambda, lambda) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(lambda);
-    }
-
     /**
      * @return the canonical spec, for example {@code l2(lambda=1.0E-4)}
      */
     @Override
     public String toString() {
         return NAME + "(lambda=" + ParameterSpec.format(lambda) + ")";
+    }
+
+    /**
+     * Provides {@link L2Penalty} under the name {@value L2Penalty#NAME}, with the parameters declared
+     * there.
+     */
+    public static final class Provider extends DeclaredProvider<GradientTransform>
+            implements GradientTransformProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(L2Penalty.NAME, "L2 penalty (lambda / 2) * sum w^2 on the weights (not biases)",
+                    L2Penalty.PARAMETERS,
+                    p -> new L2Penalty(p.real(L2Penalty.LAMBDA.name())));
+        }
     }
 }

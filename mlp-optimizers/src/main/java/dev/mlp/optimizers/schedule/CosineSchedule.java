@@ -2,6 +2,9 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
+import java.util.List;
 
 /**
  * Linear warm-up followed by cosine decay (Loshchilov and Hutter, "SGDR: Stochastic Gradient
@@ -21,7 +24,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * {@code min = 0}. Steps beyond {@code T} keep the last step's rate; a run whose warm-up covers
  * all its epochs never decays. Saved state: the scale factor.
  */
-public final class CosineSchedule implements LearningRateSchedule {
+public record CosineSchedule(int warmup, double min) implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "cosine";
@@ -35,8 +38,8 @@ public final class CosineSchedule implements LearningRateSchedule {
             ParameterSpec.real("min", 0.0, "final rate as a fraction of the base rate")
                     .atLeast(0).below(1);
 
-    private final int warmup;
-    private final double min;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(WARMUP, MIN);
 
     /**
      * @param warmup the warm-up length in epochs, {@code >= 0}
@@ -44,25 +47,9 @@ public final class CosineSchedule implements LearningRateSchedule {
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
      *         range
      */
-    public CosineSchedule(int warmup, double min) {
+    public CosineSchedule {
         WARMUP.check(warmup, NAME);
         MIN.check(min, NAME);
-        this.warmup = warmup;
-        this.min = min;
-    }
-
-    /**
-     * @return the warm-up length in epochs
-     */
-    public int warmup() {
-        return warmup;
-    }
-
-    /**
-     * @return the final rate as a fraction of the base rate
-     */
-    public double min() {
-        return min;
     }
 
     @Override
@@ -91,22 +78,27 @@ public final class CosineSchedule implements LearningRateSchedule {
         };
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CosineSchedule s && s.warmup == warmup
-                && Double.compare(s.min, min) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return (NAME.hashCode() * 31 + warmup) * 31 + Double.hashCode(min);
-    }
-
     /**
      * @return the canonical spec, for example {@code cosine(warmup=0, min=0.0)}
      */
     @Override
     public String toString() {
         return NAME + "(warmup=" + warmup + ", min=" + ParameterSpec.format(min) + ")";
+    }
+
+    /**
+     * Provides {@link CosineSchedule} under the name {@value CosineSchedule#NAME}, with the parameters
+     * declared there. Example spec: {@code cosine(warmup=5, min=0.01)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(CosineSchedule.NAME, "linear warm-up, then cosine decay per step to min * base",
+                    CosineSchedule.PARAMETERS,
+                    p -> new CosineSchedule(p.integer(CosineSchedule.WARMUP.name()),
+                            p.real(CosineSchedule.MIN.name())));
+        }
     }
 }

@@ -2,6 +2,9 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
+import java.util.List;
 
 /**
  * Exponential decay per epoch:
@@ -11,7 +14,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * so epoch 1 uses {@code base} (PyTorch's {@code ExponentialLR(gamma)}, with epochs counted from
  * 1). Saved state: the scale factor.
  */
-public final class ExponentialSchedule implements LearningRateSchedule {
+public record ExponentialSchedule(double gamma) implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "exponential";
@@ -21,23 +24,16 @@ public final class ExponentialSchedule implements LearningRateSchedule {
             ParameterSpec.real("gamma", 0.95, "multiplies the rate every epoch").above(0)
                     .atMost(1);
 
-    private final double gamma;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(GAMMA);
 
     /**
      * @param gamma the factor per epoch, in {@code (0, 1]}
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
      *         range
      */
-    public ExponentialSchedule(double gamma) {
+    public ExponentialSchedule {
         GAMMA.check(gamma, NAME);
-        this.gamma = gamma;
-    }
-
-    /**
-     * @return the factor per epoch
-     */
-    public double gamma() {
-        return gamma;
     }
 
     @Override
@@ -55,21 +51,26 @@ public final class ExponentialSchedule implements LearningRateSchedule {
         };
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ExponentialSchedule s && Double.compare(s.gamma, gamma) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(gamma);
-    }
-
     /**
      * @return the canonical spec, for example {@code exponential(gamma=0.95)}
      */
     @Override
     public String toString() {
         return NAME + "(gamma=" + ParameterSpec.format(gamma) + ")";
+    }
+
+    /**
+     * Provides {@link ExponentialSchedule} under the name {@value ExponentialSchedule#NAME}, with the
+     * parameters declared there. Example spec: {@code exponential(gamma=0.9)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ExponentialSchedule.NAME, "multiplies the rate by gamma every epoch",
+                    ExponentialSchedule.PARAMETERS,
+                    p -> new ExponentialSchedule(p.real(ExponentialSchedule.GAMMA.name())));
+        }
     }
 }

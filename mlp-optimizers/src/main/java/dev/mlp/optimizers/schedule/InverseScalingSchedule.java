@@ -2,6 +2,9 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
+import java.util.List;
 
 /**
  * scikit-learn's {@code learning_rate='invscaling'} for {@code MLPClassifier} and
@@ -21,7 +24,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * is about {@code k} times larger, and its rate correspondingly lower. {@code power = 0.5} is
  * scikit-learn's default {@code power_t}. Saved state: the scale factor.
  */
-public final class InverseScalingSchedule implements LearningRateSchedule {
+public record InverseScalingSchedule(double power) implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "inverse-scaling";
@@ -31,23 +34,16 @@ public final class InverseScalingSchedule implements LearningRateSchedule {
             ParameterSpec.real("power", 0.5, "exponent of the inverse scaling (power_t)")
                     .atLeast(0);
 
-    private final double power;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(POWER);
 
     /**
      * @param power the exponent, {@code >= 0} and finite
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
      *         range
      */
-    public InverseScalingSchedule(double power) {
+    public InverseScalingSchedule {
         POWER.check(power, NAME);
-        this.power = power;
-    }
-
-    /**
-     * @return the exponent
-     */
-    public double power() {
-        return power;
     }
 
     @Override
@@ -66,21 +62,27 @@ public final class InverseScalingSchedule implements LearningRateSchedule {
         };
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof InverseScalingSchedule s && Double.compare(s.power, power) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return NAME.hashCode() * 31 + Double.hashCode(power);
-    }
-
     /**
      * @return the canonical spec, for example {@code inverse-scaling(power=0.5)}
      */
     @Override
     public String toString() {
         return NAME + "(power=" + ParameterSpec.format(power) + ")";
+    }
+
+    /**
+     * Provides {@link InverseScalingSchedule} under the name {@value InverseScalingSchedule#NAME}, with
+     * the parameters declared there. Example spec: {@code inverse-scaling(power=0.25)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(InverseScalingSchedule.NAME,
+                    "scikit-learn's invscaling, base / (t + 1)^power per epoch, t in steps",
+                    InverseScalingSchedule.PARAMETERS,
+                    p -> new InverseScalingSchedule(p.real(InverseScalingSchedule.POWER.name())));
+        }
     }
 }

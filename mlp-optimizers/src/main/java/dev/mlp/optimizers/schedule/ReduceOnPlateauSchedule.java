@@ -2,6 +2,9 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
+import java.util.List;
 
 /**
  * Lowers the rate when the monitored loss stops improving, with the semantics of Keras'
@@ -26,7 +29,8 @@ import dev.mlp.api.spec.ParameterSpec;
  * <p>Saved state: the scale factor, the current rate, whether there is a best value (1 or 0),
  * the best value (0 if none), {@code wait} and the cooldown counter.
  */
-public final class ReduceOnPlateauSchedule implements LearningRateSchedule {
+public record ReduceOnPlateauSchedule(int patience, double factor, double minDelta, int cooldown,
+                                      double minRate) implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "reduce-on-plateau";
@@ -51,11 +55,9 @@ public final class ReduceOnPlateauSchedule implements LearningRateSchedule {
     public static final ParameterSpec MIN_RATE = ParameterSpec.real("min-rate", 0.0,
             "lowest learning rate reductions go to").atLeast(0);
 
-    private final int patience;
-    private final double factor;
-    private final double minDelta;
-    private final int cooldown;
-    private final double minRate;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(PATIENCE, FACTOR, MIN_DELTA,
+            COOLDOWN, MIN_RATE);
 
     /**
      * @param patience epochs without improvement before a reduction, {@code >= 0}
@@ -66,53 +68,12 @@ public final class ReduceOnPlateauSchedule implements LearningRateSchedule {
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
      *         range
      */
-    public ReduceOnPlateauSchedule(int patience, double factor, double minDelta, int cooldown,
-                                   double minRate) {
+    public ReduceOnPlateauSchedule {
         PATIENCE.check(patience, NAME);
         FACTOR.check(factor, NAME);
         MIN_DELTA.check(minDelta, NAME);
         COOLDOWN.check(cooldown, NAME);
         MIN_RATE.check(minRate, NAME);
-        this.patience = patience;
-        this.factor = factor;
-        this.minDelta = minDelta;
-        this.cooldown = cooldown;
-        this.minRate = minRate;
-    }
-
-    /**
-     * @return epochs without improvement before a reduction
-     */
-    public int patience() {
-        return patience;
-    }
-
-    /**
-     * @return the reduction factor
-     */
-    public double factor() {
-        return factor;
-    }
-
-    /**
-     * @return the smallest decrease that counts as improvement
-     */
-    public double minDelta() {
-        return minDelta;
-    }
-
-    /**
-     * @return epochs after a reduction before bad epochs count again
-     */
-    public int cooldown() {
-        return cooldown;
-    }
-
-    /**
-     * @return the lowest rate a reduction goes to
-     */
-    public double minRate() {
-        return minRate;
     }
 
     @Override
@@ -209,24 +170,6 @@ public final class ReduceOnPlateauSchedule implements LearningRateSchedule {
         }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ReduceOnPlateauSchedule s && s.patience == patience
-                && Double.compare(s.factor, factor) == 0
-                && Double.compare(s.minDelta, minDelta) == 0 && s.cooldown == cooldown
-                && Double.compare(s.minRate, minRate) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        int h = NAME.hashCode();
-        h = h * 31 + patience;
-        h = h * 31 + Double.hashCode(factor);
-        h = h * 31 + Double.hashCode(minDelta);
-        h = h * 31 + cooldown;
-        return h * 31 + Double.hashCode(minRate);
-    }
-
     /**
      * @return the canonical spec, for example {@code reduce-on-plateau(patience=10, factor=0.1,
      *         min-delta=1.0E-4, cooldown=0, min-rate=0.0)}
@@ -236,5 +179,27 @@ public final class ReduceOnPlateauSchedule implements LearningRateSchedule {
         return NAME + "(patience=" + patience + ", factor=" + ParameterSpec.format(factor)
                 + ", min-delta=" + ParameterSpec.format(minDelta) + ", cooldown=" + cooldown
                 + ", min-rate=" + ParameterSpec.format(minRate) + ")";
+    }
+
+    /**
+     * Provides {@link ReduceOnPlateauSchedule} under the name {@value ReduceOnPlateauSchedule#NAME},
+     * with the parameters declared there. Example spec: {@code reduce-on-plateau(patience=5,
+     * factor=0.5)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(ReduceOnPlateauSchedule.NAME,
+                    "multiplies the rate by factor when the monitored loss stops improving",
+                    ReduceOnPlateauSchedule.PARAMETERS,
+                    p -> new ReduceOnPlateauSchedule(
+                            p.integer(ReduceOnPlateauSchedule.PATIENCE.name()),
+                            p.real(ReduceOnPlateauSchedule.FACTOR.name()),
+                            p.real(ReduceOnPlateauSchedule.MIN_DELTA.name()),
+                            p.integer(ReduceOnPlateauSchedule.COOLDOWN.name()),
+                            p.real(ReduceOnPlateauSchedule.MIN_RATE.name())));
+        }
     }
 }

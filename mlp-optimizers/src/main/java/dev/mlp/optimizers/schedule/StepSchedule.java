@@ -2,6 +2,9 @@ package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.DeclaredProvider;
+import dev.mlp.api.spi.LearningRateScheduleProvider;
+import java.util.List;
 
 /**
  * Step decay per epoch: the rate is multiplied by {@code factor} every {@code every} epochs,
@@ -12,7 +15,7 @@ import dev.mlp.api.spec.ParameterSpec;
  * {@code base * factor}, and so on (PyTorch's {@code StepLR(step_size=every, gamma=factor)},
  * with epochs counted from 1). Saved state: the scale factor.
  */
-public final class StepSchedule implements LearningRateSchedule {
+public record StepSchedule(int every, double factor) implements LearningRateSchedule {
 
     /** The registered name. */
     public static final String NAME = "step";
@@ -26,8 +29,8 @@ public final class StepSchedule implements LearningRateSchedule {
             ParameterSpec.real("factor", 0.5, "multiplies the rate every 'every' epochs")
                     .above(0).atMost(1);
 
-    private final int every;
-    private final double factor;
+    /** The parameters in the order of the canonical spec, as the provider declares them. */
+    public static final List<ParameterSpec> PARAMETERS = List.of(EVERY, FACTOR);
 
     /**
      * @param every the epochs between decays, {@code >= 1}
@@ -35,25 +38,9 @@ public final class StepSchedule implements LearningRateSchedule {
      * @throws dev.mlp.api.spec.SpecException (an {@link IllegalArgumentException}) if out of
      *         range
      */
-    public StepSchedule(int every, double factor) {
+    public StepSchedule {
         EVERY.check(every, NAME);
         FACTOR.check(factor, NAME);
-        this.every = every;
-        this.factor = factor;
-    }
-
-    /**
-     * @return the epochs between decays
-     */
-    public int every() {
-        return every;
-    }
-
-    /**
-     * @return the decay factor
-     */
-    public double factor() {
-        return factor;
     }
 
     @Override
@@ -71,22 +58,27 @@ public final class StepSchedule implements LearningRateSchedule {
         };
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof StepSchedule s && s.every == every
-                && Double.compare(s.factor, factor) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return (NAME.hashCode() * 31 + every) * 31 + Double.hashCode(factor);
-    }
-
     /**
      * @return the canonical spec, for example {@code step(every=10, factor=0.5)}
      */
     @Override
     public String toString() {
         return NAME + "(every=" + every + ", factor=" + ParameterSpec.format(factor) + ")";
+    }
+
+    /**
+     * Provides {@link StepSchedule} under the name {@value StepSchedule#NAME}, with the parameters
+     * declared there. Example spec: {@code step(every=30, factor=0.1)}.
+     */
+    public static final class Provider extends DeclaredProvider<LearningRateSchedule>
+            implements LearningRateScheduleProvider {
+
+        /** Creates the provider; cheap, no work done. */
+        public Provider() {
+            super(StepSchedule.NAME, "multiplies the rate by factor every few epochs",
+                    StepSchedule.PARAMETERS,
+                    p -> new StepSchedule(p.integer(StepSchedule.EVERY.name()),
+                            p.real(StepSchedule.FACTOR.name())));
+        }
     }
 }
