@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * request says {@code Accept: text/csv}.
  *
  * <p>Every refused request gets a 4xx answer with a JSON body {@code {"error": "...",
- * "status": N}} naming the problem. Requests are handled on a fixed pool of threads; the
- * models are shared by them, read-only.
+ * "status": N}} naming the problem (and a 503 while the server shuts down). Requests are
+ * handled on a fixed pool of threads; the models are shared by them, read-only.
  */
 public final class PredictionServer implements AutoCloseable {
 
@@ -75,6 +75,9 @@ public final class PredictionServer implements AutoCloseable {
     private final Config config;
     private final HttpServer server;
     private final ExecutorService pool;
+    /** Requests being handled. */
+    private final AtomicInteger active = new AtomicInteger();
+    private volatile boolean stopping;
 
     private PredictionServer(Map<String, ServedModel> models, Config config, HttpServer server,
                              ExecutorService pool) {
@@ -97,6 +100,7 @@ public final class PredictionServer implements AutoCloseable {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("no model to serve");
         }
+        jdkServerSettings(null);
         HttpServer server = HttpServer.create(new InetSocketAddress(config.host(),
                 config.port()), 0);
         AtomicInteger n = new AtomicInteger();
@@ -115,6 +119,26 @@ public final class PredictionServer implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Sets what the JDK's server reads from system properties once, when the first server of the
+     * process is made (so call this before); a property already set (with {@code -D}) is kept.
+     * Answers are sent without waiting to fill packets ({@code TCP_NODELAY}): the server writes
+     * an answer's header and body separately, and Nagle's algorithm with delayed
+     * acknowledgements would hold each answer back for tens of milliseconds.
+     *
+     * @param requestTimeoutSeconds how long a request may take to arrive and its answer to be
+     *        sent before the connection is closed, or {@code null} to leave the JDK's default
+     *        (no limit)
+     */
+    public static void jdkServerSettings(Long requestTimeoutSeconds) {
+        var p = System.getProperties();
+        p.putIfAbsent("sun.net.httpserver.nodelay", "true");
+        if (requestTimeoutSeconds != null) {
+            p.putIfAbsent("sun.net.httpserver.maxReqTime", requestTimeoutSeconds.toString());
+            p.putIfAbsent("sun.net.httpserver.maxRspTime", requestTimeoutSeconds.toString());
+        }
+    }
+
     /** @return the address the server listens on (with the actual port if 0 was asked) */
     public InetSocketAddress address() {
         return server.getAddress();
@@ -126,14 +150,24 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     /**
-     * Stops taking connections, lets the requests under way finish (for at most {@code grace}),
-     * then stops the threads.
+     * Lets the requests under way finish (for at most {@code grace}; requests that arrive
+     * meanwhile get 503), then closes the connections and stops the threads.
      *
      * @param grace how long to wait for requests under way
      */
     public void stop(Duration grace) {
-        long seconds = Math.max(0, (grace.toMillis() + 999) / 1000);
-        server.stop((int) Math.min(Integer.MAX_VALUE, seconds));
+        // not HttpServer.stop(grace) alone: on Java 17 it waits the whole grace period even
+        // when no request is under way
+        stopping = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (active.get() > 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0);
         pool.shutdown();
         try {
             if (!pool.awaitTermination(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS)) {
@@ -155,8 +189,13 @@ public final class PredictionServer implements AutoCloseable {
     // ---------------------------------------------------------------- routing
 
     private void handle(HttpExchange ex) {
+        active.incrementAndGet();
         try (ex) {
             try {
+                if (stopping) {
+                    ex.getResponseHeaders().set("Connection", "close");
+                    throw new ApiException(503, "the server is shutting down");
+                }
                 route(ex);
             } catch (ApiException e) {
                 LOG.debug("{} {}: {} {}", ex.getRequestMethod(), ex.getRequestURI(), e.status(),
@@ -172,6 +211,8 @@ public final class PredictionServer implements AutoCloseable {
                 LOG.error("{} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
                 sendError(ex, 500, "internal error: " + e);
             }
+        } finally {
+            active.decrementAndGet();
         }
     }
 

@@ -94,7 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             models.put(name, ServedModel.load(name, file));
         }
-        timeouts(requestTimeout);
+        PredictionServer.jdkServerSettings(requestTimeout);
         PredictionServer.Config config;
         try {
             config = new PredictionServer.Config(host, port,
@@ -146,17 +146,6 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static String hostForUrl(String host) {
         return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    }
-
-    /**
-     * The JDK's server reads its time limits from system properties once, when its first
-     * instance is made; a limit already set on the command line ({@code -D}) is kept.
-     */
-    private static void timeouts(long seconds) {
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime",
-                Long.toString(seconds));
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime",
-                Long.toString(seconds));
     }
 
     /**
