@@ -24,6 +24,9 @@ final class ConvergencePlot {
 
     private static final int WIDTH = 600;
     private static final int HEIGHT = 450;
+    /** An output and its target share a colour. */
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14),
+        new Color(44, 160, 44), new Color(214, 39, 40), new Color(148, 103, 189)};
 
     private ConvergencePlot() {
     }
@@ -42,8 +45,11 @@ final class ConvergencePlot {
         XYChart out = chart(title + ": output", "output y");
         for (int j = 0; j < outputs.length; j++) {
             String name = outputs.length == 1 ? "y" : "y" + (j + 1);
+            Color colour = PALETTE[j % PALETTE.length];
             XYSeries s = out.addSeries(name, iterations(outputs[j].length), outputs[j]);
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
             if (targets != null) {
                 double[] flat = new double[outputs[j].length];
                 java.util.Arrays.fill(flat, targets[j]);
@@ -51,9 +57,7 @@ final class ConvergencePlot {
                         iterations(flat.length), flat);
                 t.setMarker(SeriesMarkers.NONE);
                 t.setLineStyle(SeriesLines.DASH_DASH);
-                t.setLineColor(s.getLineColor() != null ? s.getLineColor()
-                        : out.getStyler().getSeriesColors()[j % out.getStyler()
-                                .getSeriesColors().length]);
+                t.setLineColor(colour);
             }
         }
         XYChart err = chart(title + ": error", errorName);
