@@ -80,7 +80,8 @@ final class RequestRows {
             if (row.isArray()) {
                 if (row.size() != v.length) {
                     throw new ApiException(UNFIT, "row " + r + " has " + row.size()
-                            + " values, but the model takes " + v.length + columns(names));
+                            + " values, but the model takes " + v.length
+                            + (names.isEmpty() ? "" : ": " + String.join(", ", names)));
                 }
                 for (int c = 0; c < v.length; c++) {
                     v[c] = number(row.get(c), r, names.isEmpty() ? "column " + c
