@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,19 +56,12 @@ final class PredictCommand implements Callable<Integer> {
             out.flush();
             return MlpCli.OK;
         }
-        Path dir = output.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".predictions-", ".csv");
-        try {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
-                    StandardCharsets.UTF_8))) {
-                write(w, saved, table, x, p);
-            }
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        // like model files: complete or not at all, with the permissions any new file gets
+        dev.mlp.core.io.AtomicFiles.write(output, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            write(w, saved, table, x, p);
+        });
         return MlpCli.OK;
     }
 

@@ -317,7 +317,7 @@ final class TrainCommand implements Callable<Integer> {
     private void writeChart(TrainingResult result, String metric) throws IOException {
         LearningCurves curves = new LearningCurves("learning curves: "
                 + (data != null ? data : images).getFileName())
-                .axes("loss", metric);
+                .axes("loss", metric).bestEpoch(result.bestEpoch());
         for (String split : new String[] {"training", "validation"}) {
             List<Double> l = result.history().get(split + "-loss");
             if (l != null && !l.isEmpty()) {

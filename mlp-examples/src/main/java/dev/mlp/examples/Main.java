@@ -9,7 +9,9 @@ import java.util.Optional;
  * Runs examples: {@code list} names them, {@code all} runs every one, and any other argument
  * runs the example of that name ({@link Examples#onDemand()} ones only this way). Exit code 0 on
  * success, 2 for an unknown name, bad usage or a data set that is not installed, 1 if an
- * example's numbers disagree with the seed in a way no declared erratum explains.
+ * example's numbers disagree with the seed in a way no declared erratum explains. With
+ * {@code --plots DIR} the seed examples also draw the seeds' convergence pictures as PNG files
+ * in {@code DIR}.
  */
 public final class Main {
 
@@ -17,7 +19,8 @@ public final class Main {
     }
 
     /**
-     * @param args {@code list}, {@code all}, or example names
+     * @param args {@code list}, {@code all}, or example names, and optionally
+     *             {@code --plots DIR}
      */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -51,11 +54,30 @@ public final class Main {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: java -jar mlp-examples.jar list | all | plugins | <example>...");
+            err.println("usage: java -jar mlp-examples.jar list | all | plugins | <example>... "
+                    + "[--plots DIR]");
             return 2;
         }
         List<Example> chosen = new ArrayList<>();
-        for (String a : args) {
+        java.nio.file.Path plots = null;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plots")) {
+                if (i + 1 == args.length) {
+                    err.println("--plots needs a directory: --plots DIR");
+                    return 2;
+                }
+                plots = java.nio.file.Path.of(args[++i]);
+            } else {
+                names.add(args[i]);
+            }
+        }
+        if (names.isEmpty()) {
+            err.println("usage: java -jar mlp-examples.jar list | all | plugins | <example>... "
+                    + "[--plots DIR]");
+            return 2;
+        }
+        for (String a : names) {
             if (a.equals("plugins")) {
                 printPlugins(out);
                 return 0;
@@ -84,7 +106,7 @@ public final class Main {
         for (Example e : chosen) {
             out.println();
             out.println("=== " + e.name() + ": " + e.title());
-            Report report = new Report(out);
+            Report report = new Report(out, plots);
             long start = System.nanoTime();
             try {
                 e.run(report);

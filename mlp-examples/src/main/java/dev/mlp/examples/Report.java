@@ -1,7 +1,11 @@
 package dev.mlp.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +55,100 @@ public final class Report {
     private final PrintStream out;
     private String section = "";
 
+    /** Where convergence plots go, or {@code null} for none. */
+    private final Path plots;
+
     /**
      * @param out where to print as results arrive, or {@code null} to only collect
      */
     public Report(PrintStream out) {
+        this(out, null);
+    }
+
+    /**
+     * @param out where to print as results arrive, or {@code null} to only collect
+     * @param plots the directory to write convergence plots to, or {@code null} for none
+     */
+    public Report(PrintStream out, Path plots) {
         this.out = out;
+        this.plots = plots;
+    }
+
+    /**
+     * Draws the seed's picture of a single-sample run, if plots were asked for: the outputs
+     * converging to their targets and the error {@code J = ½‖y − y*‖²}, against the
+     * iterations, as {@code NAME.png} in the plot directory (the line saying so is printed only
+     * then).
+     *
+     * @param name the file name without {@code .png}
+     * @param title the picture's title
+     * @param trace the run's outputs
+     * @param target the targets
+     * @param iterations how many iterations to draw
+     */
+    public void convergence(String name, String title, Trace trace, double[] target,
+                            int iterations) {
+        if (plots == null) {
+            return;
+        }
+        List<double[]> ys = new ArrayList<>();
+        for (int n = 0; n <= iterations; n++) {
+            ys.add(trace.outputAfter(n));
+        }
+        double[][] outputs = new double[target.length][iterations + 1];
+        for (int n = 0; n <= iterations; n++) {
+            for (int j = 0; j < target.length; j++) {
+                outputs[j][n] = ys.get(n)[j];
+            }
+        }
+        writePlot(name, title, outputs, target, ConvergencePlot.halfSquaredError(ys, target),
+                "J = 1/2 |y - y*|^2");
+    }
+
+    /**
+     * Draws a run's mean loss per epoch, if plots were asked for, as {@code NAME.png}.
+     *
+     * @param name the file name without {@code .png}
+     * @param title the picture's title
+     * @param predictions the predictions after training, drawn on the left, one per sample
+     * @param targets the samples' targets
+     * @param epochLosses the mean loss of each epoch
+     */
+    public void lossCurve(String name, String title, double[] predictions, double[] targets,
+                          List<Double> epochLosses) {
+        if (plots == null) {
+            return;
+        }
+        double[] loss = new double[epochLosses.size()];
+        for (int i = 0; i < loss.length; i++) {
+            loss[i] = epochLosses.get(i);
+        }
+        try {
+            Files.createDirectories(plots);
+            Path file = plots.resolve(name + ".png");
+            ConvergencePlot.writeSamples(file, title, predictions, targets, loss);
+            printPlot(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the plot " + name, e);
+        }
+    }
+
+    private void writePlot(String name, String title, double[][] outputs, double[] target,
+                           double[] error, String errorName) {
+        try {
+            Files.createDirectories(plots);
+            Path file = plots.resolve(name + ".png");
+            ConvergencePlot.write(file, title, outputs, target, error, errorName);
+            printPlot(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the plot " + name, e);
+        }
+    }
+
+    private void printPlot(Path file) {
+        if (out != null) {
+            out.println("   plot: " + file);
+        }
     }
 
     /**

@@ -67,6 +67,7 @@ public final class Seed002Activations implements Example {
             r.value("J initially", j(t.outputAfter(0), target));
             r.value("J after 10 iterations", j(t.outputAfter(10), target));
             r.value("J after 30 iterations", j(finals[k], target));
+            r.convergence(name() + "-" + names[k], names[k], t, target, 30);
         }
         r.section("relu against linear");
         double diff = 0;

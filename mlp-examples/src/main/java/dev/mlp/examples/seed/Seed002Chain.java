@@ -41,5 +41,6 @@ public final class Seed002Chain implements Example {
         for (int l = 0; l < 4; l++) {
             r.value("w" + (l + 1) + " after 20 iterations", t.after(20).weights()[l][0]);
         }
+        r.convergence(name(), "chain of four neurons", t, new double[] {1}, 20);
     }
 }

@@ -33,5 +33,6 @@ public final class Seed002HiddenLayers implements Example {
         r.check("y after 10 iterations", "0.9989", t.outputAfter(10)[0]);
         r.erratum("y after 15 iterations", "0.9999", t.outputAfter(15)[0],
                 "truncated instead of rounded (0.999985)");
+        r.convergence(name(), "1-2-2-1 network", t, new double[] {1}, 15);
     }
 }

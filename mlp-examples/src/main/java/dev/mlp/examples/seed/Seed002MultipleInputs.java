@@ -31,5 +31,6 @@ public final class Seed002MultipleInputs implements Example {
         r.check("y after 5 iterations", "7.7814", t.outputAfter(5)[0]);
         r.check("y after 10 iterations", "7.9992", t.outputAfter(10)[0]);
         r.check("y after 15 iterations", "8.0", t.outputAfter(15)[0]);
+        r.convergence(name(), "two inputs", t, new double[] {8}, 15);
     }
 }

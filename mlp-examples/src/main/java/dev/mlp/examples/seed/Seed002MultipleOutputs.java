@@ -72,5 +72,6 @@ public final class Seed002MultipleOutputs implements Example {
             }
         }
         r.value("length of the 25th step (must be h = 0.002)", Math.sqrt(moved));
+        r.convergence(name(), "four outputs", t, target, 25);
     }
 }

@@ -52,6 +52,14 @@ public final class Seed002MultipleSamples implements Example {
             r.value("mean loss, epoch 1", result.epochLosses().get(0));
             r.value("mean loss, epoch 500", result.finalLoss());
             r.value("optimizer steps", result.steps());
+            double[] predicted = new double[X.length];
+            double[] wanted = new double[X.length];
+            for (int i = 0; i < X.length; i++) {
+                predicted[i] = p[i][0];
+                wanted[i] = Y[i][0];
+            }
+            r.lossCurve(name() + "-" + s[0].replace(' ', '-'), "tanh, " + s[0], predicted,
+                    wanted, result.epochLosses());
         }
         r.section("linear activation, full-batch: mean loss after 20, 50, 100, 200 epochs");
         for (int epochs : new int[] {20, 50, 100, 200}) {

@@ -33,5 +33,6 @@ public final class Seed002SingleWeight implements Example {
         r.check("w after 20 steps", "0.5000", t.after(20).weights()[0][0]);
         r.value("closed form 0.5 + 0.45*0.6^20", 0.5 + 0.45 * Math.pow(0.6, 20));
         r.value("J after 20 steps", 0.5 * Math.pow(t.outputAfter(20)[0] - 1, 2));
+        r.convergence(name(), "single weight", t, new double[] {1}, 20);
     }
 }
