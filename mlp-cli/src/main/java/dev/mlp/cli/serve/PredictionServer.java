@@ -379,6 +379,9 @@ public final class PredictionServer implements AutoCloseable {
                 .toLowerCase(Locale.ROOT);
     }
 
+    /** The most bytes of a refused body read and dropped before answering 413. */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
     private byte[] readBody(HttpExchange ex) throws IOException {
         long limit = config.maxBodyBytes();
         String length = ex.getRequestHeaders().getFirst("Content-Length");
@@ -390,6 +393,7 @@ public final class PredictionServer implements AutoCloseable {
                 throw new ApiException(400, "Content-Length '" + length + "' is not a number");
             }
             if (declared > limit) {
+                drain(ex.getRequestBody(), declared);
                 throw tooLarge(limit);
             }
         }
@@ -401,11 +405,28 @@ public final class PredictionServer implements AutoCloseable {
         for (int r; (r = in.read(chunk)) >= 0; ) {
             total += r;
             if (total > limit) {
+                drain(in, Long.MAX_VALUE);
                 throw tooLarge(limit);
             }
             buf.write(chunk, 0, r);
         }
         return buf.toByteArray();
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, up to {@link #DRAIN_LIMIT} bytes, so that a
+     * client still sending it receives the 413 instead of a reset connection. A longer body is
+     * left unread: the connection is then closed after the answer.
+     */
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared > DRAIN_LIMIT) {
+            return;
+        }
+        byte[] chunk = new byte[8192];
+        long total = 0;
+        for (int r; total <= DRAIN_LIMIT && (r = in.read(chunk)) >= 0; ) {
+            total += r;
+        }
     }
 
     private static ApiException tooLarge(long limit) {
