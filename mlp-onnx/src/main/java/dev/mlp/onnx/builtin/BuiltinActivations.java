@@ -179,7 +179,8 @@ public final class BuiltinActivations {
     }
 
     /**
-     * {@code gelu(approximate)}: {@code z·½(1 + erf(z/√2))}, or with {@code approximate=tanh}
+     * {@code gelu(approximate)}: {@code z·½erfc(−z/√2)} with erfc written out as the model
+     * computes it (ONNX Runtime has no double {@code Erf}), or with {@code approximate=tanh}
      * {@code ½z(1 + tanh(√(2/π)(z + 0.044715z³)))}.
      */
     public static final class Gelu extends Base {
@@ -192,8 +193,8 @@ public final class BuiltinActivations {
         public String export(GraphBuilder g, String z, ActivationCall call) {
             String approximate = call.text("approximate", "none");
             String half = g.scalar("half", 0.5);
-            String one = g.scalar("one", 1.0);
             if ("tanh".equals(approximate)) {
+                String one = g.scalar("one", 1.0);
                 String z3 = g.node("Mul", g.node("Mul", z, z), z);
                 String inner = g.node("Add", z, g.node("Mul", g.scalar("k", GELU_K), z3));
                 String t = g.node("Tanh", g.node("Mul", g.scalar("sqrt_2_over_pi",
@@ -204,13 +205,17 @@ public final class BuiltinActivations {
                 throw new IllegalArgumentException("layer " + call.layer() + ": gelu's "
                         + "approximate must be none or tanh, found '" + approximate + "'");
             }
-            String erf = g.node("Erf", g.node("Mul", z, g.scalar("inv_sqrt2", INV_SQRT2)));
-            String phi = g.node("Mul", half, g.node("Add", one, erf));
+            // Phi(z) = erfc(-z/sqrt 2)/2, erfc as the model computes it
+            String hi = g.node("Mul", g.node("Neg", z), g.scalar("inv_sqrt2", INV_SQRT2));
+            String phi = g.node("Mul", half, CodyErfc.erfc(g, hi));
             return g.node("Mul", z, phi);
         }
     }
 
-    /** {@code silu} (swish): {@code z·sigmoid(z)}. */
+    /**
+     * {@code silu} (swish): {@code z·sigmoid(z)}, written {@code z/(1 + exp(−z))}: ONNX
+     * Runtime rewrites {@code Mul(z, Sigmoid(z))} into an operator that has no double kernel.
+     */
     public static final class Silu extends Base {
         /** Exports {@code silu}. */
         public Silu() {
@@ -219,7 +224,8 @@ public final class BuiltinActivations {
 
         @Override
         public String export(GraphBuilder g, String z, ActivationCall call) {
-            return g.node("Mul", z, g.node("Sigmoid", z));
+            return g.node("Div", z, g.node("Add", g.scalar("one", 1.0),
+                    g.node("Exp", g.node("Neg", z))));
         }
     }
 
