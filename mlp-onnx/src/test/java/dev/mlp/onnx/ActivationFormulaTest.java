@@ -6,6 +6,7 @@ import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,6 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * activation's own values to 1e-12 relative.
  */
 class ActivationFormulaTest {
+
+    @AfterAll
+    static void printLargestDifference() {
+        System.out.println(MaxDifferences.summary());
+    }
 
     static List<String> activations() {
         return ParityTest.HIDDEN;

@@ -1,12 +1,10 @@
 package dev.mlp.onnx;
 
-import java.util.concurrent.atomic.AtomicReference;
-
-/** Keeps the largest difference a parity test saw, to report it. */
+/** Keeps the largest difference the parity tests saw, to print it once at the end. */
 final class MaxDifferences {
 
-    private static final AtomicReference<String> WORST = new AtomicReference<>("none");
-    private static volatile double worst = -1;
+    private static String worstCase = "none";
+    private static double worst = -1;
 
     private MaxDifferences() {
     }
@@ -14,8 +12,12 @@ final class MaxDifferences {
     static synchronized void record(String what, double diff) {
         if (diff > worst) {
             worst = diff;
-            WORST.set(what + ": " + diff);
-            System.err.println("largest ONNX Runtime difference so far: " + WORST.get());
+            worstCase = what;
         }
+    }
+
+    static synchronized String summary() {
+        return "largest |ONNX Runtime - Model.predict| difference: " + worst + " (" + worstCase
+                + ")";
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (softmax and single sigmoid output) and regression, with and without scalers.
  */
 class ParityTest {
+
+    @AfterAll
+    static void printLargestDifference() {
+        System.out.println(MaxDifferences.summary());
+    }
 
     static final double TOLERANCE = 1e-5;
 
