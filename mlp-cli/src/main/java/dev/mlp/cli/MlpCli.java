@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         versionProvider = MlpCli.Version.class,
         description = "Train, evaluate and use multi-layer perceptrons.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            InspectCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+            InspectCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class,
+            ExportCommand.class})
 public final class MlpCli implements Runnable {
 
     /** Success. */
