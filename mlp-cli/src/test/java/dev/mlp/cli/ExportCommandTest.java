@@ -85,6 +85,24 @@ class ExportCommandTest {
     }
 
     @Test
+    void anActivationWithoutOnnxFormIsExitCode2NamingItAndWritesNothing() throws IOException {
+        Path data = dir.resolve("blobs.csv");
+        Path isru = dir.resolve("isru.mlp");
+        Cli t = Cli.run("train", "--data", data.toString(), "--target", "kind", "--layers", "4",
+                "--activation", "isru", "--epochs", "2", "--quiet", "-o", isru.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        Path onnx = dir.resolve("isru.onnx");
+        Cli e = Cli.run("export", "-m", isru.toString(), "-o", onnx.toString());
+        assertEquals(MlpCli.BAD_INPUT, e.code(), e.err());
+        assertTrue(e.err().contains("activation 'isru' has no ONNX form"), e.err());
+        assertFalse(e.err().contains("Exception"), e.err());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("blobs.csv", "isru.mlp", "m.mlp"), files.map(p -> p
+                    .getFileName().toString()).sorted().collect(Collectors.toList()));
+        }
+    }
+
+    @Test
     void anOutputInAMissingDirectoryIsExitCode2() {
         Cli e = Cli.run("export", "-m", model.toString(), "-o",
                 dir.resolve("no/such/dir/m.onnx").toString());
