@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Train, evaluate and use multi-layer perceptrons.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
             InspectCommand.class, PluginsCommand.class, dev.mlp.cli.serve.ServeCommand.class,
-            CommandLine.HelpCommand.class})
+            ExportCommand.class, CommandLine.HelpCommand.class})
 public final class MlpCli implements Runnable {
 
     /** Success. */

@@ -1,0 +1,2 @@
+/** The ONNX forms of the built-in activations. */
+package dev.mlp.onnx.builtin;
