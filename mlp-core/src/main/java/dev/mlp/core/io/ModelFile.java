@@ -411,7 +411,15 @@ public final class ModelFile {
      * @throws IOException if it cannot be read
      */
     public static Model load(Path file, Mlp mlp) throws IOException {
-        return toModel(read(file), mlp);
+        ModelInfo info = read(file);
+        try {
+            return toModel(info, mlp);
+        } catch (MissingPluginException e) {
+            throw new MissingPluginException(e.kind(), e.name(), e.spec(),
+                    file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
