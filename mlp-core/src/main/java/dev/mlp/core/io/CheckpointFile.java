@@ -72,7 +72,7 @@ public final class CheckpointFile {
         Container.Section s = Container.require(sections, file, "checkpoint");
         long seed = s.i64();
         int epoch = s.u32();
-        double[][] params = new double[s.u32()][];
+        double[][] params = new double[s.count(4)][];
         for (int i = 0; i < params.length; i++) {
             params[i] = s.doubles();
         }

@@ -271,7 +271,7 @@ public final class ModelFile {
             int n = sc.u32();
             for (int i = 0; i < n; i++) {
                 String role = sc.string();
-                double[][] stats = new double[sc.u32()][];
+                double[][] stats = new double[sc.count(4)][];
                 for (int c = 0; c < stats.length; c++) {
                     stats[c] = sc.doubles();
                 }
