@@ -589,7 +589,7 @@ public final class CsvReader {
                 index.put(label, l);
             }
             if (n == labels.length) {
-                labels = Arrays.copyOf(labels, Math.min(MAX_VALUES, 2 * n));
+                labels = Arrays.copyOf(labels, (int) Math.min(MAX_VALUES, 2L * n));
             }
             labels[n++] = l;
         }
