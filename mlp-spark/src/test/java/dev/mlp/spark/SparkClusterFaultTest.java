@@ -82,7 +82,7 @@ class SparkClusterFaultTest {
                     driverLog);
 
             Set<String> killed = new HashSet<>();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(12);
             while (driver.isAlive() && System.nanoTime() < deadline) {
                 for (String run : List.of("estimator-killed", "trainer-killed")) {
                     if (!killed.contains(run) && Files.exists(talk.resolve("kill-" + run))) {
