@@ -17,6 +17,9 @@ final class CsvOptions {
 
     CsvReader.Builder reader() {
         CsvReader.Builder b = CsvReader.builder().header(!noHeader);
+        if (System.console() != null) {
+            b.progress(new LoadProgress(System.err, System::nanoTime));
+        }
         String d = delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
         if (d.length() != 1) {
             throw new BadInputException("--delimiter must be one character or 'tab', found '"

@@ -1,6 +1,7 @@
 package dev.mlp.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads CSV files (RFC 4180) into {@link DataTable}s: a header line or not, any one-character
@@ -36,11 +39,24 @@ import java.util.regex.Pattern;
  * file, a header without data, a row with too few or too many fields, a column that does not
  * exist, a quote that is never closed. Blank lines are skipped; unquoted cells are trimmed of
  * surrounding spaces; a byte order mark is ignored. Numbers are written as in
- * {@code -1.5e3}: NaN and infinities are refused.
+ * {@code -1.5e3}: NaN and infinities are refused. A header that names two columns alike is
+ * refused, naming the names and their columns.
+ *
+ * <p>Files are read in one streaming pass straight into the table's arrays, so a load needs
+ * little more than twice the memory of its numbers at its peak, whatever the file's size; a
+ * {@link Builder#progress progress listener} hears how far it has come. Bytes must be text in
+ * the reader's charset (UTF-8 by default): gzip-compressed files are decompressed as they are
+ * read, while other archives, compressed or binary files and text in another encoding are
+ * refused with the line and byte offset where the text ends and what to do.
  *
  * <p>Readers are immutable and can read many files.
  */
 public final class CsvReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
+
+    /** The most values one matrix of a table holds: the largest Java array. */
+    static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private static final Pattern NUMBER =
             Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
@@ -53,6 +69,7 @@ public final class CsvReader {
     private final DataTable.Task task;
     private final ClassOrder classOrder;
     private final List<String> classes;
+    private final ReadProgress progress;
 
     private CsvReader(Builder b) {
         this.delimiter = b.delimiter;
@@ -63,6 +80,7 @@ public final class CsvReader {
         this.task = b.task;
         this.classOrder = b.classOrder;
         this.classes = b.classes;
+        this.progress = b.progress;
     }
 
     /** @return a builder with the defaults: comma, header line, UTF-8, no target */
@@ -95,6 +113,7 @@ public final class CsvReader {
         private DataTable.Task task = DataTable.Task.NONE;
         private ClassOrder classOrder = ClassOrder.FIRST_SEEN;
         private List<String> classes;
+        private ReadProgress progress;
 
         private Builder() {
         }
@@ -261,6 +280,18 @@ public final class CsvReader {
             return this;
         }
 
+        /**
+         * Tells a listener how far reads have come, every few thousand rows and at the end, for
+         * example to show progress on a terminal while a large file loads.
+         *
+         * @param listener the listener, or {@code null} for none (the default)
+         * @return this
+         */
+        public Builder progress(ReadProgress listener) {
+            this.progress = listener;
+            return this;
+        }
+
         /** @return the reader */
         public CsvReader build() {
             return new CsvReader(this);
@@ -268,15 +299,40 @@ public final class CsvReader {
     }
 
     /**
-     * Reads a file.
+     * Reads a file in one streaming pass, straight into the table's arrays. A gzip-compressed
+     * file (recognized by its first bytes, whatever its name) is decompressed as it is read.
      *
      * @param file the CSV file
      * @return the table, its source named by the file name
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException if its content does not fit, naming file, row and column
+     * @throws IllegalArgumentException if its content does not fit, naming file, row and column;
+     *         or if it is not text in the reader's charset (a binary or otherwise compressed
+     *         file), naming the line and byte offset where it stops being text
      */
     public DataTable read(Path file) throws IOException {
-        return parse(Files.readString(file, charset), file.toString());
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(CsvInput.of(in, charset, file.toString()), file.toString(), size);
+        }
+    }
+
+    /**
+     * Reads CSV bytes from a stream (which is not closed), decoded with the reader's charset;
+     * gzip-compressed bytes are decompressed as they are read.
+     *
+     * @param in the bytes
+     * @param source a name for messages, for example the file name
+     * @return the table
+     * @throws IOException if reading fails
+     * @throws IllegalArgumentException if the content does not fit or is not text
+     */
+    public DataTable read(InputStream in, String source) throws IOException {
+        return parse(CsvInput.of(in, charset, source), source, -1);
     }
 
     /**
@@ -289,32 +345,23 @@ public final class CsvReader {
      * @throws IllegalArgumentException if the content does not fit
      */
     public DataTable read(Reader in, String source) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        char[] buf = new char[8192];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            sb.append(buf, 0, n);
-        }
-        return parse(sb.toString(), source);
+        return parse(CsvInput.of(in), source, -1);
     }
 
-    /** One record: the line it starts on, its fields, which were quoted. */
-    private record Row(int line, List<String> fields, List<Boolean> quoted) {
-    }
-
-    private DataTable parse(String text, String source) {
-        List<Row> rows = new Records(text, source, delimiter).all();
-        if (rows.isEmpty()) {
+    private DataTable parse(CsvInput input, String source, long totalBytes) throws IOException {
+        long started = System.nanoTime();
+        CsvRecords rec = new CsvRecords(input, source, delimiter);
+        if (!rec.next()) {
             throw new IllegalArgumentException(source + " is empty");
         }
         List<String> names = new ArrayList<>();
-        int width = rows.get(0).fields().size();
+        int width = rec.count();
         if (header) {
-            for (String s : rows.get(0).fields()) {
-                names.add(s.strip());
+            for (int i = 0; i < width; i++) {
+                names.add(rec.field(i).strip());
             }
-            rows = rows.subList(1, rows.size());
-            if (rows.isEmpty()) {
+            refuseDuplicates(names, source);
+            if (!rec.next()) {
                 throw new IllegalArgumentException(source + " has a header but no data rows");
             }
         } else {
@@ -353,86 +400,93 @@ public final class CsvReader {
             throw new IllegalArgumentException(source + " has no feature column: its only "
                     + "column" + (width == 1 ? " is" : "s are") + " the target");
         }
-        for (Row r : rows) {
-            if (r.fields().size() != width) {
-                throw new IllegalArgumentException(source + ": row " + r.line() + " has "
-                        + r.fields().size() + " field" + (r.fields().size() == 1 ? "" : "s")
+        int k = featureCols.size();
+        int[] fc = featureCols.stream().mapToInt(Integer::intValue).toArray();
+        int[] tc = targetCols.stream().mapToInt(Integer::intValue).toArray();
+        boolean regression = task == DataTable.Task.REGRESSION;
+        boolean classification = task == DataTable.Task.CLASSIFICATION;
+        long perRow = Math.max(k, regression ? tc.length : 1);
+        Values x = new Values();
+        Values y = new Values();
+        Labels labels = classification ? new Labels(classes) : null;
+        int n = 0;
+        do {
+            if (rec.count() != width) {
+                throw new IllegalArgumentException(source + ": row " + rec.line() + " has "
+                        + rec.count() + " field" + (rec.count() == 1 ? "" : "s")
                         + ", but " + (header ? "the header has " : "the first row has ")
                         + width);
             }
-        }
-        int n = rows.size();
-        int k = featureCols.size();
-        double[] x = new double[n * k];
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            for (int j = 0; j < k; j++) {
-                int c = featureCols.get(j);
-                x[i * k + j] = number(r, c, names, source);
+            if ((n + 1) * perRow > MAX_VALUES) {
+                throw new IllegalArgumentException(source + ": row " + rec.line() + ": the "
+                        + "file holds more values than one array can (" + MAX_VALUES + " per "
+                        + "matrix); split it into smaller files");
             }
+            for (int c : fc) {
+                x.add(number(rec, c, names, source));
+            }
+            if (regression) {
+                for (int c : tc) {
+                    y.add(number(rec, c, names, source));
+                }
+            } else if (classification) {
+                labels.add(rec, tc[0], names.get(tc[0]), source);
+            }
+            n++;
+            if (progress != null && (n & 8191) == 0) {
+                progress.update(input.position(), totalBytes, n, false);
+            }
+        } while (rec.next());
+        if (progress != null) {
+            progress.update(input.position(), totalBytes, n, true);
         }
+        LOG.debug("{}: read {} rows of {} columns in {} ms", source, n, width,
+                (System.nanoTime() - started) / 1_000_000);
         List<String> featureNames = featureCols.stream().map(names::get).toList();
         List<String> targetNames = targetCols.stream().map(names::get).toList();
         switch (task) {
             case REGRESSION -> {
-                int t = targetCols.size();
-                double[] y = new double[n * t];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < t; j++) {
-                        y[i * t + j] = number(rows.get(i), targetCols.get(j), names, source);
-                    }
-                }
-                return DataTable.regression(source, x, featureNames, y, targetNames);
+                return DataTable.regression(source, x.toArray(), featureNames, y.toArray(),
+                        targetNames);
             }
             case CLASSIFICATION -> {
-                int c = targetCols.get(0);
-                String[] raw = new String[n];
-                for (int i = 0; i < n; i++) {
-                    Row r = rows.get(i);
-                    String label = r.quoted().get(c) ? r.fields().get(c) : r.fields().get(c)
-                            .strip();
-                    if (label.isEmpty()) {
-                        throw new IllegalArgumentException(source + ": row " + r.line()
-                                + ", column '" + names.get(c) + "': the class label is empty");
-                    }
-                    raw[i] = label;
-                }
-                List<String> classNames = classNames(raw);
-                Map<String, Integer> index = new HashMap<>();
-                for (int i = 0; i < classNames.size(); i++) {
-                    index.put(classNames.get(i), i);
-                }
-                int[] labels = new int[n];
-                for (int i = 0; i < n; i++) {
-                    Integer l = index.get(raw[i]);
-                    if (l == null) {
-                        throw new IllegalArgumentException(source + ": row " + rows.get(i).line()
-                                + ", column '" + names.get(c) + "': '" + raw[i]
-                                + "' is not one of the classes " + String.join(", ", classNames));
-                    }
-                    labels[i] = l;
-                }
-                return DataTable.classification(source, x, featureNames, targetNames.get(0),
-                        labels, classNames);
+                List<String> classNames = labels.classNames(classOrder);
+                return DataTable.classification(source, x.toArray(), featureNames,
+                        targetNames.get(0), labels.toArray(), classNames);
             }
             default -> {
-                return DataTable.unlabeled(source, x, featureNames);
+                return DataTable.unlabeled(source, x.toArray(), featureNames);
             }
         }
     }
 
-    private List<String> classNames(String[] raw) {
-        if (classes != null) {
-            return classes;
+    /** Whether a stripped cell is a number as this reader writes them (before parsing). */
+    static boolean isNumber(String s) {
+        return NUMBER.matcher(s).matches();
+    }
+
+    private static void refuseDuplicates(List<String> names, String source) {
+        Map<String, List<Integer>> at = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            at.computeIfAbsent(names.get(i), s -> new ArrayList<>()).add(i);
         }
-        if (classOrder == ClassOrder.SORTED) {
-            return new ArrayList<>(new TreeSet<>(Arrays.asList(raw)));
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<Integer>> e : at.entrySet()) {
+            List<Integer> cols = e.getValue();
+            if (cols.size() > 1) {
+                sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(e.getKey())
+                        .append("' at columns ");
+                for (int i = 0; i < cols.size(); i++) {
+                    sb.append(i == 0 ? "" : i == cols.size() - 1 ? " and " : ", ")
+                            .append(cols.get(i));
+                }
+            }
         }
-        LinkedHashMap<String, Boolean> seen = new LinkedHashMap<>();
-        for (String s : raw) {
-            seen.putIfAbsent(s, Boolean.TRUE);
+        if (sb.length() > 0) {
+            throw new IllegalArgumentException(source + ": the header repeats column names: "
+                    + sb + " (counted from 0); give every column its own name in the header "
+                    + "line, as models record their columns by name");
         }
-        return new ArrayList<>(seen.keySet());
     }
 
     private static int resolve(Ref r, List<String> names, String source, String role) {
@@ -444,17 +498,7 @@ public final class CsvReader {
             }
             return r.index();
         }
-        int found = -1;
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equals(r.name())) {
-                if (found >= 0) {
-                    throw new IllegalArgumentException(source + ": the column name '" + r.name()
-                            + "' appears twice in the header (columns " + found + " and " + i
-                            + "); choose the column by index");
-                }
-                found = i;
-            }
-        }
+        int found = names.indexOf(r.name());
         if (found < 0) {
             throw new IllegalArgumentException(source + " has no column '" + r.name() + "' for "
                     + role + "; its columns are: " + String.join(", ", names));
@@ -462,122 +506,115 @@ public final class CsvReader {
         return found;
     }
 
-    private static double number(Row r, int c, List<String> names, String source) {
-        String cell = r.fields().get(c);
-        String s = cell.strip();
-        if (NUMBER.matcher(s).matches()) {
-            double v = Double.parseDouble(s);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-            throw new IllegalArgumentException(source + ": row " + r.line() + ", column '"
-                    + names.get(c) + "': '" + cell + "' is not a finite number");
+    private static double number(CsvRecords r, int c, List<String> names, String source) {
+        char[] chars = r.chars();
+        int from = r.start(c);
+        int to = r.end(c);
+        while (from < to && Character.isWhitespace(chars[from])) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(chars[to - 1])) {
+            to--;
+        }
+        double v = Numbers.parse(chars, from, to);
+        if (Double.isFinite(v)) {
+            return v;
         }
         throw new IllegalArgumentException(source + ": row " + r.line() + ", column '"
-                + names.get(c) + "': '" + cell + "' is not a number");
+                + names.get(c) + "': '" + r.field(c) + "' is not a "
+                + (Double.isNaN(v) ? "number" : "finite number"));
     }
 
-    /** Splits text into records per RFC 4180. */
-    private static final class Records {
-        private final String text;
-        private final String source;
-        private final char delimiter;
-        private int pos;
-        private int line = 1;
+    /** A growing sequence of doubles in fixed blocks, copied once into one array at the end. */
+    private static final class Values {
+        private static final int BLOCK = 1 << 16;
+        private final List<double[]> blocks = new ArrayList<>();
+        private double[] current;
+        private int used = BLOCK;
 
-        Records(String text, String source, char delimiter) {
-            this.text = text;
-            this.source = source;
-            this.delimiter = delimiter;
-            if (text.startsWith("\uFEFF")) {
-                pos = 1;
+        void add(double v) {
+            if (used == BLOCK) {
+                current = new double[BLOCK];
+                blocks.add(current);
+                used = 0;
+            }
+            current[used++] = v;
+        }
+
+        double[] toArray() {
+            int size = blocks.isEmpty() ? 0 : (blocks.size() - 1) * BLOCK + used;
+            double[] a = new double[size];
+            for (int b = 0; b < blocks.size(); b++) {
+                int len = Math.min(BLOCK, size - b * BLOCK);
+                System.arraycopy(blocks.get(b), 0, a, b * BLOCK, len);
+                blocks.set(b, null);
+            }
+            blocks.clear();
+            return a;
+        }
+    }
+
+    /** Class labels numbered as they are read: by the fixed classes, or first seen. */
+    private static final class Labels {
+        private final List<String> fixed;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> seen = new ArrayList<>();
+        private int[] labels = new int[1024];
+        private int n;
+
+        Labels(List<String> fixed) {
+            this.fixed = fixed;
+            if (fixed != null) {
+                for (int i = 0; i < fixed.size(); i++) {
+                    index.put(fixed.get(i), i);
+                }
             }
         }
 
-        List<Row> all() {
-            List<Row> rows = new ArrayList<>();
-            while (pos < text.length()) {
-                Row r = next();
-                boolean blank = r.fields().size() == 1 && !r.quoted().get(0)
-                        && r.fields().get(0).isBlank();
-                if (!blank) {
-                    rows.add(r);
-                }
+        void add(CsvRecords r, int c, String column, String source) {
+            String label = r.quoted(c) ? r.field(c) : r.field(c).strip();
+            if (label.isEmpty()) {
+                throw new IllegalArgumentException(source + ": row " + r.line() + ", column '"
+                        + column + "': the class label is empty");
             }
-            return rows;
+            Integer l = index.get(label);
+            if (l == null) {
+                if (fixed != null) {
+                    throw new IllegalArgumentException(source + ": row " + r.line()
+                            + ", column '" + column + "': '" + label
+                            + "' is not one of the classes " + String.join(", ", fixed));
+                }
+                l = seen.size();
+                seen.add(label);
+                index.put(label, l);
+            }
+            if (n == labels.length) {
+                labels = Arrays.copyOf(labels, (int) Math.min(MAX_VALUES, 2L * n));
+            }
+            labels[n++] = l;
         }
 
-        private Row next() {
-            int start = line;
-            List<String> fields = new ArrayList<>();
-            List<Boolean> quoted = new ArrayList<>();
-            while (true) {
-                StringBuilder sb = new StringBuilder();
-                boolean q = false;
-                int fieldLine = line;
-                if (pos < text.length() && text.charAt(pos) == '"') {
-                    q = true;
-                    pos++;
-                    while (true) {
-                        if (pos >= text.length()) {
-                            throw new IllegalArgumentException(source + ": row " + start
-                                    + ": the quoted field opened on line " + fieldLine
-                                    + " is never closed");
-                        }
-                        char c = text.charAt(pos++);
-                        if (c == '"') {
-                            if (pos < text.length() && text.charAt(pos) == '"') {
-                                sb.append('"');
-                                pos++;
-                            } else {
-                                break;
-                            }
-                        } else {
-                            if (c == '\n' || (c == '\r' && !(pos < text.length()
-                                    && text.charAt(pos) == '\n'))) {
-                                line++;
-                            }
-                            sb.append(c);
-                        }
-                    }
-                    // skip spaces after the closing quote
-                    while (pos < text.length() && text.charAt(pos) == ' '
-                            && delimiter != ' ') {
-                        pos++;
-                    }
-                    if (pos < text.length() && text.charAt(pos) != delimiter
-                            && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
-                        throw new IllegalArgumentException(source + ": row " + start
-                                + ", field " + (fields.size() + 1) + ": unexpected '"
-                                + text.charAt(pos) + "' after a closing quote (a quote inside "
-                                + "a quoted field is written \"\")");
-                    }
-                } else {
-                    while (pos < text.length()) {
-                        char c = text.charAt(pos);
-                        if (c == delimiter || c == '\n' || c == '\r') {
-                            break;
-                        }
-                        sb.append(c);
-                        pos++;
-                    }
-                }
-                fields.add(sb.toString());
-                quoted.add(q);
-                if (pos >= text.length()) {
-                    break;
-                }
-                char c = text.charAt(pos++);
-                if (c == delimiter) {
-                    continue;
-                }
-                if (c == '\r' && pos < text.length() && text.charAt(pos) == '\n') {
-                    pos++;
-                }
-                line++;
-                break;
+        List<String> classNames(ClassOrder order) {
+            if (fixed != null) {
+                return fixed;
             }
-            return new Row(start, fields, quoted);
+            if (order == ClassOrder.SORTED) {
+                List<String> sorted = new ArrayList<>(new TreeSet<>(seen));
+                int[] renumber = new int[seen.size()];
+                for (int i = 0; i < renumber.length; i++) {
+                    renumber[i] = sorted.indexOf(seen.get(i));
+                }
+                for (int i = 0; i < n; i++) {
+                    labels[i] = renumber[labels[i]];
+                }
+                seen.clear();
+                seen.addAll(sorted);
+            }
+            return seen;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(labels, n);
         }
     }
 }

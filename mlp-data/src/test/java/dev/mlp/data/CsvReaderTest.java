@@ -160,9 +160,16 @@ class CsvReaderTest {
         assertEquals("data.csv: column 'species' is chosen both as a feature and as a target",
                 error(CsvReader.builder().features("sepal", "species").classTarget("species")
                         .build(), FLOWERS));
-        assertEquals("data.csv: the column name 'a' appears twice in the header (columns 0 and "
-                + "2); choose the column by index", error(CsvReader.builder().features("a")
-                .build(), "a,b,a\n1,2,3\n"));
+        // every way of reading refuses a repeated name, whichever columns are chosen
+        String twice = "data.csv: the header repeats column names: 'a' at columns 0 and 2, 'b' "
+                + "at columns 1, 3 and 4 (counted from 0); give every column its own name in the "
+                + "header line, as models record their columns by name";
+        String dup = "a,b,a,b,b,c\n1,2,3,4,5,x\n";
+        assertEquals(twice, error(CsvReader.builder().features("a").build(), dup));
+        assertEquals(twice, error(CsvReader.builder().classTarget("c").build(), dup));
+        assertEquals(twice, error(CsvReader.builder().featureIndices(0).numericTargetIndices(1)
+                .build(), dup));
+        assertEquals(twice, error(CsvReader.builder().build(), dup));
     }
 
     @Test

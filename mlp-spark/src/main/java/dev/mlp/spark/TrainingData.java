@@ -1,11 +1,14 @@
 package dev.mlp.spark;
 
 import dev.mlp.core.Dataset;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -24,9 +27,13 @@ public final class TrainingData implements AutoCloseable {
     private final int blockSize;
     private final long rows;
     private final double totalWeight;
+    /** The broadcast rows the blocks are packed from, or null when they come from an RDD. */
+    private final Broadcast<?> source;
 
-    private TrainingData(JavaRDD<Block> blocks, int inputs, int outputs, int blockSize) {
+    private TrainingData(JavaRDD<Block> blocks, int inputs, int outputs, int blockSize,
+                         Broadcast<?> source) {
         this.blocks = blocks;
+        this.source = source;
         this.inputs = inputs;
         this.outputs = outputs;
         this.partitions = blocks.getNumPartitions();
@@ -61,11 +68,6 @@ public final class TrainingData implements AutoCloseable {
      */
     public static TrainingData of(JavaRDD<Sample> samples, int inputs, int outputs, int blockSize,
                                   boolean weighted) {
-        return of(samples, inputs, outputs, blockSize, weighted, false);
-    }
-
-    private static TrainingData of(JavaRDD<Sample> samples, int inputs, int outputs,
-                                   int blockSize, boolean weighted, boolean truncate) {
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException("inputs and outputs must be >= 1, found " + inputs
                     + " and " + outputs);
@@ -79,11 +81,7 @@ public final class TrainingData implements AutoCloseable {
         JavaRDD<Block> blocks = samples.mapPartitionsWithIndex(
                 (index, it) -> pack(index, it, inputs, outputs, blockSize, weighted), true);
         blocks.persist(StorageLevel.MEMORY_AND_DISK());
-        if (truncate) {
-            // forget the lineage back to the driver's rows, which every task would carry
-            blocks.rdd().localCheckpoint();
-        }
-        TrainingData data = new TrainingData(blocks, inputs, outputs, blockSize);
+        TrainingData data = new TrainingData(blocks, inputs, outputs, blockSize, null);
         if (data.rows == 0) {
             data.release();
             throw new IllegalArgumentException("the training data has no rows");
@@ -93,9 +91,11 @@ public final class TrainingData implements AutoCloseable {
 
     /**
      * Distributes a local data set, mostly for tests and benchmarks: rows are cut into
-     * {@code partitions} consecutive ranges. The blocks are checkpointed locally, so that tasks
-     * do not carry the driver's copy of the rows; they are lost with an executor, so this is
-     * for data that one machine holds anyway.
+     * {@code partitions} consecutive ranges. The rows travel once to each executor as a
+     * broadcast, and each partition packs its range from it, so tasks do not carry rows and a
+     * partition lost with an executor is packed again from the broadcast: training survives
+     * the loss of an executor. Every executor holds all rows, so this is for data that one
+     * machine holds anyway.
      *
      * @param sc the Spark context
      * @param data the samples
@@ -108,17 +108,60 @@ public final class TrainingData implements AutoCloseable {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, found " + partitions);
         }
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("blockSize must be >= 1, found " + blockSize);
+        }
         int in = data.inputs();
         int out = data.outputs();
-        List<Sample> list = new ArrayList<>(data.rows());
-        for (int r = 0; r < data.rows(); r++) {
-            double[] x = new double[in];
-            double[] y = new double[out];
-            System.arraycopy(data.features(), r * in, x, 0, in);
-            System.arraycopy(data.targets(), r * out, y, 0, out);
-            list.add(new Sample(x, y));
+        int n = data.rows();
+        Broadcast<LocalRows> rows = sc.broadcast(new LocalRows(data.features().clone(),
+                data.targets().clone(), in, out));
+        List<Integer> indices = new ArrayList<>(partitions);
+        for (int p = 0; p < partitions; p++) {
+            indices.add(p);
         }
-        return of(sc.parallelize(list, partitions), in, out, blockSize, false, true);
+        // one index per partition; partition p packs rows [p·n/partitions, (p+1)·n/partitions)
+        JavaRDD<Block> blocks = sc.parallelize(indices, partitions).mapPartitionsWithIndex(
+                (index, it) -> {
+                    int from = (int) ((long) index * n / partitions);
+                    int to = (int) ((long) (index + 1) * n / partitions);
+                    return pack(index, rows.value().samples(from, to), in, out, blockSize,
+                            false);
+                }, true);
+        blocks.persist(StorageLevel.MEMORY_AND_DISK());
+        TrainingData d = new TrainingData(blocks, in, out, blockSize, rows);
+        if (d.rows == 0) {
+            d.release();
+            throw new IllegalArgumentException("the training data has no rows");
+        }
+        return d;
+    }
+
+    /** The rows of a local data set, as broadcast to the executors. */
+    private record LocalRows(double[] x, double[] y, int inputs, int outputs)
+            implements Serializable {
+
+        Iterator<Sample> samples(int from, int to) {
+            return new Iterator<>() {
+                private int r = from;
+
+                @Override
+                public boolean hasNext() {
+                    return r < to;
+                }
+
+                @Override
+                public Sample next() {
+                    if (r >= to) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    double[] f = Arrays.copyOfRange(x, r * inputs, (r + 1) * inputs);
+                    double[] t = Arrays.copyOfRange(y, r * outputs, (r + 1) * outputs);
+                    r++;
+                    return new Sample(f, t);
+                }
+            };
+        }
     }
 
     private static Iterator<Block> pack(int partition, Iterator<Sample> it, int inputs,
@@ -151,9 +194,9 @@ public final class TrainingData implements AutoCloseable {
                 row++;
             }
             if (n < blockSize) {
-                x = java.util.Arrays.copyOf(x, n * inputs);
-                y = java.util.Arrays.copyOf(y, n * outputs);
-                w = w == null ? null : java.util.Arrays.copyOf(w, n);
+                x = Arrays.copyOf(x, n * inputs);
+                y = Arrays.copyOf(y, n * outputs);
+                w = w == null ? null : Arrays.copyOf(w, n);
             }
             out.add(new Block(partition, row - n, n, x, y, w));
         }
@@ -195,9 +238,12 @@ public final class TrainingData implements AutoCloseable {
         return totalWeight;
     }
 
-    /** Drops the cached blocks. */
+    /** Drops the cached blocks (and the executors' copies of broadcast rows). */
     public void release() {
         blocks.unpersist(false);
+        if (source != null) {
+            source.unpersist(false);
+        }
     }
 
     /** Same as {@link #release()}. */

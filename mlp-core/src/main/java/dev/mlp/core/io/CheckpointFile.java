@@ -67,11 +67,12 @@ public final class CheckpointFile {
      */
     public static Checkpoint load(Path file) throws IOException {
         var sections = Container.read(file, Container.Type.CHECKPOINT);
-        Container.require(sections, file, "framework");
+        // read like describe does, so that a file either loads and describes or fails both
+        Container.require(sections, file, "framework").string();
         Container.Section s = Container.require(sections, file, "checkpoint");
         long seed = s.i64();
         int epoch = s.u32();
-        double[][] params = new double[s.u32()][];
+        double[][] params = new double[s.count(4)][];
         for (int i = 0; i < params.length; i++) {
             params[i] = s.doubles();
         }

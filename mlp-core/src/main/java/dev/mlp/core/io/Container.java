@@ -335,7 +335,12 @@ final class Container {
             return Double.longBitsToDouble(i64());
         }
 
-        private int count(int bytesEach) throws FileFormatException {
+        /**
+         * Reads a count of items of at least {@code bytesEach} bytes each, refused if they
+         * cannot fit in the rest of the section (so that no length field allocates more than
+         * the file holds).
+         */
+        int count(int bytesEach) throws FileFormatException {
             int n = u32();
             if ((long) n * bytesEach > buffer.remaining()) {
                 throw malformed("a count of " + n + " runs past the end of the section");

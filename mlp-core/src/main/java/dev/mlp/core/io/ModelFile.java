@@ -271,7 +271,7 @@ public final class ModelFile {
             int n = sc.u32();
             for (int i = 0; i < n; i++) {
                 String role = sc.string();
-                double[][] stats = new double[sc.u32()][];
+                double[][] stats = new double[sc.count(4)][];
                 for (int c = 0; c < stats.length; c++) {
                     stats[c] = sc.doubles();
                 }
@@ -411,7 +411,15 @@ public final class ModelFile {
      * @throws IOException if it cannot be read
      */
     public static Model load(Path file, Mlp mlp) throws IOException {
-        return toModel(read(file), mlp);
+        ModelInfo info = read(file);
+        try {
+            return toModel(info, mlp);
+        } catch (MissingPluginException e) {
+            throw new MissingPluginException(e.kind(), e.name(), e.spec(),
+                    file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
