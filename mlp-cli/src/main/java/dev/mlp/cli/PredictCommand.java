@@ -1,6 +1,7 @@
 package dev.mlp.cli;
 
 import dev.mlp.core.Model;
+import dev.mlp.core.io.AtomicFiles;
 import dev.mlp.data.DataTable;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,9 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,7 +29,11 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL")
+    @CommandLine.ParentCommand
+    private MlpCli parent;
+
+    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL",
+            description = "The model file, as saved by 'mlp train'.")
     private Path modelFile;
 
     @Option(names = "--data", required = true, paramLabel = "CSV",
@@ -47,7 +50,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SavedModel saved = SavedModel.load(modelFile);
+        CliFiles.readable("--data", data);
+        CliFiles.writable("-o", output);
+        SavedModel saved = SavedModel.load(modelFile, parent.plugins());
         DataTable table = saved.read(csv, data, null, false);
         double[][] x = table.x();
         double[][] p = saved.model().predict(x);
@@ -57,18 +62,12 @@ final class PredictCommand implements Callable<Integer> {
             out.flush();
             return MlpCli.OK;
         }
-        Path dir = output.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".predictions-", ".csv");
-        try {
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp),
-                    StandardCharsets.UTF_8))) {
+        try (OutputLock lock = OutputLock.file("-o", output)) {
+            AtomicFiles.write(output, stream -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(stream,
+                        StandardCharsets.UTF_8));
                 write(w, saved, table, x, p);
-            }
-            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            });
         }
         return MlpCli.OK;
     }

@@ -5,23 +5,43 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary
  * file in the target's directory, is forced to the storage device, and is then moved over the
  * target in one atomic step. If anything fails, the temporary file is deleted and the target is
  * left as it was.
+ *
+ * <p>The temporary file is named {@code .<target>.<pid>-<random>.tmp}. A process killed while
+ * writing leaves it behind; the next write to the same target removes such leftovers (see
+ * {@link #removeStale}): only files of exactly this naming, last modified before the current
+ * process started, whose process is no longer running.
  */
 public final class AtomicFiles {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long PID = ProcessHandle.current().pid();
+    /** {@code .<target>.<pid>-<hex>.tmp}, or {@code .<target>.<hex>.tmp} of earlier versions. */
+    private static final Pattern TEMPORARY =
+            Pattern.compile("\\.(.+)\\.(?:([0-9]{1,19})-)?[0-9a-f]{1,16}\\.tmp");
+    private static final Instant STARTED = ProcessHandle.current().info().startInstant()
+            .orElseGet(Instant::now);
 
     private AtomicFiles() {
     }
@@ -59,7 +79,7 @@ public final class AtomicFiles {
         Path tmp = null;
         FileChannel opened = null;
         for (int attempt = 0; opened == null; attempt++) {
-            tmp = dir.resolve("." + abs.getFileName() + "."
+            tmp = dir.resolve("." + abs.getFileName() + "." + PID + "-"
                     + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + ".tmp");
             try {
                 opened = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
@@ -68,6 +88,9 @@ public final class AtomicFiles {
                 if (attempt == 10) {
                     throw e;
                 }
+            } catch (AccessDeniedException e) {
+                throw new AccessDeniedException(target.toString(), null,
+                        "cannot create a file in directory " + dir);
             }
         }
         boolean moved = false;
@@ -85,6 +108,8 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
+            String name = abs.getFileName().toString();
+            removeStale(dir, name::equals);
         } finally {
             if (!moved) {
                 try {
@@ -94,5 +119,57 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Removes the temporary files that writes killed before they finished left in a directory:
+     * files named {@code .<target>.<pid>-<random>.tmp} (or {@code .<target>.<random>.tmp}) for a
+     * target the filter accepts, last modified before this process started, whose process is
+     * not running. Nothing else is touched; a file that cannot be removed is left, and logged.
+     *
+     * @param dir the directory
+     * @param targets which target file names to clean up after, for example
+     *                {@code name -> name.endsWith(".ckpt")}
+     * @return the number of files removed
+     */
+    public static int removeStale(Path dir, Predicate<String> targets) {
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path f : files) {
+                Matcher m = TEMPORARY.matcher(f.getFileName().toString());
+                if (!m.matches() || !targets.test(m.group(1)) || !stale(f, m.group(2))) {
+                    continue;
+                }
+                try {
+                    if (Files.deleteIfExists(f)) {
+                        removed++;
+                        LOG.debug("removed {}, left by an interrupted write", f);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("cannot remove {}, left by an interrupted write: {}", f, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot look for leftover temporary files in {}: {}", dir, e.toString());
+        }
+        return removed;
+    }
+
+    private static boolean stale(Path f, String pid) throws IOException {
+        if (!Files.isRegularFile(f)
+                || !Files.getLastModifiedTime(f).toInstant().isBefore(STARTED)) {
+            return false;
+        }
+        if (pid == null) {
+            return true;
+        }
+        long p;
+        try {
+            p = Long.parseLong(pid);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        // this process's own number on an older file: an earlier process that had it
+        return p == PID || ProcessHandle.of(p).map(h -> !h.isAlive()).orElse(true);
     }
 }
