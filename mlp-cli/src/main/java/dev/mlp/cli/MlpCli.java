@@ -127,7 +127,7 @@ public final class MlpCli implements Runnable {
     }
 
     /** Reports a failure of a command: one or two lines for bad input, a trace for a bug. */
-    private static int report(Throwable ex, CommandLine c, boolean verbose) {
+    static int report(Throwable ex, CommandLine c, boolean verbose) {
         String where = c.getCommandSpec().qualifiedName();
         PrintWriter err = c.getErr();
         if (ex instanceof OutOfMemoryError) {

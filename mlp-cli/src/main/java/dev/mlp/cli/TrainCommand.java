@@ -255,9 +255,7 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpointDir != null) {
             b.checkpoints(checkpointEvery, c -> saveCheckpoint(c, record[0]));
         }
-        String monitored = stopping != null ? EarlyStopping.parse(stopping).monitor()
-                : validation > 0 ? (classification ? "validation-accuracy" : "validation-r2")
-                : (classification ? "training-accuracy" : "training-r2");
+        String monitored = monitored(stopping, validation, classification);
         ProgressBar bar = new ProgressBar(System.err, !quiet && System.console() != null,
                 System::nanoTime);
         double[] learningRate = {Double.NaN};
@@ -406,6 +404,13 @@ final class TrainCommand implements Callable<Integer> {
             return "early-stopping(" + s + ")";
         }
         return s;
+    }
+
+    /** The metric the progress bar shows: early stopping's, else accuracy or r2. */
+    static String monitored(String stopping, double validation, boolean classification) {
+        return stopping != null ? EarlyStopping.parse(stopping).monitor()
+                : validation > 0 ? (classification ? "validation-accuracy" : "validation-r2")
+                : (classification ? "training-accuracy" : "training-r2");
     }
 
     private static double monitoredValue(TrainingListener.EpochEnd e, String monitored) {
