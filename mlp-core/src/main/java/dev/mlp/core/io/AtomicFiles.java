@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The temporary file is named {@code .<target>.<pid>-<random>.tmp}. A process killed while
  * writing leaves it behind; the next write to the same target removes such leftovers (see
- * {@link #removeStale}): only files of exactly this naming, last modified before the current
- * process started, whose process is no longer running.
+ * {@link #removeStale}): only files of exactly this naming whose process is no longer running.
  */
 public final class AtomicFiles {
 
@@ -123,9 +122,11 @@ public final class AtomicFiles {
 
     /**
      * Removes the temporary files that writes killed before they finished left in a directory:
-     * files named {@code .<target>.<pid>-<random>.tmp} (or {@code .<target>.<random>.tmp}) for a
-     * target the filter accepts, last modified before this process started, whose process is
-     * not running. Nothing else is touched; a file that cannot be removed is left, and logged.
+     * files named {@code .<target>.<pid>-<random>.tmp} for a target the filter accepts whose
+     * process is no longer running (or, for this process's own number, that are older than this
+     * process), and files named {@code .<target>.<random>.tmp} (written by earlier versions)
+     * that are older than this process. Nothing else is touched; a file that cannot be removed is
+     * left, and logged.
      *
      * @param dir the directory
      * @param targets which target file names to clean up after, for example
@@ -156,12 +157,14 @@ public final class AtomicFiles {
     }
 
     private static boolean stale(Path f, String pid) throws IOException {
-        if (!Files.isRegularFile(f)
-                || !Files.getLastModifiedTime(f).toInstant().isBefore(STARTED)) {
+        if (!Files.isRegularFile(f)) {
             return false;
         }
+        // the start time is known to about a second (Linux counts it from the boot second)
+        boolean older = Files.getLastModifiedTime(f).toInstant()
+                .isBefore(STARTED.minusSeconds(2));
         if (pid == null) {
-            return true;
+            return older;
         }
         long p;
         try {
@@ -169,7 +172,11 @@ public final class AtomicFiles {
         } catch (NumberFormatException e) {
             return false;
         }
-        // this process's own number on an older file: an earlier process that had it
-        return p == PID || ProcessHandle.of(p).map(h -> !h.isAlive()).orElse(true);
+        if (p == PID) {
+            // this process's own number: a write under way here, unless the file is older
+            // than this process (an earlier process had the number)
+            return older;
+        }
+        return ProcessHandle.of(p).map(h -> !h.isAlive()).orElse(true);
     }
 }

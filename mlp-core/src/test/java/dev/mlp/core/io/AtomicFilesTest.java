@@ -51,7 +51,10 @@ class AtomicFilesTest {
         Path liveWriter = old(".m.mlp." + alive + "-5e6f.tmp");
         Path otherTarget = old(".other.mlp." + dead + "-1a2b.tmp");
         Path notOurs = old(".m.mlp.backup.tmp");
-        Path recent = Files.write(dir.resolve(".m.mlp." + dead + "-7a8b.tmp"), new byte[1]);
+        Path recent = Files.write(dir.resolve(".m.mlp.7a8b.tmp"), new byte[1]);
+        long own = ProcessHandle.current().pid();
+        Path inFlight = Files.write(dir.resolve(".m.mlp." + own + "-9c.tmp"), new byte[1]);
+        Path deadRecent = Files.write(dir.resolve(".m.mlp." + dead + "-9d.tmp"), new byte[1]);
 
         AtomicFiles.write(dir.resolve("m.mlp"), out -> out.write(new byte[] {42}));
 
@@ -61,9 +64,13 @@ class AtomicFilesTest {
         assertTrue(Files.exists(liveWriter), "a running process's temporary stays");
         assertTrue(Files.exists(otherTarget), "another target's temporary stays");
         assertTrue(Files.exists(notOurs), "a file not of our naming stays");
-        assertTrue(Files.exists(recent), "a file newer than this process stays");
-        assertEquals(List.of(".m.mlp." + alive + "-5e6f.tmp", ".m.mlp." + dead + "-7a8b.tmp",
-                ".m.mlp.backup.tmp", ".other.mlp." + dead + "-1a2b.tmp", "m.mlp"), names());
+        assertTrue(Files.exists(recent), "a file of unknown process newer than this one stays");
+        assertTrue(Files.exists(inFlight), "this process's own recent temporary stays");
+        assertFalse(Files.exists(deadRecent), "a dead process's temporary goes, however new");
+        assertEquals(new java.util.TreeSet<>(List.of(".m.mlp." + own + "-9c.tmp",
+                ".m.mlp." + alive + "-5e6f.tmp", ".m.mlp.7a8b.tmp", ".m.mlp.backup.tmp",
+                ".other.mlp." + dead + "-1a2b.tmp", "m.mlp")),
+                new java.util.TreeSet<>(names()));
     }
 
     @Test
