@@ -70,7 +70,8 @@ final class OutputLock implements AutoCloseable {
         if (lock == null) {
             close(channel);
             throw new BadInputException(option + ": " + what + " is in use by another run "
-                    + "(it holds " + lockFile + "); wait for it to end or choose another path");
+                    + "(another process holds the lock on " + lockFile + "); wait for it to end "
+                    + "or choose another path");
         }
         return new OutputLock(channel, lock);
     }
