@@ -49,6 +49,7 @@ final class PredictCommand implements Callable<Integer> {
     private CsvOptions csv;
 
     @Override
+    @SuppressWarnings("try") // the lock is held, not used, in its try block
     public Integer call() throws IOException {
         CliFiles.readable("--data", data);
         CliFiles.writable("-o", output);

@@ -209,6 +209,7 @@ final class TrainCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Override
+    @SuppressWarnings("try") // the locks are held, not used, in their try block
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -131,6 +131,7 @@ class RunSafetyTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void anOutputInUseByAnotherRunIsRefused() {
         Path out = dir.resolve("busy.mlp");
         try (OutputLock held = OutputLock.file("-o", out)) {
@@ -143,6 +144,7 @@ class RunSafetyTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void aCheckpointDirectoryInUseByAnotherRunIsRefused() {
         try (OutputLock held = OutputLock.directory("--checkpoint-dir", ck)) {
             Cli r = train(blobs, "other.mlp", "--checkpoint-dir", ck.toString());
