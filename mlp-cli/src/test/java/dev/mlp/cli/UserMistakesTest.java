@@ -232,4 +232,19 @@ class UserMistakesTest {
         assertBadInput(Cli.run("train", "--data", locked.toString(), "--target", "b", "-o",
                 model.toString()), "--data: permission denied: cannot read " + locked);
     }
+
+    @Test
+    void aPayloadLongerOrShorterThanAnnouncedIsNamedForWhatItIs() throws IOException {
+        assertEquals(MlpCli.OK, train().code());
+        byte[] saved = Files.readAllBytes(model);
+        Path longer = dir.resolve("longer.mlp");
+        byte[] extra = java.util.Arrays.copyOf(saved, saved.length + 4);
+        Files.write(longer, extra);
+        assertBadInput(Cli.run("inspect", longer.toString()), longer.toString(), "corrupted",
+                "4 bytes after the end");
+        Path shorter = dir.resolve("shorter.mlp");
+        Files.write(shorter, java.util.Arrays.copyOf(saved, saved.length - 4));
+        assertBadInput(Cli.run("evaluate", "-m", shorter.toString(), "--data",
+                blobs.toString()), shorter.toString(), "truncated");
+    }
 }
