@@ -30,7 +30,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL")
+    @CommandLine.ParentCommand
+    private MlpCli parent;
+
+    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL",
+            description = "The model file, as saved by 'mlp train'.")
     private Path modelFile;
 
     @Option(names = "--data", paramLabel = "CSV", description = "Labelled CSV data.")
@@ -54,7 +58,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SavedModel saved = SavedModel.load(modelFile);
+        CliFiles.readable("--data", data);
+        CliFiles.readable("--images", images);
+        CliFiles.readable("--labels", labels);
+        SavedModel saved = SavedModel.load(modelFile, parent.plugins());
         DataTable table;
         if (images != null || labels != null) {
             if (!saved.classification()) {

@@ -26,6 +26,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        CliFiles.readable("FILE", file);
         String text;
         try {
             text = ModelFile.read(file).describe();
@@ -35,8 +36,42 @@ final class InspectCommand implements Callable<Integer> {
             }
             text = CheckpointFile.describe(file);
         }
-        out.println(text);
+        out.print(align(text));
         out.flush();
         return MlpCli.OK;
+    }
+
+    /** Lines {@code key: value}, with every value starting in one column. */
+    static String align(String text) {
+        String[] lines = text.split("\\R");
+        int width = 0;
+        for (String l : lines) {
+            int colon = key(l);
+            if (colon > 0) {
+                width = Math.max(width, colon + 1);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            int colon = key(l);
+            if (colon > 0) {
+                String k = l.substring(0, colon + 1);
+                sb.append(k).append(" ".repeat(width - k.length() + 1))
+                        .append(l.substring(colon + 1).strip());
+            } else {
+                sb.append(l);
+            }
+            sb.append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    /** The position of the colon ending a line's key, or -1. */
+    private static int key(String line) {
+        int colon = line.indexOf(": ");
+        if (colon < 0 && line.endsWith(":")) {
+            colon = line.length() - 1;
+        }
+        return colon;
     }
 }

@@ -1,9 +1,18 @@
 package dev.mlp.cli;
 
+import dev.mlp.core.train.TrainingDivergedException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -13,8 +22,15 @@ import picocli.CommandLine.Command;
  * The {@code mlp} command line: train a network on a CSV file, evaluate it, predict with it,
  * inspect a model file and list the plugins on the class path.
  *
- * <p>Exit codes: 0 on success, 2 for bad usage or bad input (the message says what and where),
- * 1 for anything else.
+ * <p>Exit codes: 0 on success, 2 for bad usage or bad input (the message says what and where,
+ * in one or two lines, and no stack trace unless {@code --verbose} is given), 1 for anything else
+ * (a bug: the stack trace is printed). Bad input includes files that are missing, unreadable or
+ * directories, options out of range, bad data, plugin jars that clash, a network too large for
+ * the memory, and training that diverges.
+ *
+ * <p>Plugin jars are found on the class path, in the directories and jars given with
+ * {@code --plugins}, and in those listed in the {@code MLP_PLUGIN_PATH} environment variable
+ * (separated by the platform's path separator).
  */
 @Command(name = "mlp", mixinStandardHelpOptions = true,
         versionProvider = MlpCli.Version.class,
@@ -33,8 +49,32 @@ public final class MlpCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlpCli.class);
 
+    /** The environment variable listing plugin directories and jars. */
+    public static final String PLUGIN_PATH = "MLP_PLUGIN_PATH";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an error, print the stack trace too.")
+    boolean verbose;
+
+    @CommandLine.Option(names = "--plugins", paramLabel = "DIR|JAR", split = ",",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Load plugin jars from these directories or jars, besides the class "
+                    + "path and the directories and jars in $" + PLUGIN_PATH + ".")
+    List<java.nio.file.Path> pluginDirs = new ArrayList<>();
+
+    private Map<String, String> env = System.getenv();
+    private Plugins plugins;
+
+    /** @return the plugins of this command line: class path, --plugins and MLP_PLUGIN_PATH */
+    Plugins plugins() {
+        if (plugins == null) {
+            plugins = Plugins.load(pluginDirs, env.get(PLUGIN_PATH));
+        }
+        return plugins;
+    }
 
     @Override
     public void run() {
@@ -58,7 +98,14 @@ public final class MlpCli implements Runnable {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new MlpCli());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs a command line with the given environment variables (for tests). */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        MlpCli root = new MlpCli();
+        root.env = env;
+        CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
                 true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
@@ -71,18 +118,44 @@ public final class MlpCli implements Runnable {
                     + " --help' for usage.");
             return BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            String where = c.getCommandSpec().qualifiedName();
-            if (isBadInput(ex)) {
-                c.getErr().println(where + ": " + message(ex));
-                LOG.debug("bad input", ex);
-                return BAD_INPUT;
-            }
-            c.getErr().println(where + ": failed: " + message(ex));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c, root.verbose));
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // thrown past picocli's handler, which only sees exceptions
+            return report(e, cl, root.verbose || List.of(args).contains("--verbose"));
+        }
+    }
+
+    /** Reports a failure of a command: one or two lines for bad input, a trace for a bug. */
+    static int report(Throwable ex, CommandLine c, boolean verbose) {
+        String where = c.getCommandSpec().qualifiedName();
+        PrintWriter err = c.getErr();
+        if (ex instanceof OutOfMemoryError) {
+            err.println(where + ": not enough memory (" + ex.getMessage() + "; the Java heap "
+                    + "limit is " + megabytes(Runtime.getRuntime().maxMemory()) + ")");
+            err.println("Use a smaller network or batch, or give Java more memory, for "
+                    + "example: java -Xmx8g -jar mlp-cli.jar ...");
+        } else if (isBadInput(ex)) {
+            err.println(where + ": " + message(ex));
+        } else {
+            err.println(where + ": failed: " + message(ex));
             LOG.error("{} failed", where, ex);
+            err.flush();
             return FAILED;
-        });
-        return cl.execute(args);
+        }
+        if (verbose) {
+            ex.printStackTrace(err);
+        } else {
+            LOG.debug("bad input", ex);
+        }
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    static String megabytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "unlimited"
+                : String.format(Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
     }
 
     /**
@@ -91,18 +164,62 @@ public final class MlpCli implements Runnable {
      */
     static boolean isBadInput(Throwable ex) {
         return ex instanceof IllegalArgumentException
-                || ex instanceof NoSuchFileException
-                || ex instanceof java.nio.file.AccessDeniedException
+                || ex instanceof FileSystemException
                 || ex instanceof dev.mlp.core.io.FileFormatException
-                || ex instanceof BadInputException;
+                || ex instanceof BadInputException
+                || ex instanceof TrainingDivergedException
+                || ex instanceof java.io.UncheckedIOException u && isBadInput(u.getCause())
+                || ex instanceof IOException && String.valueOf(ex.getMessage())
+                        .contains("No space left on device");
     }
 
-    private static String message(Throwable ex) {
+    static String message(Throwable ex) {
+        if (ex instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+            String outer = u.getMessage();
+            String inner = message(u.getCause());
+            return outer == null || outer.equals(u.getCause().toString()) ? inner
+                    : outer + ": " + inner;
+        }
+        if (ex instanceof FileSystemException f) {
+            return fileMessage(f);
+        }
         String m = ex.getMessage();
-        if (ex instanceof NoSuchFileException) {
-            return "no such file: " + m;
+        if (ex instanceof TrainingDivergedException) {
+            return m + System.lineSeparator() + "To continue past a divergence, try "
+                    + "--divergence \"rollback(factor=0.5, retries=3)\" or a smaller learning "
+                    + "rate.";
         }
         return m == null ? ex.getClass().getSimpleName() : m;
+    }
+
+    /** A file system error in words: the file, the other file if any, and the reason. */
+    static String fileMessage(FileSystemException f) {
+        String file = f.getFile();
+        String reason = f.getReason();
+        String what;
+        if (f instanceof NoSuchFileException) {
+            what = "no such file: " + file;
+        } else if (f instanceof AccessDeniedException) {
+            what = "permission denied: " + file;
+        } else if (f instanceof NotDirectoryException) {
+            what = "not a directory: " + file;
+        } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
+            what = "already exists: " + file;
+        } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
+            what = "directory not empty: " + file;
+        } else {
+            what = file == null ? "file system error" : file;
+        }
+        if (f.getOtherFile() != null) {
+            what += " (moving to " + f.getOtherFile() + ")";
+        }
+        if (reason != null && !reason.isBlank()) {
+            what += ": " + reason;
+        } else if (!(f instanceof NoSuchFileException || f instanceof AccessDeniedException
+                || f instanceof NotDirectoryException) && file != null) {
+            what += ": " + f.getClass().getSimpleName();
+        }
+        return what;
     }
 
     /** Reports the framework version from the jar manifest. */

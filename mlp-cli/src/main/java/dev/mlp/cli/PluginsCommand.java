@@ -2,11 +2,12 @@ package dev.mlp.cli;
 
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.PluginProvider;
-import dev.mlp.core.Mlp;
 import dev.mlp.core.plugin.PluginCatalog;
 import dev.mlp.core.plugin.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,14 +26,40 @@ final class PluginsCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--kind", paramLabel = "KIND",
-            description = "Only this kind: ${COMPLETION-CANDIDATES}.")
+    @CommandLine.ParentCommand
+    private MlpCli parent;
+
+    @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
+            description = "Only this kind, as listed: activation, loss, optimizer, "
+                    + "batch-strategy, initializer, scaler, listener, schedule, "
+                    + "gradient-transform.")
     private PluginKind kind;
+
+    /** Reads a kind as printed ("batch strategy"), with a hyphen, or as its constant name. */
+    static final class KindConverter implements CommandLine.ITypeConverter<PluginKind> {
+        @Override
+        public PluginKind convert(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+            List<String> known = new ArrayList<>();
+            for (PluginKind k : PluginKind.values()) {
+                if (k.label().equals(v)) {
+                    return k;
+                }
+                known.add(k.label().replace(' ', '-'));
+            }
+            throw new CommandLine.TypeConversionException("unknown plugin kind '" + value
+                    + "'; known: " + String.join(", ", known));
+        }
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PluginRegistry registry = Mlp.standard().registry();
+        Plugins plugins = parent.plugins();
+        PluginRegistry registry = plugins.mlp().registry();
+        for (java.nio.file.Path jar : plugins.jars()) {
+            out.println("plugin path: " + jar);
+        }
         for (PluginKind k : PluginKind.values()) {
             if (kind != null && k != kind) {
                 continue;

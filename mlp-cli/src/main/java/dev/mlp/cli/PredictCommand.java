@@ -1,6 +1,7 @@
 package dev.mlp.cli;
 
 import dev.mlp.core.Model;
+import dev.mlp.core.io.AtomicFiles;
 import dev.mlp.data.DataTable;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +29,11 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL")
+    @CommandLine.ParentCommand
+    private MlpCli parent;
+
+    @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL",
+            description = "The model file, as saved by 'mlp train'.")
     private Path modelFile;
 
     @Option(names = "--data", required = true, paramLabel = "CSV",
@@ -45,8 +49,11 @@ final class PredictCommand implements Callable<Integer> {
     private CsvOptions csv;
 
     @Override
+    @SuppressWarnings("try") // the lock is held, not used, in its try block
     public Integer call() throws IOException {
-        SavedModel saved = SavedModel.load(modelFile);
+        CliFiles.readable("--data", data);
+        CliFiles.writable("-o", output);
+        SavedModel saved = SavedModel.load(modelFile, parent.plugins());
         DataTable table = saved.read(csv, data, null, false);
         double[][] x = table.x();
         double[][] p = saved.model().predict(x);
@@ -56,12 +63,13 @@ final class PredictCommand implements Callable<Integer> {
             out.flush();
             return MlpCli.OK;
         }
-        Files.createDirectories(output.toAbsolutePath().getParent());
-        // like model files: complete or not at all, with the permissions any new file gets
-        dev.mlp.core.io.AtomicFiles.write(output, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            write(w, saved, table, x, p);
-        });
+        try (OutputLock lock = OutputLock.file("-o", output)) {
+            AtomicFiles.write(output, stream -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(stream,
+                        StandardCharsets.UTF_8));
+                write(w, saved, table, x, p);
+            });
+        }
         return MlpCli.OK;
     }
 

@@ -12,9 +12,14 @@ import java.util.List;
 /** A model file loaded for evaluate and predict, with the column names it was trained on. */
 record SavedModel(Path file, ModelInfo info, Model model) {
 
-    static SavedModel load(Path file) throws IOException {
+    static SavedModel load(Path file, Plugins plugins) throws IOException {
+        CliFiles.readable("-m", file);
         ModelInfo info = ModelFile.read(file);
-        return new SavedModel(file, info, ModelFile.toModel(info, dev.mlp.core.Mlp.standard()));
+        try {
+            return new SavedModel(file, info, ModelFile.toModel(info, plugins.mlp()));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("-m " + file + ": " + e.getMessage(), e);
+        }
     }
 
     boolean classification() {

@@ -4,10 +4,12 @@ import dev.mlp.api.Evaluation;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
+import dev.mlp.core.TrainingDefaults;
 import dev.mlp.core.io.CheckpointFile;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelMetadata;
 import dev.mlp.core.train.Checkpoint;
+import dev.mlp.core.train.EarlyStopping;
 import dev.mlp.core.train.TrainingResult;
 import dev.mlp.data.CsvReader;
 import dev.mlp.data.DataTable;
@@ -31,10 +33,43 @@ import picocli.CommandLine.Option;
  * {@code mlp train}: reads a CSV file, trains a network on it and saves the model.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = TrainCommand.Defaults.class,
         description = {"Train a network on a CSV file and save the model.",
             "Every plugin is chosen by its spec, e.g. --optimizer \"adam(lr=0.001)\" "
-                    + "--batch \"mini-batch(size=64)\"; 'mlp plugins' lists them."})
+                    + "--batch \"mini-batch(size=64)\"; 'mlp plugins' lists them.",
+            "Defaults are those of the Java builder (TrainingDefaults), except the loss, "
+                    + "which follows --task, and the optimizer: adam(lr=0.01) here, "
+                    + "sgd(lr=0.01) in the builder, because adam trains most tabular data "
+                    + "well without tuning its rate."})
 final class TrainCommand implements Callable<Integer> {
+
+    /** The optimizer the command line uses when none is given; see the command description. */
+    static final String OPTIMIZER = "adam(lr=0.01)";
+
+    /** The heap a network needs per parameter: weights, gradients, optimizer state, copies. */
+    private static final long BYTES_PER_PARAMETER = 8 * 6;
+
+    /** Takes the defaults shared with the Java builder from {@link TrainingDefaults}. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            if (!(arg instanceof CommandLine.Model.OptionSpec o)) {
+                return null;
+            }
+            TrainingDefaults d = TrainingDefaults.standard();
+            return switch (o.longestName()) {
+                case "--batch" -> d.batch();
+                case "--initializer" -> d.initializer();
+                case "--epochs" -> Integer.toString(d.epochs());
+                case "--seed" -> Long.toString(d.seed());
+                case "--optimizer" -> OPTIMIZER;
+                default -> null;
+            };
+        }
+    }
+
+    @CommandLine.ParentCommand
+    private MlpCli parent;
 
     /** Classification or regression. */
     enum Task {
@@ -93,15 +128,16 @@ final class TrainCommand implements Callable<Integer> {
             + "cross-entropy for classification, mse for regression).")
     private String loss;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam(lr=0.01)",
-            description = "Optimizer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "SPEC",
+            description = "Optimizer (default: ${DEFAULT-VALUE}; the Java builder's is "
+                    + "sgd(lr=0.01), see above).")
     private String optimizer;
 
-    @Option(names = "--batch", paramLabel = "SPEC", defaultValue = "mini-batch(size=32)",
+    @Option(names = "--batch", paramLabel = "SPEC",
             description = "Batch strategy (default: ${DEFAULT-VALUE}).")
     private String batch;
 
-    @Option(names = "--initializer", paramLabel = "SPEC", defaultValue = "xavier",
+    @Option(names = "--initializer", paramLabel = "SPEC",
             description = "Weight initializer (default: ${DEFAULT-VALUE}).")
     private String initializer;
 
@@ -121,21 +157,22 @@ final class TrainCommand implements Callable<Integer> {
             description = "Gradient transform, e.g. \"clip-norm(max=1)\"; repeatable.")
     private List<String> gradients = new ArrayList<>();
 
-    @Option(names = "--epochs", defaultValue = "100",
+    @Option(names = "--epochs",
             description = "Epochs (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: "
+    @Option(names = "--seed", description = "Seed (default: "
             + "${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0",
-            description = "Share of the rows held out for validation, stratified for "
-                    + "classification (default: none).")
+            description = "Share of the rows held out for validation, in [0, 1), stratified "
+                    + "for classification (default: none).")
     private double validation;
 
     @Option(names = "--early-stopping", paramLabel = "SPEC", description = "e.g. "
-            + "\"early-stopping(monitor=validation-loss, patience=10)\".")
+            + "\"early-stopping(monitor=validation-loss, patience=10)\", or just its "
+            + "parameters: \"patience=10\".")
     private String earlyStopping;
 
     @Option(names = "--divergence", paramLabel = "SPEC", description = "What to do when the "
@@ -155,9 +192,14 @@ final class TrainCommand implements Callable<Integer> {
     private int checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "CHECKPOINT",
-            description = "Continue the run saved in this checkpoint file (same data and "
-                    + "options).")
+            description = "Continue the run saved in this checkpoint file; the data and "
+                    + "options must be those of the checkpoint's run.")
     private Path resume;
+
+    @Option(names = "--allow-changes", description = "With --resume: continue even if the "
+            + "data or options differ from the checkpoint's run (each difference is listed, "
+            + "the model records the options used).")
+    private boolean allowChanges;
 
     @Option(names = "--chart", paramLabel = "FILE",
             description = "Write the learning curves to this .png or .svg file.")
@@ -167,17 +209,19 @@ final class TrainCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Override
+    @SuppressWarnings("try") // the locks are held, not used, in their try block
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         boolean classification = task == Task.CLASSIFICATION;
+        checkOptions();
+        Plugins plugins = parent.plugins();
         DataTable table = read(spec, csv, features, data, target, images, labels, classification);
+        checkData(table, classification);
 
-        Mlp.Builder b = Mlp.builder().inputs(table.inputs());
+        Mlp.Builder b = plugins.mlp().newBuilder().inputs(table.inputs());
+        requireMemory(table.inputs(), table.outputs());
         for (int n : layers) {
-            if (n < 1) {
-                throw new BadInputException("--layers: every size must be at least 1, found "
-                        + n);
-            }
             b.layer(n, activation);
         }
         b.layer(table.outputs(), outputActivation != null ? outputActivation
@@ -201,32 +245,26 @@ final class TrainCommand implements Callable<Integer> {
         if (validation > 0) {
             b.validationFraction(validation);
         }
-        if (earlyStopping != null) {
-            b.earlyStopping(earlyStopping);
+        String stopping = earlyStoppingSpec();
+        if (stopping != null) {
+            b.earlyStopping(stopping);
         }
         if (divergence != null) {
             b.divergence(divergence);
         }
+        RunRecord[] record = new RunRecord[1];
         if (checkpointDir != null) {
-            if (checkpointEvery < 1) {
-                throw new BadInputException("--checkpoint-every must be at least 1, found "
-                        + checkpointEvery);
-            }
-            Files.createDirectories(checkpointDir);
-            b.checkpoints(checkpointEvery, this::saveCheckpoint);
+            b.checkpoints(checkpointEvery, c -> saveCheckpoint(c, record[0]));
         }
-        String monitored = validation > 0 ? (classification ? "validation-accuracy"
-                : "validation-r2") : (classification ? "training-accuracy" : "training-r2");
+        String monitored = monitored(stopping, validation, classification);
         ProgressBar bar = new ProgressBar(System.err, !quiet && System.console() != null,
                 System::nanoTime);
+        double[] learningRate = {Double.NaN};
         b.listener(new TrainingListener() {
             @Override
             public void epochFinished(EpochEnd e) {
-                Evaluation ev = validation > 0 ? e.validation() : e.training();
-                String metric = classification ? "accuracy" : "r2";
-                double value = ev == null || !ev.values().containsKey(metric) ? Double.NaN
-                        : ev.value(metric);
-                bar.update(e.epoch(), epochs, e.loss(), monitored, value);
+                learningRate[0] = e.learningRate();
+                bar.update(e.epoch(), epochs, e.loss(), monitored, monitoredValue(e, monitored));
             }
         });
 
@@ -234,16 +272,188 @@ final class TrainCommand implements Callable<Integer> {
         if (classification) {
             model.classNames(table.classNames());
         }
+        record[0] = RunRecord.of(table, model, task.name().toLowerCase(Locale.ROOT), validation);
+        Checkpoint from = resume == null ? null : resumable(record[0], err);
         long start = System.nanoTime();
         TrainingResult result;
-        try {
-            result = resume != null ? model.resume(table.toDataset(), CheckpointFile.load(resume))
-                    : model.fit(table.toDataset());
-        } finally {
-            bar.finish();
+        try (OutputLock o = OutputLock.file("-o", output);
+             OutputLock c = checkpointDir == null ? null
+                     : OutputLock.directory("--checkpoint-dir", checkpointDir)) {
+            try {
+                result = from != null ? model.resume(table.toDataset(), from)
+                        : model.fit(table.toDataset());
+            } finally {
+                bar.finish();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ModelMetadata meta = save(model, table, result, plugins, from, learningRate[0]);
+            if (!quiet) {
+                summary(out, model, table, result, meta, seconds);
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        if (result.rollbacks() > 0) {
+            err.printf(Locale.ROOT, "warning: training diverged and rolled back %d time%s; "
+                    + "the learning rate ended at %s (recorded in the model)%n",
+                    result.rollbacks(), result.rollbacks() == 1 ? "" : "s",
+                    String.format(Locale.ROOT, "%.4g", learningRate[0]));
+        }
+        if (chart != null) {
+            writeChart(result, classification ? "accuracy" : "r2");
+            if (!quiet) {
+                out.println("learning curves in " + chart);
+            }
+        }
+        out.flush();
+        err.flush();
+        return MlpCli.OK;
+    }
 
+    /** Option checks that need no data: ranges, and every path before any work is done. */
+    private void checkOptions() {
+        if (!(validation >= 0 && validation < 1)) {
+            throw new BadInputException("--validation must be a share of the rows in [0, 1), "
+                    + "found " + validation + "; for example 0.2 holds out a fifth of them");
+        }
+        if (epochs < 1) {
+            throw new BadInputException("--epochs must be at least 1, found " + epochs);
+        }
+        for (int n : layers) {
+            if (n < 1) {
+                throw new BadInputException("--layers: every size must be at least 1, found "
+                        + n);
+            }
+        }
+        if (checkpointEvery < 1) {
+            throw new BadInputException("--checkpoint-every must be at least 1, found "
+                    + checkpointEvery);
+        }
+        if (allowChanges && resume == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--allow-changes is only for --resume");
+        }
+        CliFiles.readable("--data", data);
+        CliFiles.readable("--images", images);
+        CliFiles.readable("--labels", labels);
+        CliFiles.readable("--resume", resume);
+        CliFiles.writable("-o", output);
+        if (chart != null) {
+            try {
+                LearningCurves.Format.of(chart);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--chart: " + e.getMessage(), e);
+            }
+            CliFiles.writable("--chart", chart);
+        }
+        if (checkpointDir != null) {
+            CliFiles.directory("--checkpoint-dir", checkpointDir);
+        }
+    }
+
+    /** Data a network cannot learn from is refused before training. */
+    private void checkData(DataTable table, boolean classification) {
+        Object source = data != null ? data : images;
+        if (table.rows() < 2) {
+            throw new BadInputException(source + " has " + table.rows() + " row"
+                    + (table.rows() == 1 ? "" : "s") + " of data; training needs at least 2 "
+                    + "(check the file, --no-header and --delimiter)");
+        }
+        if (classification && table.classNames().size() < 2) {
+            throw new BadInputException("the target column '" + String.join(", ",
+                    table.targetNames()) + "' of " + source + " holds only one class ("
+                    + String.join(", ", table.classNames()) + ") in " + table.rows()
+                    + " rows; a classifier needs at least two (check --target, or use --task "
+                    + "regression)");
+        }
+        if (validation > 0 && Math.floor(table.rows() * validation) < 1) {
+            throw new BadInputException("--validation " + validation + " of " + table.rows()
+                    + " rows holds out no row; give a larger share or more data");
+        }
+    }
+
+    /**
+     * Refuses a network whose parameters alone would not fit in the heap, before it is
+     * allocated, with the number and the limit.
+     */
+    private void requireMemory(int inputs, int outputs) {
+        double parameters = 0;
+        long prev = inputs;
+        for (int n : layers) {
+            parameters += (double) prev * n + n;
+            prev = n;
+        }
+        parameters += (double) prev * outputs + outputs;
+        long max = Runtime.getRuntime().maxMemory();
+        double needed = parameters * BYTES_PER_PARAMETER;
+        if (parameters > Integer.MAX_VALUE || (max != Long.MAX_VALUE && needed > max)) {
+            throw new BadInputException(String.format(Locale.ROOT, "--layers %s: the network "
+                    + "would have %,.0f parameters, needing about %s of memory; the Java heap "
+                    + "limit is %s", layers.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")), parameters,
+                    MlpCli.megabytes((long) Math.min(needed, Long.MAX_VALUE - 1)),
+                    MlpCli.megabytes(max)) + System.lineSeparator() + "Use smaller layers, or "
+                    + "give Java more memory, for example: java -Xmx16g -jar mlp-cli.jar ...");
+        }
+    }
+
+    /** The early-stopping spec, completing one given as parameters only. */
+    private String earlyStoppingSpec() {
+        if (earlyStopping == null) {
+            return null;
+        }
+        String s = earlyStopping.strip();
+        if (!s.contains("(") && s.contains("=")) {
+            return "early-stopping(" + s + ")";
+        }
+        return s;
+    }
+
+    /** The metric the progress bar shows: early stopping's, else accuracy or r2. */
+    static String monitored(String stopping, double validation, boolean classification) {
+        return stopping != null ? EarlyStopping.parse(stopping).monitor()
+                : validation > 0 ? (classification ? "validation-accuracy" : "validation-r2")
+                : (classification ? "training-accuracy" : "training-r2");
+    }
+
+    private static double monitoredValue(TrainingListener.EpochEnd e, String monitored) {
+        boolean validationMetric = monitored.startsWith("validation-");
+        Evaluation ev = validationMetric ? e.validation() : e.training();
+        String metric = monitored.substring(monitored.indexOf('-') + 1);
+        if (ev != null && ev.values().containsKey(metric)) {
+            return ev.value(metric);
+        }
+        return !validationMetric && metric.equals("loss") ? e.loss() : Double.NaN;
+    }
+
+    /** Loads the checkpoint to resume and refuses it if the data or options changed. */
+    private Checkpoint resumable(RunRecord record, PrintWriter err) throws IOException {
+        Checkpoint c = CheckpointFile.load(resume);
+        if (!RunRecord.recorded(c.values())) {
+            err.println("warning: " + resume + " does not record the data and options of its "
+                    + "run (it was not written by 'mlp train'); they cannot be checked");
+            return c;
+        }
+        List<String> changes = record.differences(c.values());
+        if (changes.isEmpty()) {
+            return c;
+        }
+        if (!allowChanges) {
+            throw new BadInputException("--resume " + resume + ": this run differs from the "
+                    + "checkpoint's: " + String.join("; ", changes) + System.lineSeparator()
+                    + "Give the same data and options, or --allow-changes to continue anyway.");
+        }
+        for (String change : changes) {
+            err.println("warning: resuming with a change: " + change);
+        }
+        resumeChanges = changes.size();
+        return c;
+    }
+
+    private int resumeChanges;
+
+    /** Saves the model with its metrics, rollbacks, final learning rate and resume record. */
+    private ModelMetadata save(Model model, DataTable table, TrainingResult result,
+                               Plugins plugins, Checkpoint from, double learningRate)
+            throws IOException {
         // with early stopping the model holds the best epoch's weights: report that epoch
         int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
         ModelMetadata meta = ModelMetadata.columns(table.featureNames(), table.targetNames());
@@ -253,27 +463,39 @@ final class TrainCommand implements Callable<Integer> {
                 meta = meta.withMetric(e.getKey(), v.get(at - 1));
             }
         }
-        ModelFile.save(model, output, meta);
-        if (chart != null) {
-            writeChart(result, classification ? "accuracy" : "r2");
+        if (divergence != null || result.rollbacks() > 0) {
+            meta = meta.withMetric("rollbacks", result.rollbacks());
         }
-        if (!quiet) {
-            out.printf(Locale.ROOT, "trained %s on %d rows of %s: %d epochs in %.1f s%s%n",
-                    sizes(model), table.rows(), data != null ? data : images, result.epochs(), seconds,
-                    result.stopReason() == null ? "" : " (" + result.stopReason() + ")");
-            if (at != result.epochs()) {
-                out.printf(Locale.ROOT, "  metrics of epoch %d, whose weights were kept:%n", at);
-            }
-            for (Map.Entry<String, Double> e : meta.metrics().entrySet()) {
-                out.printf(Locale.ROOT, "  %-22s %.6g%n", e.getKey(), e.getValue());
-            }
-            out.println("saved " + output);
-            if (chart != null) {
-                out.println("learning curves in " + chart);
+        if (Double.isFinite(learningRate)) {
+            meta = meta.withMetric("final-learning-rate", learningRate);
+        }
+        if (from != null) {
+            meta = meta.withMetric("resumed-at-epoch", from.epoch());
+            if (resumeChanges > 0) {
+                meta = meta.withMetric("changes-on-resume", resumeChanges);
             }
         }
-        out.flush();
-        return MlpCli.OK;
+        ModelFile.save(model, output, meta, plugins.mlp().registry());
+        return meta;
+    }
+
+    private void summary(PrintWriter out, Model model, DataTable table, TrainingResult result,
+                         ModelMetadata meta, double seconds) {
+        int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
+        int trainRows = result.training() != null ? result.training().samples() : table.rows();
+        int validRows = result.validation() != null ? result.validation().samples() : 0;
+        out.printf(Locale.ROOT, "trained %s on %d training rows%s of %s: %d epochs in %.1f s%s%n",
+                sizes(model), trainRows, validRows > 0 ? " (and " + validRows
+                        + " validation rows)" : "", data != null ? data : images,
+                result.epochs(), seconds,
+                result.stopReason() == null ? "" : " (" + result.stopReason() + ")");
+        if (at != result.epochs()) {
+            out.printf(Locale.ROOT, "  metrics of epoch %d, whose weights were kept:%n", at);
+        }
+        for (Map.Entry<String, Double> e : meta.metrics().entrySet()) {
+            out.printf(Locale.ROOT, "  %-22s %.6g%n", e.getKey(), e.getValue());
+        }
+        out.println("saved " + output);
     }
 
     /** Reads either a CSV file with its target column, or an IDX image file with its labels. */
@@ -304,11 +526,12 @@ final class TrainCommand implements Callable<Integer> {
         return rb.build().read(data);
     }
 
-    private void saveCheckpoint(Checkpoint c) {
+    private void saveCheckpoint(Checkpoint c, RunRecord record) {
         Path file = checkpointDir.resolve(String.format(Locale.ROOT, "epoch-%05d.ckpt",
                 c.epoch()));
         try {
-            CheckpointFile.save(c, file);
+            CheckpointFile.save(new Checkpoint(c.seed(), c.epoch(), c.parameters(), c.optimizer(),
+                    c.schedule(), c.random(), record.addTo(c.values())), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save checkpoint " + file, e);
         }

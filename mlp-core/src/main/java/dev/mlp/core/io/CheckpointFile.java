@@ -24,7 +24,9 @@ public final class CheckpointFile {
     }
 
     /**
-     * Writes a checkpoint atomically.
+     * Writes a checkpoint atomically. Temporary files that earlier, interrupted checkpoint saves
+     * left in the same directory (for any file with the same extension, see
+     * {@link AtomicFiles#removeStale}) are removed.
      *
      * @param checkpoint the run's state
      * @param file where to write it
@@ -33,6 +35,11 @@ public final class CheckpointFile {
     public static void save(Checkpoint checkpoint, Path file) throws IOException {
         byte[] bytes = encode(checkpoint);
         AtomicFiles.write(file, out -> out.write(bytes));
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 ? name.substring(dot) : null;
+        AtomicFiles.removeStale(file.toAbsolutePath().getParent(),
+                n -> extension == null ? n.equals(name) : n.endsWith(extension));
     }
 
     static byte[] encode(Checkpoint c) {

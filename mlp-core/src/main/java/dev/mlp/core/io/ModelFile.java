@@ -433,9 +433,11 @@ public final class ModelFile {
      * @param mlp the plugins and defaults to rebuild the model with
      * @return the model
      * @throws MissingPluginException if a plugin it needs is not in the registry
-     * @throws IllegalArgumentException if an installed plugin rejects the recorded parameters
+     * @throws IllegalArgumentException if an installed plugin rejects the recorded parameters,
+     *         or a weight or bias is NaN or infinite
      */
     public static Model toModel(ModelInfo info, Mlp mlp) {
+        FiniteWeights.require(info.layers());
         PluginRegistry registry = mlp.registry();
         for (ModelInfo.Layer l : info.layers()) {
             requirePlugin(registry, PluginKind.ACTIVATION, l.activation(), l.activationVersion(),

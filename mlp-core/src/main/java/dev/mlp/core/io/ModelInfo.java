@@ -211,7 +211,8 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
             line(sb, "targets", list(metadata.targetNames()));
         }
         line(sb, "seed", Long.toString(training.seed()));
-        line(sb, "epochs", training.epochsTrained() + " trained in " + training.runs().size()
+        line(sb, "epochs", training.epochsTrained() + " epoch"
+                + (training.epochsTrained() == 1 ? "" : "s") + " in " + training.runs().size()
                 + " run" + (training.runs().size() == 1 ? "" : "s") + " ("
                 + training.epochsPerRun() + " per run)");
         for (Run r : training.runs()) {

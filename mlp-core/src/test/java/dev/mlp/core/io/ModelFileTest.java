@@ -76,7 +76,7 @@ class ModelFileTest {
         String text = info.describe();
         for (String expected : new String[] {"3 -> 5 tanh -> 3 softmax", "cross-entropy",
             "mini-batch(size=8, shuffle=true)", "input scaler statistics", "mean=", "sd=",
-            "red, green, blue", "seed:", "20 trained in 1 run", "accuracy:", "a, b, c",
+            "red, green, blue", "seed:", "20 epochs in 1 run", "accuracy:", "a, b, c",
             "written by mlp"}) {
             assertTrue(text.contains(expected), "'" + expected + "' missing from\n" + text);
         }

@@ -1,0 +1,63 @@
+package dev.mlp.cli;
+
+import dev.mlp.api.Optimizer;
+import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spi.OptimizerProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+/** Plugin jars for tests: a service file naming a provider class of the test class path. */
+public final class TestPlugins {
+
+    private TestPlugins() {
+    }
+
+    /** An optimizer provider that claims the name of the built-in Adam. */
+    public static final class ClashingAdam implements OptimizerProvider {
+        @Override
+        public String name() {
+            return "adam";
+        }
+
+        @Override
+        public Optimizer create(Parameters parameters) {
+            throw new UnsupportedOperationException("a test provider");
+        }
+    }
+
+    /** An optimizer provider found only through a plugin jar. */
+    public static final class Extra implements OptimizerProvider {
+        @Override
+        public String name() {
+            return "extra-test-optimizer";
+        }
+
+        @Override
+        public String description() {
+            return "found in a plugin jar";
+        }
+
+        @Override
+        public Optimizer create(Parameters parameters) {
+            throw new UnsupportedOperationException("a test provider");
+        }
+    }
+
+    /** Writes a jar whose service file lists the given optimizer provider class. */
+    static Path jar(Path file, Class<?> provider) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream o = Files.newOutputStream(file);
+             JarOutputStream jar = new JarOutputStream(o)) {
+            jar.putNextEntry(new JarEntry("META-INF/services/"
+                    + OptimizerProvider.class.getName()));
+            jar.write((provider.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return file;
+    }
+}
