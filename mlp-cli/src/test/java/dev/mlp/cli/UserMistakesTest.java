@@ -224,16 +224,6 @@ class UserMistakesTest {
     }
 
     @Test
-    void unreadableFilesAreNamedWithTheReason() throws IOException {
-        Path locked = Files.writeString(dir.resolve("locked.csv"), "a,b\n1,2\n");
-        locked.toFile().setReadable(false, false);
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked),
-                "permissions are not enforced for this user (root)");
-        assertBadInput(Cli.run("train", "--data", locked.toString(), "--target", "b", "-o",
-                model.toString()), "--data: permission denied: cannot read " + locked);
-    }
-
-    @Test
     void aPayloadLongerOrShorterThanAnnouncedIsNamedForWhatItIs() throws IOException {
         assertEquals(MlpCli.OK, train().code());
         byte[] saved = Files.readAllBytes(model);
