@@ -114,15 +114,32 @@ public final class ClassWeights {
                     + "(one-hot rows or one 0/1 column), but the targets are not one class per "
                     + "sample");
         }
-        int k = data.classes();
+        long[] count = new long[data.classes()];
+        for (int r = 0; r < data.rows(); r++) {
+            count[data.classOf(r)]++;
+        }
+        return resolve(count, classNames);
+    }
+
+    /**
+     * The weight of each class, from the number of rows of each class.
+     *
+     * @param count the number of rows of each class, in class order (at least 2 classes)
+     * @param classNames the name of each class in class order, or empty to name them by index
+     *                   ({@code "0"}, {@code "1"}, ...)
+     * @return one weight per class
+     * @throws IllegalArgumentException if a named class is not one of the classes
+     */
+    public double[] resolve(long[] count, List<String> classNames) {
+        int k = count.length;
         double[] w = new double[k];
         if (explicit == null) {
-            int[] count = new int[k];
-            for (int r = 0; r < data.rows(); r++) {
-                count[data.classOf(r)]++;
+            long n = 0;
+            for (long c : count) {
+                n += c;
             }
             for (int c = 0; c < k; c++) {
-                w[c] = count[c] == 0 ? 0.0 : (double) data.rows() / ((double) k * count[c]);
+                w[c] = count[c] == 0 ? 0.0 : (double) n / ((double) k * count[c]);
             }
             return w;
         }
