@@ -147,13 +147,20 @@ final class TuneCommand implements Callable<Integer> {
         TuneCommand command = tune.getCommand();
         CommandLine.Model.CommandSpec model = CommandLine.Model.CommandSpec
                 .forAnnotatedObject(new ModelOptions());
+        // descriptions name the defaults 'train' takes for options that are not searched
+        model.defaultValueProvider(new TrainCommand.Defaults());
         for (CommandLine.Model.OptionSpec o : model.options()) {
             boolean flag = o.arity().max() == 0;
             Binding b = new Binding(flag);
             command.searchable.put(o.longestName(), b);
+            String[] description = o.description().clone();
+            for (int i = 0; i < description.length; i++) {
+                description[i] = description[i]
+                        .replace("; the Java builder's is sgd(lr=0.01), see above", "");
+            }
             CommandLine.Model.OptionSpec.Builder ob = CommandLine.Model.OptionSpec
-                    .builder(o.names()).paramLabel(o.paramLabel()).description(
-                            o.description()).getter(b).setter(b);
+                    .builder(o.names()).paramLabel(o.paramLabel()).description(description)
+                    .getter(b).setter(b);
             if (flag) {
                 ob.type(boolean.class).arity("0");
             } else if (o.isMultiValue()) {
@@ -174,6 +181,13 @@ final class TuneCommand implements Callable<Integer> {
         String rankBy = metric != null ? metric.strip()
                 : classification ? "accuracy" : "r2";
         CvCommand.metrics(List.of(rankBy), classification);
+        if (validation != null && !rankBy.equals(Metrics.LOSS)
+                && !List.of(ModelOptions.defaultMetrics(classification)).contains(rankBy)) {
+            throw new BadInputException("--metric " + rankBy + ": a validation split ranks by "
+                    + "a metric 'mlp train' reports, loss or " + String.join(" or ",
+                    ModelOptions.defaultMetrics(classification)) + "; rank by " + rankBy
+                    + " with --folds");
+        }
         SearchSpace space = space();
         if (space.searched().isEmpty()) {
             throw new BadInputException("no option holds a range or choice to search; give "

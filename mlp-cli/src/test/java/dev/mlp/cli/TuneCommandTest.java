@@ -187,6 +187,19 @@ class TuneCommandTest {
     }
 
     @Test
+    void tuneTakesEveryTrainingOptionWithTheDefaultsOfTrain() {
+        Cli help = Cli.run("tune", "--help");
+        assertEquals(MlpCli.OK, help.code(), help.err());
+        for (String option : List.of("--layers=N", "--activation=SPEC", "--loss=SPEC",
+                "--schedule=SPEC", "--gradient=SPEC", "--early-stopping=SPEC",
+                "--class-weight=WEIGHTS", "--weighted-metrics")) {
+            assertTrue(help.out().contains(option), option + " in\n" + help.out());
+        }
+        assertTrue(help.out().contains("Optimizer (default: adam(lr=0.01))."), help.out());
+        assertTrue(help.out().contains("Epochs (default: 100)."), help.out());
+    }
+
+    @Test
     void aGridTriesEveryPointAndRefusesAContinuousRange() {
         Cli grid = plain("tune", "--target", "kind", "--search", "grid", "--layers",
                 "choice(4,8)", "--epochs", "int(5,7)", "--folds", "2");
@@ -227,6 +240,11 @@ class TuneCommandTest {
         assertTrue(badSpec.err().startsWith("mlp tune: candidate 2 (--optimizer adma --epochs 15): "
                 + "unknown optimizer 'adma'; known: "),
                 badSpec.err());
+        Cli unreported = run("tune", "--layers", "choice(4|8)", "--validation", "0.2",
+                "--metric", "precision");
+        assertEquals(MlpCli.BAD_INPUT, unreported.code());
+        assertTrue(unreported.err().contains("rank by precision with --folds"),
+                unreported.err());
         Cli folds = run("tune", "--layers", "choice(4|8)", "--folds", "1");
         assertEquals(MlpCli.BAD_INPUT, folds.code());
         assertTrue(folds.err().contains("--folds must be at least 2"), folds.err());

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Folds run in parallel, {@link #parallelism(int)} at a time (default: the number of cores),
- * each on one thread; the results are the same bits for any parallelism.
+ * each on one thread; the results are the same bits for any parallelism. The folds share the
+ * framework's kernel workers: while another training run in the process holds them, the folds
+ * run one after another on the calling thread.
  */
 public final class CrossValidation {
 
