@@ -93,13 +93,28 @@ final class CvCommand implements Callable<Integer> {
             cv = cv.parallelism(parallel);
         }
         long start = System.nanoTime();
-        CrossValidationResult r = cv.run(FoldData.of(data), models);
+        CrossValidationResult r = cv.run(foldData(table, data), models);
         out.printf(Locale.ROOT, "%d-fold cross-validation of %s on %d rows of %s (seed %d, "
                 + "%.1f s)%n", folds, sizes(table, modelOptions), data.rows(), input.source(),
                 seed, (System.nanoTime() - start) / 1e9);
         out.print(r.table(shown));
         out.flush();
         return MlpCli.OK;
+    }
+
+    /**
+     * The folds' data, shared with {@code tune}: the step that prepares each fold from its
+     * training rows only. Preprocessing fitted to data before the network (encoders,
+     * imputers) belongs in this step, fitted on {@code trainingRows} and applied to
+     * {@code testRows}; the input and target scalers need nothing here, as each fold's fresh
+     * model fits them on its training part.
+     *
+     * @param table the data as read
+     * @param data the table as numbers
+     * @return the fold data
+     */
+    static FoldData foldData(DataTable table, Dataset data) {
+        return FoldData.of(data);
     }
 
     /** Range checks of the options shared with {@code tune}. */

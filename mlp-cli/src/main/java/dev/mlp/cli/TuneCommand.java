@@ -6,7 +6,6 @@ import dev.mlp.core.TrainingDefaults;
 import dev.mlp.core.metric.Metrics;
 import dev.mlp.core.tune.Candidate;
 import dev.mlp.core.tune.CrossValidation;
-import dev.mlp.core.tune.FoldData;
 import dev.mlp.core.tune.HyperparameterSearch;
 import dev.mlp.core.tune.Scored;
 import dev.mlp.core.tune.SearchResult;
@@ -232,7 +231,7 @@ final class TuneCommand implements Callable<Integer> {
             hs = hs.parallelism(parallel);
         }
         long start = System.nanoTime();
-        SearchResult result = hs.run(points, FoldData.of(data), models);
+        SearchResult result = hs.run(points, CvCommand.foldData(table, data), models);
         String scoredBy = validation != null ? "the " + rankBy + " on a " + validation
                 + " validation split" : k + "-fold cross-validation " + rankBy;
         out.printf(Locale.ROOT, "%s search: %d candidate%s on %d rows of %s, scored by %s "
