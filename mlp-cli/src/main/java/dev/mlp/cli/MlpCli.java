@@ -19,8 +19,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code mlp} command line: train a network on a CSV file, evaluate it, predict with it,
- * inspect a model file and list the plugins on the class path.
+ * The {@code mlp} command line: train a network on a CSV file, cross-validate it, search its
+ * options, evaluate it, predict with it, inspect a model file and list the plugins on the class
+ * path.
  *
  * <p>Exit codes: 0 on success, 2 for bad usage or bad input (the message says what and where,
  * in one or two lines, and no stack trace unless {@code --verbose} is given), 1 for anything else
@@ -35,7 +36,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mlp", mixinStandardHelpOptions = true,
         versionProvider = MlpCli.Version.class,
         description = "Train, evaluate and use multi-layer perceptrons.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+        subcommands = {TrainCommand.class, CvCommand.class, TuneCommand.class,
+            EvaluateCommand.class, PredictCommand.class,
             InspectCommand.class, PluginsCommand.class, dev.mlp.cli.serve.ServeCommand.class,
             ExportCommand.class, CommandLine.HelpCommand.class})
 public final class MlpCli implements Runnable {
@@ -105,11 +107,43 @@ public final class MlpCli implements Runnable {
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         MlpCli root = new MlpCli();
         root.env = env;
+        CommandLine cl = commandLine(root,
+                new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
+                        true));
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // thrown past picocli's handler, which only sees exceptions
+            return report(e, cl, root.verbose || List.of(args).contains("--verbose"));
+        }
+    }
+
+    /**
+     * Runs another command line in this process, with this one's environment and outputs (as
+     * {@code tune --train-best} runs the {@code train} command it prints).
+     *
+     * @param args the arguments
+     * @param current the command line running now, whose outputs are used
+     * @return the exit code
+     */
+    int runAgain(String[] args, CommandLine current) {
+        MlpCli root = new MlpCli();
+        root.env = env;
+        CommandLine cl = commandLine(root, current.getOut(), current.getErr());
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return report(e, cl, root.verbose || verbose);
+        }
+    }
+
+    /** The command line of {@code root}, with its error handling and outputs. */
+    private static CommandLine commandLine(MlpCli root, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(root);
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
-                true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8),
-                true));
+        TuneCommand.addSearchOptions(cl.getSubcommands().get("tune"));
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine c = ex.getCommandLine();
@@ -119,12 +153,7 @@ public final class MlpCli implements Runnable {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c, root.verbose));
-        try {
-            return cl.execute(args);
-        } catch (OutOfMemoryError e) {
-            // thrown past picocli's handler, which only sees exceptions
-            return report(e, cl, root.verbose || List.of(args).contains("--verbose"));
-        }
+        return cl;
     }
 
     /** Reports a failure of a command: one or two lines for bad input, a trace for a bug. */

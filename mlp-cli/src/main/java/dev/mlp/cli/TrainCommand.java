@@ -82,84 +82,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "CSV",
-            description = "The training data, a CSV file (or give --images and --labels).")
-    private Path data;
-
-    @Option(names = "--images", paramLabel = "IDX",
-            description = "Training images in the IDX (MNIST) format, gzipped or not; bytes "
-                    + "are scaled to [0, 1]. Needs --labels.")
-    private Path images;
-
-    @Option(names = "--labels", paramLabel = "IDX",
-            description = "The class index of each image, an IDX file.")
-    private Path labels;
+    @Mixin
+    DataOptions input;
 
     @Mixin
-    private CsvOptions csv;
-
-    @Option(names = "--target", paramLabel = "COLUMN",
-            description = "The target column of the CSV file, by name (or 0-based index with "
-                    + "--no-header).")
-    private String target;
-
-    @Option(names = "--features", split = ",", paramLabel = "COLUMN",
-            description = "Feature columns, comma separated (default: every other column).")
-    private List<String> features;
-
-    @Option(names = "--task", defaultValue = "classification",
-            description = "classification or regression (default: ${DEFAULT-VALUE}).")
-    private Task task;
-
-    @Option(names = "--layers", split = ",", paramLabel = "N", defaultValue = "16",
-            description = "Hidden layer sizes, comma separated (default: ${DEFAULT-VALUE}).")
-    private List<Integer> layers;
-
-    @Option(names = "--activation", defaultValue = "relu", paramLabel = "SPEC",
-            description = "Activation of the hidden layers (default: ${DEFAULT-VALUE}).")
-    private String activation;
-
-    @Option(names = "--output-activation", paramLabel = "SPEC",
-            description = "Activation of the output layer (default: softmax for "
-                    + "classification, identity for regression).")
-    private String outputActivation;
-
-    @Option(names = "--loss", paramLabel = "SPEC", description = "Loss (default: "
-            + "cross-entropy for classification, mse for regression).")
-    private String loss;
-
-    @Option(names = "--optimizer", paramLabel = "SPEC",
-            description = "Optimizer (default: ${DEFAULT-VALUE}; the Java builder's is "
-                    + "sgd(lr=0.01), see above).")
-    private String optimizer;
-
-    @Option(names = "--batch", paramLabel = "SPEC",
-            description = "Batch strategy (default: ${DEFAULT-VALUE}).")
-    private String batch;
-
-    @Option(names = "--initializer", paramLabel = "SPEC",
-            description = "Weight initializer (default: ${DEFAULT-VALUE}).")
-    private String initializer;
-
-    @Option(names = "--input-scaler", paramLabel = "SPEC", defaultValue = "z-score",
-            description = "Input scaler, or 'none' (default: ${DEFAULT-VALUE}).")
-    private String inputScaler;
-
-    @Option(names = "--target-scaler", paramLabel = "SPEC",
-            description = "Target scaler for regression, or 'none' (default: z-score).")
-    private String targetScaler;
-
-    @Option(names = "--schedule", paramLabel = "SPEC",
-            description = "Learning-rate schedule, e.g. \"cosine(warmup=5)\".")
-    private String schedule;
-
-    @Option(names = "--gradient", paramLabel = "SPEC",
-            description = "Gradient transform, e.g. \"clip-norm(max=1)\"; repeatable.")
-    private List<String> gradients = new ArrayList<>();
-
-    @Option(names = "--epochs",
-            description = "Epochs (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    ModelOptions modelOptions;
 
     @Option(names = "--seed", description = "Seed (default: "
             + "${DEFAULT-VALUE}).")
@@ -169,15 +96,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Share of the rows held out for validation, in [0, 1), stratified "
                     + "for classification (default: none).")
     private double validation;
-
-    @Option(names = "--early-stopping", paramLabel = "SPEC", description = "e.g. "
-            + "\"early-stopping(monitor=validation-loss, patience=10)\", or just its "
-            + "parameters: \"patience=10\".")
-    private String earlyStopping;
-
-    @Option(names = "--divergence", paramLabel = "SPEC", description = "What to do when the "
-            + "loss turns NaN: stop (default) or \"rollback(factor=0.5, retries=3)\".")
-    private String divergence;
 
     @Option(names = {"--output", "-o"}, required = true, paramLabel = "MODEL",
             description = "Where to save the trained model.")
@@ -213,45 +131,16 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean classification = task == Task.CLASSIFICATION;
+        boolean classification = input.classification();
         checkOptions();
         Plugins plugins = parent.plugins();
-        DataTable table = read(spec, csv, features, data, target, images, labels, classification);
+        DataTable table = input.read(spec);
         checkData(table, classification);
 
-        Mlp.Builder b = plugins.mlp().newBuilder().inputs(table.inputs());
         requireMemory(table.inputs(), table.outputs());
-        for (int n : layers) {
-            b.layer(n, activation);
-        }
-        b.layer(table.outputs(), outputActivation != null ? outputActivation
-                : classification ? "softmax" : "identity");
-        b.loss(loss != null ? loss : classification ? "cross-entropy" : "mse")
-                .optimizer(optimizer).batch(batch).initializer(initializer)
-                .epochs(epochs).seed(seed);
-        if (!"none".equals(inputScaler)) {
-            b.inputScaler(inputScaler);
-        }
-        String ts = targetScaler != null ? targetScaler : classification ? "none" : "z-score";
-        if (!"none".equals(ts)) {
-            b.targetScaler(ts);
-        }
-        if (schedule != null) {
-            b.schedule(schedule);
-        }
-        gradients.forEach(b::gradientTransform);
-        b.metrics(classification ? new String[] {"accuracy", "f1"}
-                : new String[] {"mae", "r2"});
-        if (validation > 0) {
-            b.validationFraction(validation);
-        }
-        String stopping = earlyStoppingSpec();
-        if (stopping != null) {
-            b.earlyStopping(stopping);
-        }
-        if (divergence != null) {
-            b.divergence(divergence);
-        }
+        Mlp.Builder b = modelOptions.builder(plugins.mlp(), table.inputs(), table.outputs(),
+                classification, seed, validation, ModelOptions.defaultMetrics(classification));
+        String stopping = modelOptions.earlyStoppingSpec();
         RunRecord[] record = new RunRecord[1];
         if (checkpointDir != null) {
             b.checkpoints(checkpointEvery, c -> saveCheckpoint(c, record[0]));
@@ -264,15 +153,20 @@ final class TrainCommand implements Callable<Integer> {
             @Override
             public void epochFinished(EpochEnd e) {
                 learningRate[0] = e.learningRate();
-                bar.update(e.epoch(), epochs, e.loss(), monitored, monitoredValue(e, monitored));
+                bar.update(e.epoch(), modelOptions.epochs, e.loss(), monitored,
+                        monitoredValue(e, monitored));
             }
         });
 
         Model model = b.build();
         if (classification) {
             model.classNames(table.classNames());
+            if (modelOptions.classWeight != null) {
+                modelOptions.checkClassWeights(table.toDataset(), table.classNames());
+            }
         }
-        record[0] = RunRecord.of(table, model, task.name().toLowerCase(Locale.ROOT), validation);
+        record[0] = RunRecord.of(table, model, input.task.name().toLowerCase(Locale.ROOT),
+                validation);
         Checkpoint from = resume == null ? null : resumable(record[0], err);
         long start = System.nanoTime();
         TrainingResult result;
@@ -314,15 +208,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--validation must be a share of the rows in [0, 1), "
                     + "found " + validation + "; for example 0.2 holds out a fifth of them");
         }
-        if (epochs < 1) {
-            throw new BadInputException("--epochs must be at least 1, found " + epochs);
-        }
-        for (int n : layers) {
-            if (n < 1) {
-                throw new BadInputException("--layers: every size must be at least 1, found "
-                        + n);
-            }
-        }
+        modelOptions.check();
         if (checkpointEvery < 1) {
             throw new BadInputException("--checkpoint-every must be at least 1, found "
                     + checkpointEvery);
@@ -331,9 +217,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--allow-changes is only for --resume");
         }
-        CliFiles.readable("--data", data);
-        CliFiles.readable("--images", images);
-        CliFiles.readable("--labels", labels);
+        input.checkFiles();
         CliFiles.readable("--resume", resume);
         CliFiles.writable("-o", output);
         if (chart != null) {
@@ -351,19 +235,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Data a network cannot learn from is refused before training. */
     private void checkData(DataTable table, boolean classification) {
-        Object source = data != null ? data : images;
-        if (table.rows() < 2) {
-            throw new BadInputException(source + " has " + table.rows() + " row"
-                    + (table.rows() == 1 ? "" : "s") + " of data; training needs at least 2 "
-                    + "(check the file, --no-header and --delimiter)");
-        }
-        if (classification && table.classNames().size() < 2) {
-            throw new BadInputException("the target column '" + String.join(", ",
-                    table.targetNames()) + "' of " + source + " holds only one class ("
-                    + String.join(", ", table.classNames()) + ") in " + table.rows()
-                    + " rows; a classifier needs at least two (check --target, or use --task "
-                    + "regression)");
-        }
+        Object source = input.source();
+        input.checkTable(table);
         if (validation > 0 && Math.floor(table.rows() * validation) < 1) {
             throw new BadInputException("--validation " + validation + " of " + table.rows()
                     + " rows holds out no row; give a larger share or more data");
@@ -377,7 +250,7 @@ final class TrainCommand implements Callable<Integer> {
     private void requireMemory(int inputs, int outputs) {
         double parameters = 0;
         long prev = inputs;
-        for (int n : layers) {
+        for (int n : modelOptions.layers) {
             parameters += (double) prev * n + n;
             prev = n;
         }
@@ -387,24 +260,12 @@ final class TrainCommand implements Callable<Integer> {
         if (parameters > Integer.MAX_VALUE || (max != Long.MAX_VALUE && needed > max)) {
             throw new BadInputException(String.format(Locale.ROOT, "--layers %s: the network "
                     + "would have %,.0f parameters, needing about %s of memory; the Java heap "
-                    + "limit is %s", layers.stream().map(String::valueOf)
+                    + "limit is %s", modelOptions.layers.stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(",")), parameters,
                     MlpCli.megabytes((long) Math.min(needed, Long.MAX_VALUE - 1)),
                     MlpCli.megabytes(max)) + System.lineSeparator() + "Use smaller layers, or "
                     + "give Java more memory, for example: java -Xmx16g -jar mlp-cli.jar ...");
         }
-    }
-
-    /** The early-stopping spec, completing one given as parameters only. */
-    private String earlyStoppingSpec() {
-        if (earlyStopping == null) {
-            return null;
-        }
-        String s = earlyStopping.strip();
-        if (!s.contains("(") && s.contains("=")) {
-            return "early-stopping(" + s + ")";
-        }
-        return s;
     }
 
     /** The metric the progress bar shows: early stopping's, else accuracy or r2. */
@@ -463,7 +324,7 @@ final class TrainCommand implements Callable<Integer> {
                 meta = meta.withMetric(e.getKey(), v.get(at - 1));
             }
         }
-        if (divergence != null || result.rollbacks() > 0) {
+        if (modelOptions.divergence != null || result.rollbacks() > 0) {
             meta = meta.withMetric("rollbacks", result.rollbacks());
         }
         if (Double.isFinite(learningRate)) {
@@ -486,7 +347,7 @@ final class TrainCommand implements Callable<Integer> {
         int validRows = result.validation() != null ? result.validation().samples() : 0;
         out.printf(Locale.ROOT, "trained %s on %d training rows%s of %s: %d epochs in %.1f s%s%n",
                 sizes(model), trainRows, validRows > 0 ? " (and " + validRows
-                        + " validation rows)" : "", data != null ? data : images,
+                        + " validation rows)" : "", input.source(),
                 result.epochs(), seconds,
                 result.stopReason() == null ? "" : " (" + result.stopReason() + ")");
         if (at != result.epochs()) {
@@ -539,7 +400,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private void writeChart(TrainingResult result, String metric) throws IOException {
         LearningCurves curves = new LearningCurves("learning curves: "
-                + (data != null ? data : images).getFileName())
+                + ((Path) input.source()).getFileName())
                 .axes("loss", metric).bestEpoch(result.bestEpoch());
         for (String split : new String[] {"training", "validation"}) {
             List<Double> l = result.history().get(split + "-loss");

@@ -157,6 +157,8 @@ public final class Mlp {
         private String divergence;
         private int checkpointEvery;
         private Consumer<Checkpoint> checkpointSink;
+        private ClassWeights classWeights;
+        private boolean weightedMetrics;
 
         /** A layer as given: its activation is a spec string or an instance. */
         private record LayerChoice(int neurons, Object activation, boolean bias, double dropout) {
@@ -526,6 +528,48 @@ public final class Mlp {
         }
 
         /**
+         * Weights the classes of classification training data; see {@link ClassWeights}.
+         *
+         * @param spec {@code "balanced"} or {@code "name=weight, name=weight"}
+         * @return this
+         * @throws IllegalArgumentException if the spec cannot be read
+         */
+        public Builder classWeights(String spec) {
+            return classWeights(ClassWeights.parse(spec));
+        }
+
+        /**
+         * @param weights weight by class name (by index, {@code "0"}, {@code "1"}..., for a
+         *                model without class names); classes not named keep weight 1
+         * @return this
+         */
+        public Builder classWeights(Map<String, Double> weights) {
+            return classWeights(ClassWeights.of(weights));
+        }
+
+        /**
+         * @param weights the class weights, or {@code null} for none
+         * @return this
+         */
+        public Builder classWeights(ClassWeights weights) {
+            this.classWeights = weights;
+            return this;
+        }
+
+        /**
+         * Whether validation metrics, early stopping on them and {@link Model#evaluate} weight
+         * rows by the class weights too (default: no, they keep the data's own weights; the
+         * training loss and training metrics always use the class weights).
+         *
+         * @param weighted {@code true} to weight them
+         * @return this
+         */
+        public Builder weightedMetrics(boolean weighted) {
+            this.weightedMetrics = weighted;
+            return this;
+        }
+
+        /**
          * Resolves every spec, checks the shapes and initializes the network.
          *
          * @return an untrained model
@@ -588,7 +632,12 @@ public final class Mlp {
             if (trainer.options().earlyStopping() != null) {
                 chosen.put("early stopping", trainer.options().earlyStopping().spec());
             }
-            return new Model(network, trainer, in, out, chosen, activationSpecs);
+            if (classWeights != null) {
+                chosen.put("class weights", classWeights
+                        + (weightedMetrics ? "; weighted metrics" : ""));
+            }
+            return new Model(network, trainer, in, out, chosen, activationSpecs)
+                    .classWeights(classWeights, weightedMetrics);
         }
 
         private TrainingOptions options(PluginRegistry reg, Map<String, String> chosen) {

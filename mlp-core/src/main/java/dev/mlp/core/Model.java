@@ -5,8 +5,10 @@ import dev.mlp.api.Scaler;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.train.Checkpoint;
+import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.Trainer;
 import dev.mlp.core.train.TrainingResult;
+import dev.mlp.core.train.ValidationSplit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +31,8 @@ public final class Model {
     private final List<TrainingResult> history = new ArrayList<>();
     private final List<String> activationSpecs;
     private List<String> classNames = List.of();
+    private ClassWeights classWeights;
+    private boolean weightedMetrics;
 
     Model(Network network, Trainer trainer, Scaler inputScaler, Scaler targetScaler,
           Map<String, String> specs) {
@@ -114,10 +118,37 @@ public final class Model {
      */
     public TrainingResult fit(Dataset raw, Dataset validation) {
         prepare(raw);
-        TrainingResult r = trainer.train(network, scaled(raw),
-                validation == null ? null : scaled(validation), targets);
+        Dataset[] parts = weighted(raw, validation);
+        TrainingResult r = trainer.train(network, scaled(parts[0]),
+                parts[1] == null ? null : scaled(parts[1]), targets);
         history.add(r);
         return r;
+    }
+
+    /**
+     * The training and validation data with the class weights applied: to the training part
+     * always, to the validation part only with weighted metrics. With class weights the
+     * configured validation fraction is held out here, as the trainer would (same rows), so
+     * that the validation part keeps the data's own weights.
+     */
+    private Dataset[] weighted(Dataset raw, Dataset validation) {
+        if (classWeights == null) {
+            return new Dataset[] {raw, validation};
+        }
+        Dataset train = raw;
+        Dataset valid = validation;
+        double fraction = trainer.options().validationFraction();
+        if (valid == null && fraction > 0) {
+            ValidationSplit split = ValidationSplit.of(raw, fraction,
+                    Seeds.of(trainer.seed()).validation());
+            train = split.training();
+            valid = split.validation();
+        }
+        train = classWeights.apply(train, classNames);
+        if (valid != null && weightedMetrics) {
+            valid = classWeights.apply(valid, classNames);
+        }
+        return new Dataset[] {train, valid};
     }
 
     /**
@@ -143,8 +174,9 @@ public final class Model {
      */
     public TrainingResult resume(Dataset raw, Dataset validation, Checkpoint checkpoint) {
         prepare(raw);
-        TrainingResult r = trainer.resume(network, scaled(raw),
-                validation == null ? null : scaled(validation), targets, checkpoint);
+        Dataset[] parts = weighted(raw, validation);
+        TrainingResult r = trainer.resume(network, scaled(parts[0]),
+                parts[1] == null ? null : scaled(parts[1]), targets, checkpoint);
         history.add(r);
         return r;
     }
@@ -160,13 +192,15 @@ public final class Model {
     }
 
     /**
-     * The loss and the configured metrics on raw data, metrics in the targets' own units.
+     * The loss and the configured metrics on raw data, metrics in the targets' own units,
+     * weighted by the data's sample weights (times the class weights, with weighted metrics).
      *
      * @param raw data in its own units
      * @return the evaluation (with the confusion matrix for classification data)
      */
     public Evaluation evaluate(Dataset raw) {
-        Dataset d = scaled(raw);
+        Dataset d = scaled(classWeights != null && weightedMetrics
+                ? classWeights.apply(raw, classNames) : raw);
         trainer.check(network, d);
         return new Evaluator(network, trainer.loss(), trainer.options().metrics(), targets)
                 .evaluate(d);
@@ -358,6 +392,35 @@ public final class Model {
             throw new IllegalArgumentException("class names must be distinct, found " + copy);
         }
         this.classNames = copy;
+        return this;
+    }
+
+    /**
+     * @return the class weights applied to the training data, or {@code null} for none
+     */
+    public ClassWeights classWeights() {
+        return classWeights;
+    }
+
+    /**
+     * @return whether validation and evaluation metrics are weighted by the class weights too
+     */
+    public boolean weightedMetrics() {
+        return weightedMetrics;
+    }
+
+    /**
+     * Sets the class weights that multiply the training data's sample weights in every
+     * {@link #fit} (see {@link ClassWeights}). Explicit weights name classes by
+     * {@link #classNames()} (or by index, {@code "0"}, {@code "1"}..., without names).
+     *
+     * @param weights the weights, or {@code null} for none
+     * @param weighted whether validation metrics and {@link #evaluate} are weighted by them too
+     * @return this
+     */
+    public Model classWeights(ClassWeights weights, boolean weighted) {
+        this.classWeights = weights;
+        this.weightedMetrics = weighted;
         return this;
     }
 

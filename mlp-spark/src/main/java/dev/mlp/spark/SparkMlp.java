@@ -80,6 +80,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
     private final Param<String> weightCol;
+    private final Param<String> classWeight;
     private final Param<String> predictionCol;
     private final Param<String> probabilityCol;
     private final Param<String> task;
@@ -109,6 +110,8 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         labelCol = new Param<>(this, "labelCol", "label column: a class index (classification)"
                 + " or a number (regression)");
         weightCol = new Param<>(this, "weightCol", "sample weight column; empty for weight 1");
+        classWeight = new Param<>(this, "classWeight", "class weights multiplying the sample "
+                + "weights: 'balanced', or 'index=weight, ...' by class index; empty for none");
         predictionCol = new Param<>(this, "predictionCol", "prediction column name");
         probabilityCol = new Param<>(this, "probabilityCol",
                 "class probabilities column name (classification)");
@@ -132,6 +135,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         setDefault(featuresCol, "features");
         setDefault(labelCol, "label");
         setDefault(weightCol, "");
+        setDefault(classWeight, "");
         setDefault(predictionCol, "prediction");
         setDefault(probabilityCol, "probability");
         setDefault(task, CLASSIFICATION);
@@ -266,6 +270,24 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      */
     public SparkMlp setWeightCol(String value) {
         set(weightCol, value);
+        return this;
+    }
+
+    /** @return the class weight parameter */
+    public Param<String> classWeight() {
+        return classWeight;
+    }
+
+    /**
+     * Weights the classes (see {@link dev.mlp.core.ClassWeights}): {@code "balanced"}, or
+     * {@code "0=1, 1=3"} by class index; the weights multiply the sample weights.
+     *
+     * @param value the class weights, or empty for none
+     * @return this
+     */
+    public SparkMlp setClassWeight(String value) {
+        dev.mlp.core.ClassWeights.parse(value.isEmpty() ? "balanced" : value);
+        set(classWeight, value);
         return this;
     }
 
@@ -474,13 +496,14 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         Network network = spec.network(registry);
         network.initialize(registry.initializer(init), Seeds.of(s).initialization());
 
+        double[] perClass = classWeights(dataset, label, classify, outputs);
         JavaRDD<Sample> samples = samples(dataset, features, label, weight, inputs, outputs,
-                classify);
+                classify, perClass);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(
                 dataset.sparkSession().sparkContext());
         TrainingResult result;
         try (TrainingData data = TrainingData.of(samples, inputs, outputs,
-                intValue(blockSize), !weight.isEmpty())) {
+                intValue(blockSize), !weight.isEmpty() || perClass != null)) {
             result = trainer.train(sc, network, data);
         }
         Map<String, String> chosen = new LinkedHashMap<>();
@@ -532,9 +555,29 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         return Math.max(2, (int) max + 1);
     }
 
+    /** The weight of each class, or {@code null} without class weights. */
+    private double[] classWeights(Dataset<?> dataset, String label, boolean classify,
+                                  int classes) {
+        String spec = getOrDefault(classWeight);
+        if (spec.isEmpty()) {
+            return null;
+        }
+        if (!classify) {
+            throw new IllegalArgumentException("classWeight weights classes; it needs task '"
+                    + CLASSIFICATION + "'");
+        }
+        long[] count = new long[classes];
+        for (Row r : dataset.groupBy(functions.col(label).cast("int")).count().collectAsList()) {
+            if (!r.isNullAt(0) && r.getInt(0) >= 0 && r.getInt(0) < classes) {
+                count[r.getInt(0)] = r.getLong(1);
+            }
+        }
+        return dev.mlp.core.ClassWeights.parse(spec).resolve(count, List.of());
+    }
+
     private static JavaRDD<Sample> samples(Dataset<?> dataset, String features, String label,
                                            String weight, int inputs, int outputs,
-                                           boolean classify) {
+                                           boolean classify, double[] perClass) {
         Dataset<Row> rows = weight.isEmpty()
                 ? dataset.select(functions.col(features), functions.col(label).cast("double"))
                 : dataset.select(functions.col(features), functions.col(label).cast("double"),
@@ -561,7 +604,8 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
             } else {
                 target[0] = y;
             }
-            return new Sample(x, target, weighted ? row.getDouble(2) : 1.0);
+            double w = weighted ? row.getDouble(2) : 1.0;
+            return new Sample(x, target, perClass == null ? w : w * perClass[(int) y]);
         });
     }
 

@@ -1,0 +1,191 @@
+package dev.mlp.cli;
+
+import dev.mlp.core.Dataset;
+import dev.mlp.core.Model;
+import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.tune.CrossValidation;
+import dev.mlp.core.tune.CrossValidationResult;
+import dev.mlp.core.tune.FoldData;
+import dev.mlp.data.DataTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mlp cv}: k-fold cross-validation of the network that {@code mlp train} with the same
+ * options would train.
+ */
+@Command(name = "cv", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = TrainCommand.Defaults.class,
+        description = {"Cross-validate a network on a CSV file: k folds, stratified by class "
+                + "for classification, seeded; each fold trains a fresh network on the other "
+                + "folds (its scalers fitted on them only) and is scored on the fold.",
+            "Takes the options of 'mlp train' (without -o); prints each fold's metrics and "
+                    + "their mean ± standard deviation."})
+final class CvCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    private MlpCli parent;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DataOptions input;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--seed", description = "Seed of the folds and of every fold's training "
+            + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+            description = "Number of folds, at least 2 (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Share of each fold's training rows held out for validation (for "
+                    + "early stopping on validation metrics), in [0, 1) (default: none).")
+    double validation;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "NAME",
+            description = "Metrics to show, comma separated, from loss, accuracy, precision, "
+                    + "recall, f1, mse, mae, r2 (default: accuracy,f1 for classification, "
+                    + "mae,r2 for regression).")
+    List<String> metrics;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Folds run at once, each on one core (default: the number of "
+                    + "cores); the results are the same for any number.")
+    Integer parallel;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        check(folds, parallel, validation);
+        modelOptions.check();
+        input.checkFiles();
+        boolean classification = input.classification();
+        List<String> shown = metrics(metrics, classification);
+        DataTable table = input.read(spec);
+        input.checkTable(table);
+        Dataset data = table.toDataset();
+        if (folds > data.rows()) {
+            throw new BadInputException("--folds " + folds + " needs at least " + folds
+                    + " rows, but " + input.source() + " has " + data.rows());
+        }
+        if (classification) {
+            modelOptions.checkClassWeights(data, table.classNames());
+        }
+        Supplier<Model> models = models(parent.plugins(), modelOptions, table, classification,
+                seed, validation, shown);
+        CrossValidation cv = CrossValidation.of(folds, seed);
+        if (parallel != null) {
+            cv = cv.parallelism(parallel);
+        }
+        long start = System.nanoTime();
+        CrossValidationResult r = cv.run(foldData(table, data), models);
+        out.printf(Locale.ROOT, "%d-fold cross-validation of %s on %d rows of %s (seed %d, "
+                + "%.1f s)%n", folds, sizes(table, modelOptions), data.rows(), input.source(),
+                seed, (System.nanoTime() - start) / 1e9);
+        out.print(r.table(shown));
+        out.flush();
+        return MlpCli.OK;
+    }
+
+    /**
+     * The folds' data, shared with {@code tune}: the step that prepares each fold from its
+     * training rows only. Preprocessing fitted to data before the network (encoders,
+     * imputers) belongs in this step, fitted on {@code trainingRows} and applied to
+     * {@code testRows}; the input and target scalers need nothing here, as each fold's fresh
+     * model fits them on its training part.
+     *
+     * @param table the data as read
+     * @param data the table as numbers
+     * @return the fold data
+     */
+    static FoldData foldData(DataTable table, Dataset data) {
+        return FoldData.of(data);
+    }
+
+    /** Range checks of the options shared with {@code tune}. */
+    static void check(int folds, Integer parallel, double validation) {
+        if (folds < 2) {
+            throw new BadInputException("--folds must be at least 2, found " + folds
+                    + "; 5 or 10 are usual");
+        }
+        if (parallel != null && parallel < 1) {
+            throw new BadInputException("--parallel must be at least 1, found " + parallel);
+        }
+        if (!(validation >= 0 && validation < 1)) {
+            throw new BadInputException("--validation must be a share of the rows in [0, 1), "
+                    + "found " + validation);
+        }
+    }
+
+    /** The metrics to show, checked: the task's defaults when none are given. */
+    static List<String> metrics(List<String> given, boolean classification) {
+        List<String> out = new ArrayList<>();
+        if (given == null || given.isEmpty()) {
+            out.addAll(List.of(ModelOptions.defaultMetrics(classification)));
+            return out;
+        }
+        for (String m : given) {
+            String name = m.strip();
+            try {
+                Metrics.higherIsBetter(name);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--metrics: " + e.getMessage(), e);
+            }
+            if (!classification && Metrics.isClassification(name)) {
+                throw new BadInputException("--metrics: '" + name + "' needs classification; "
+                        + "for regression use mse, mae, r2 or loss");
+            }
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Makes the models of a run: the network {@code mlp train} would build with these options,
+     * computing the given metrics (the loss is always computed).
+     */
+    static Supplier<Model> models(Plugins plugins, ModelOptions options, DataTable table,
+                                  boolean classification, long seed, double validation,
+                                  List<String> metrics) {
+        List<String> computed = new ArrayList<>(List.of(
+                ModelOptions.defaultMetrics(classification)));
+        for (String m : metrics) {
+            if (!m.equals(Metrics.LOSS) && !computed.contains(m)) {
+                computed.add(m);
+            }
+        }
+        String[] names = computed.toArray(new String[0]);
+        Supplier<Model> s = () -> {
+            Model m = options.builder(plugins.mlp(), table.inputs(), table.outputs(),
+                    classification, seed, validation, names).build();
+            return classification ? m.classNames(table.classNames()) : m;
+        };
+        s.get(); // resolves every spec now, so a bad one fails before any fold
+        return s;
+    }
+
+    static String sizes(DataTable table, ModelOptions options) {
+        StringBuilder sb = new StringBuilder().append(table.inputs());
+        for (int n : options.layers) {
+            sb.append('-').append(n);
+        }
+        return sb.append('-').append(table.outputs()).toString();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.mlp.cli;
+
+import dev.mlp.core.ClassWeights;
+import dev.mlp.core.Mlp;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that configure a network and its training: layers, plugins, epochs, class
+ * weights. Shared by {@code train} and {@code cv}; {@code tune} searches over them (see
+ * {@link TuneCommand}). Their defaults come from the command's {@link TrainCommand.Defaults}.
+ */
+final class ModelOptions {
+
+    @Option(names = "--layers", split = ",", paramLabel = "N", defaultValue = "16",
+            description = "Hidden layer sizes, comma separated (default: ${DEFAULT-VALUE}).")
+    List<Integer> layers;
+
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "SPEC",
+            description = "Activation of the hidden layers (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--output-activation", paramLabel = "SPEC",
+            description = "Activation of the output layer (default: softmax for "
+                    + "classification, identity for regression).")
+    String outputActivation;
+
+    @Option(names = "--loss", paramLabel = "SPEC", description = "Loss (default: "
+            + "cross-entropy for classification, mse for regression).")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "SPEC",
+            description = "Optimizer (default: ${DEFAULT-VALUE}; the Java builder's is "
+                    + "sgd(lr=0.01), see above).")
+    String optimizer;
+
+    @Option(names = "--batch", paramLabel = "SPEC",
+            description = "Batch strategy (default: ${DEFAULT-VALUE}).")
+    String batch;
+
+    @Option(names = "--initializer", paramLabel = "SPEC",
+            description = "Weight initializer (default: ${DEFAULT-VALUE}).")
+    String initializer;
+
+    @Option(names = "--input-scaler", paramLabel = "SPEC", defaultValue = "z-score",
+            description = "Input scaler, or 'none' (default: ${DEFAULT-VALUE}).")
+    String inputScaler;
+
+    @Option(names = "--target-scaler", paramLabel = "SPEC",
+            description = "Target scaler for regression, or 'none' (default: z-score).")
+    String targetScaler;
+
+    @Option(names = "--schedule", paramLabel = "SPEC",
+            description = "Learning-rate schedule, e.g. \"cosine(warmup=5)\".")
+    String schedule;
+
+    @Option(names = "--gradient", paramLabel = "SPEC",
+            description = "Gradient transform, e.g. \"clip-norm(max=1)\"; repeatable.")
+    List<String> gradients = new ArrayList<>();
+
+    @Option(names = "--epochs",
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--early-stopping", paramLabel = "SPEC", description = "e.g. "
+            + "\"early-stopping(monitor=validation-loss, patience=10)\", or just its "
+            + "parameters: \"patience=10\".")
+    String earlyStopping;
+
+    @Option(names = "--divergence", paramLabel = "SPEC", description = "What to do when the "
+            + "loss turns NaN: stop (default) or \"rollback(factor=0.5, retries=3)\".")
+    String divergence;
+
+    @Option(names = "--class-weight", paramLabel = "WEIGHTS", description = "Weight the "
+            + "classes in the training loss: 'balanced' (rows / (classes x rows of the class)) "
+            + "or \"bad=3,good=1\" (classes not named keep 1). Multiplies the rows' sample "
+            + "weights; validation metrics stay unweighted unless --weighted-metrics.")
+    String classWeight;
+
+    @Option(names = "--weighted-metrics", description = "With --class-weight: weight the "
+            + "validation and test metrics (and early stopping on them) by the class weights "
+            + "too.")
+    boolean weightedMetrics;
+
+    /** Option checks that need no data. */
+    void check() {
+        if (epochs < 1) {
+            throw new BadInputException("--epochs must be at least 1, found " + epochs);
+        }
+        for (int n : layers) {
+            if (n < 1) {
+                throw new BadInputException("--layers: every size must be at least 1, found "
+                        + n);
+            }
+        }
+        if (weightedMetrics && classWeight == null) {
+            throw new BadInputException("--weighted-metrics weights metrics by the class "
+                    + "weights; give --class-weight too");
+        }
+        classWeights();
+    }
+
+    /** @return the parsed class weights, or {@code null} */
+    ClassWeights classWeights() {
+        if (classWeight == null) {
+            return null;
+        }
+        try {
+            return ClassWeights.parse(classWeight);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--class-weight: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses class weights that name a class the data does not have, before any training.
+     *
+     * @param data the data as read
+     * @param classNames its classes
+     */
+    void checkClassWeights(dev.mlp.core.Dataset data, List<String> classNames) {
+        ClassWeights cw = classWeights();
+        if (cw == null || !data.isClassification()) {
+            return;
+        }
+        try {
+            cw.resolve(data, classNames);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--class-weight: " + e.getMessage(), e);
+        }
+    }
+
+    /** The early-stopping spec, completing one given as parameters only. */
+    String earlyStoppingSpec() {
+        if (earlyStopping == null) {
+            return null;
+        }
+        String s = earlyStopping.strip();
+        if (!s.contains("(") && s.contains("=")) {
+            return "early-stopping(" + s + ")";
+        }
+        return s;
+    }
+
+    /** The metrics every command computes by default: accuracy and F1, or MAE and R². */
+    static String[] defaultMetrics(boolean classification) {
+        return classification ? new String[] {"accuracy", "f1"} : new String[] {"mae", "r2"};
+    }
+
+    /**
+     * A builder configured with these options.
+     *
+     * @param mlp the plugins' instance
+     * @param inputs the number of features
+     * @param outputs the number of target columns
+     * @param classification whether the targets are classes
+     * @param seed the run's seed
+     * @param validation the share held out for validation, or 0
+     * @param metrics the metrics to compute
+     * @return the builder
+     */
+    Mlp.Builder builder(Mlp mlp, int inputs, int outputs, boolean classification, long seed,
+                        double validation, String... metrics) {
+        Mlp.Builder b = mlp.newBuilder().inputs(inputs);
+        for (int n : layers) {
+            b.layer(n, activation);
+        }
+        b.layer(outputs, outputActivation != null ? outputActivation
+                : classification ? "softmax" : "identity");
+        b.loss(loss != null ? loss : classification ? "cross-entropy" : "mse")
+                .optimizer(optimizer).batch(batch).initializer(initializer)
+                .epochs(epochs).seed(seed);
+        if (!"none".equals(inputScaler)) {
+            b.inputScaler(inputScaler);
+        }
+        String ts = targetScaler != null ? targetScaler : classification ? "none" : "z-score";
+        if (!"none".equals(ts)) {
+            b.targetScaler(ts);
+        }
+        if (schedule != null) {
+            b.schedule(schedule);
+        }
+        gradients.forEach(b::gradientTransform);
+        b.metrics(metrics);
+        if (validation > 0) {
+            b.validationFraction(validation);
+        }
+        String stopping = earlyStoppingSpec();
+        if (stopping != null) {
+            b.earlyStopping(stopping);
+        }
+        if (divergence != null) {
+            b.divergence(divergence);
+        }
+        ClassWeights cw = classWeights();
+        if (cw != null) {
+            if (!classification) {
+                throw new BadInputException("--class-weight weights classes; it needs --task "
+                        + "classification");
+            }
+            b.classWeights(cw).weightedMetrics(weightedMetrics);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.mlp.core.tune;
+
+import dev.mlp.core.Model;
+import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.train.TrainingDivergedException;
+import dev.mlp.core.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Scores candidates and ranks them: each candidate's models are trained and scored by
+ * cross-validation (the mean of a metric over the test folds) or by a validation split (the
+ * metric on the validation rows the model holds out itself, at the epoch whose weights it keeps:
+ * the value {@code mlp train --validation} reports). Candidates run in parallel,
+ * {@link #parallelism(int)} at a time (default: the number of cores), each on one thread, its
+ * folds one after another; scores are the same bits for any parallelism.
+ *
+ * <pre>{@code
+ * SearchSpace space = SearchSpace.of(Map.of("hidden", "int(4, 16)",
+ *         "optimizer", "adam(lr=loguniform(1e-3, 1e-1))"));
+ * SearchResult r = HyperparameterSearch.crossValidated(CrossValidation.of(5, 1), "accuracy")
+ *         .run(space.random(20, 1), FoldData.of(data), c -> () -> Mlp.builder().inputs(4)
+ *                 .layer(Integer.parseInt(c.get("hidden")), "relu").layer(3, "softmax")
+ *                 .loss("cross-entropy").optimizer(c.get("optimizer"))
+ *                 .metrics("accuracy").build());
+ * }</pre>
+ */
+public final class HyperparameterSearch {
+
+    private final CrossValidation cv;
+    private final String metric;
+    private final int parallelism;
+
+    private HyperparameterSearch(CrossValidation cv, String metric, int parallelism) {
+        this.cv = cv;
+        this.metric = Objects.requireNonNull(metric, "metric");
+        Metrics.higherIsBetter(metric); // fails for an unknown metric
+        this.parallelism = Parallel.check(parallelism);
+    }
+
+    /**
+     * @param cv the cross-validation of every candidate (its parallelism is not used: a
+     *           candidate's folds run one after another)
+     * @param metric the metric to rank by: {@code loss} or a metric the models compute
+     * @return the search
+     */
+    public static HyperparameterSearch crossValidated(CrossValidation cv, String metric) {
+        return new HyperparameterSearch(Objects.requireNonNull(cv, "cv").parallelism(1), metric,
+                Parallel.cores());
+    }
+
+    /**
+     * @param metric the metric to rank by; the models must have a validation fraction
+     * @return the search
+     */
+    public static HyperparameterSearch validationSplit(String metric) {
+        return new HyperparameterSearch(null, metric, Parallel.cores());
+    }
+
+    /**
+     * @param value how many candidates run at once, at least 1
+     * @return a copy with that parallelism
+     */
+    public HyperparameterSearch parallelism(int value) {
+        return new HyperparameterSearch(cv, metric, value);
+    }
+
+    /** @return the metric ranked by */
+    public String metric() {
+        return metric;
+    }
+
+    /**
+     * Scores every candidate. Each candidate's models are made first, on the calling thread, so
+     * a bad value fails before any training.
+     *
+     * @param candidates the candidates
+     * @param data the rows and their preparation step
+     * @param models makes the fresh models of a candidate (one per fold)
+     * @return the ranked candidates
+     */
+    public SearchResult run(List<Candidate> candidates, FoldData data,
+                            Function<Candidate, Supplier<Model>> models) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(models, "models");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("a search needs at least 1 candidate");
+        }
+        List<Supplier<Model>> suppliers = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Supplier<Model> s = Objects.requireNonNull(models.apply(c), "models");
+            Model first = s.get(); // checks the candidate's specs now
+            if (cv == null && first.trainer().options().validationFraction() <= 0) {
+                throw new IllegalArgumentException("scoring by a validation split needs models "
+                        + "with a validation fraction; set validationFraction(f)");
+            }
+            suppliers.add(s);
+        }
+        Scored[] scored = Parallel.run(candidates.size(), parallelism,
+                i -> score(candidates.get(i), suppliers.get(i), data), Scored[]::new);
+        boolean higher = Metrics.higherIsBetter(metric);
+        Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score);
+        List<Scored> ranked = new ArrayList<>(List.of(scored));
+        ranked.sort(Comparator.comparing((Scored s) -> !s.succeeded())
+                .thenComparing(higher ? byScore.reversed() : byScore)
+                .thenComparingInt(s -> s.candidate().number()));
+        return new SearchResult(metric, higher, ranked);
+    }
+
+    private Scored score(Candidate c, Supplier<Model> models, FoldData data) {
+        try {
+            if (cv != null) {
+                CrossValidationResult r = cv.run(data, models);
+                return new Scored(c, r.mean(metric), r.std(metric), null);
+            }
+            return new Scored(c, validationScore(models.get().fit(data.whole()), metric),
+                    Double.NaN, null);
+        } catch (TrainingDivergedException e) {
+            return new Scored(c, Double.NaN, Double.NaN, e.getMessage());
+        }
+    }
+
+    /**
+     * The validation value of a metric at the epoch whose weights the model keeps (the best
+     * epoch with early stopping, else the last).
+     *
+     * @param result a training run with validation data
+     * @param metric the metric
+     * @return its value
+     */
+    public static double validationScore(TrainingResult result, String metric) {
+        int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
+        List<Double> v = result.metric("validation-" + metric);
+        return v.get(at - 1);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mlp.core.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlp.core.Dataset;
+import dev.mlp.core.Mlp;
+import dev.mlp.core.Model;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class HyperparameterSearchTest {
+
+    private static Function<Candidate, Supplier<Model>> models(double validation) {
+        return c -> () -> {
+            Mlp.Builder b = Mlp.builder().inputs(3)
+                    .layer(Integer.parseInt(c.get("hidden")), "tanh").layer(3, "softmax")
+                    .loss("cross-entropy").optimizer(c.get("optimizer")).inputScaler("z-score")
+                    .epochs(15).seed(3).metrics("accuracy");
+            if (validation > 0) {
+                b.validationFraction(validation);
+            }
+            return b.build();
+        };
+    }
+
+    private static final SearchSpace SPACE = SearchSpace.of(new java.util.LinkedHashMap<>(
+            Map.of("hidden", "int(2,6)", "optimizer", "adam(lr=loguniform(1e-3,1e-1))")));
+
+    @Test
+    void candidatesAreRankedByTheirCrossValidatedScoreAndParallelismChangesNoBit() {
+        Dataset d = CrossValidationTest.threeClasses();
+        List<Candidate> cands = SPACE.random(6, 5);
+        HyperparameterSearch search = HyperparameterSearch
+                .crossValidated(CrossValidation.of(3, 1), "accuracy");
+        SearchResult one = search.parallelism(1).run(cands, FoldData.of(d), models(0));
+        SearchResult two = search.parallelism(2).run(cands, FoldData.of(d), models(0));
+        assertEquals(one, two);
+        for (int i = 1; i < one.ranked().size(); i++) {
+            assertTrue(one.ranked().get(i - 1).score() >= one.ranked().get(i).score());
+        }
+        Scored best = one.best();
+        CrossValidationResult again = CrossValidation.of(3, 1).run(FoldData.of(d),
+                models(0).apply(best.candidate()));
+        assertEquals(again.mean("accuracy"), best.score(), 0.0);
+        assertEquals(again.std("accuracy"), best.std(), 0.0);
+        String table = one.table(SPACE.searched());
+        assertTrue(table.startsWith("rank  candidate  accuracy"), table);
+        assertEquals(7, table.split("\n").length, table);
+    }
+
+    @Test
+    void aValidationSplitScoresWhatTrainingReportsForTheKeptEpoch() {
+        Dataset d = CrossValidationTest.threeClasses();
+        List<Candidate> cands = SPACE.random(3, 5);
+        SearchResult r = HyperparameterSearch.validationSplit("loss")
+                .run(cands, FoldData.of(d), models(0.25));
+        assertTrue(!r.higherIsBetter());
+        Scored best = r.best();
+        Model m = models(0.25).apply(best.candidate()).get();
+        var result = m.fit(d);
+        List<Double> v = result.metric("validation-loss");
+        assertEquals(v.get(v.size() - 1), best.score(), 0.0);
+        assertTrue(Double.isNaN(best.std()));
+        for (int i = 1; i < 3; i++) {
+            assertTrue(r.ranked().get(i - 1).score() <= r.ranked().get(i).score());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> HyperparameterSearch.validationSplit("accuracy")
+                        .run(cands, FoldData.of(d), models(0))).getMessage()
+                .contains("needs models with a validation fraction"));
+    }
+}
