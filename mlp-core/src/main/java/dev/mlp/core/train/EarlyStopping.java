@@ -3,12 +3,13 @@ package dev.mlp.core.train;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.Parameters;
-import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.TrainingListenerProvider;
 import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -103,12 +104,8 @@ public final class EarlyStopping implements TrainingListener {
      * @throws SpecException if the spec is malformed or a value invalid
      */
     public static EarlyStopping parse(String spec) {
-        Spec parsed = Spec.parse(spec);
-        if (!parsed.name().equals(NAME)) {
-            throw new SpecException("early stopping spec must be " + NAME + "(...), found '"
-                    + parsed.name() + "'");
-        }
-        return from(Parameters.bind(NAME, parameters(), parsed.arguments()));
+        return PluginRegistry.resolve("early stopping", EarlyStopping.class,
+                Map.of(NAME, new Provider()), spec).instance();
     }
 
     private static EarlyStopping from(Parameters p) {
