@@ -26,7 +26,7 @@ import java.util.Objects;
  * name and alias, an empty {@code Multibinder} of {@link TrainingListener}s applied to every run,
  * the {@link TrainingDefaults} and the {@link BackendChoice} (compute backend and threads).
  *
- * <p>Applications add their own plugins without ServiceLoader by contributing to the same map
+ * <p>Applications add their own plugins without service files by contributing to the same map
  * binders, for example {@code MlpModule.providers(binder(), PluginKind.OPTIMIZER).addBinding("my-rule").toInstance(p)},
  * and change defaults with {@code Modules.override(new MlpModule(catalog)).with(...)}. The module
  * does no discovery itself and has no conditional logic: discovery happens when the catalog is
