@@ -6,6 +6,7 @@ import dev.mlp.api.spi.BatchStrategyProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
+import dev.mlp.api.spi.MetricProvider;
 import dev.mlp.api.spi.OptimizerProvider;
 import dev.mlp.api.spi.PluginProvider;
 import dev.mlp.api.spi.ScalerProvider;
@@ -138,7 +139,8 @@ public final class PluginContracts {
                     p -> gradientTransform((GradientTransformProvider) p),
                     GradientTransformContract.CHECKS),
             PluginKind.LISTENER, new Kit(p -> listener((TrainingListenerProvider) p),
-                    ListenerContract.CHECKS));
+                    ListenerContract.CHECKS),
+            PluginKind.METRIC, new Kit(p -> metric((MetricProvider) p), MetricContract.CHECKS));
 
     /**
      * @param provider an activation provider
@@ -205,6 +207,14 @@ public final class PluginContracts {
     }
 
     /**
+     * @param provider a metric provider
+     * @return its contract
+     */
+    public static MetricContract metric(MetricProvider provider) {
+        return new MetricContract(provider);
+    }
+
+    /**
      * @param provider a training listener provider
      * @return its contract (the provider checks only)
      */
@@ -238,8 +248,8 @@ public final class PluginContracts {
      * The names of the checks specific to a kind, run on each configuration of the plugin.
      *
      * @param kind a kind of plugin
-     * @return the check names, empty for kinds with provider checks only (listeners, metrics,
-     *         compute backends)
+     * @return the check names, empty for kinds with provider checks only (listeners, compute
+     *         backends)
      */
     public static List<String> kindChecks(PluginKind<?> kind) {
         Kit kit = KITS.get(kind);

@@ -5,8 +5,8 @@ import dev.mlp.api.spi.PluginProvider;
 import java.util.List;
 
 /**
- * The contract of a provider of a kind the kit has no behavioural checks for (metrics, compute
- * backends, and kinds added later): the provider checks only, so that every kind of
+ * The contract of a provider of a kind the kit has no behavioural checks for (compute backends,
+ * and kinds added later): the provider checks only, so that every kind of
  * {@link PluginKind#ALL} is covered.
  *
  * @param <T> the plugin type
