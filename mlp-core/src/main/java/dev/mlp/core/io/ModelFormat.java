@@ -24,12 +24,18 @@ final class ModelFormat {
     /** The role of the target scaler. */
     static final String TARGET_SCALER = "target scaler";
 
-    private ModelFormat() {
-    }
-
     /** The role under which a model records its gradient transforms, joined by "; ". */
     static final String GRADIENT_TRANSFORMS = "gradient transforms";
 
+    private ModelFormat() {
+    }
+
+    /**
+     * @param role a role under which a model file records a plugin, for example
+     *             {@code "optimizer"} or {@code "input scaler"}
+     * @return the kind of plugin recorded under it, or {@code null} for a role that records no
+     *         plugin spec
+     */
     static PluginKind<?> kindOf(String role) {
         for (PluginKind<?> k : PluginKind.ALL) {
             if (k.label().equals(role)) {
