@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 import dev.mlp.api.spec.ParameterSpec;
 
@@ -85,5 +86,13 @@ public final class Elu extends ElementwiseActivation {
     @Override
     public String toString() {
         return NAME + "(alpha=" + ParameterSpec.format(alpha) + ")";
+    }
+
+    /**
+     * @return {@code (-alpha, +∞)}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return alpha > 0 ? OutputRange.open(-alpha, Double.POSITIVE_INFINITY) : new OutputRange(0, Double.POSITIVE_INFINITY, true, false);
     }
 }

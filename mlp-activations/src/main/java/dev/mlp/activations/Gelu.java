@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 import dev.mlp.api.spec.ParameterSpec;
 
@@ -135,5 +136,13 @@ public final class Gelu extends ElementwiseActivation {
     @Override
     public String toString() {
         return NAME + "(approximate=" + approximate() + ")";
+    }
+
+    /**
+     * @return from its minimum, about {@code -0.16997}, up
+     */
+    @Override
+    public OutputRange outputRange() {
+        return new OutputRange(-0.17, Double.POSITIVE_INFINITY, true, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -35,5 +36,13 @@ public final class HardSigmoid extends ElementwiseActivation {
     @Override
     protected double derivative(double z, double a) {
         return z > -3.0 && z < 3.0 ? 1.0 / 6.0 : 0.0;
+    }
+
+    /**
+     * @return {@code [0, 1]}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.closed(0, 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -34,5 +35,13 @@ public final class HardTanh extends ElementwiseActivation {
     @Override
     protected double derivative(double z, double a) {
         return z > -1.0 && z < 1.0 ? 1.0 : 0.0;
+    }
+
+    /**
+     * @return {@code [-1, 1]}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.closed(-1, 1);
     }
 }

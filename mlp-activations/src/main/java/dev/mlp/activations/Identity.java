@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -46,5 +47,13 @@ public final class Identity extends ElementwiseActivation {
         if (gradZ != gradA) {
             System.arraycopy(gradA, 0, gradZ, 0, rows * cols);
         }
+    }
+
+    /**
+     * @return every real number
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.REALS;
     }
 }

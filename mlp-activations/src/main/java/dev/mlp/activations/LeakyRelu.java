@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 import dev.mlp.api.spec.ParameterSpec;
 
@@ -81,5 +82,13 @@ public final class LeakyRelu extends ElementwiseActivation {
     @Override
     public String toString() {
         return NAME + "(alpha=" + ParameterSpec.format(alpha) + ")";
+    }
+
+    /**
+     * @return every real number (with {@code alpha = 0}, {@code [0, +∞)})
+     */
+    @Override
+    public OutputRange outputRange() {
+        return alpha == 0 ? new OutputRange(0, Double.POSITIVE_INFINITY, true, false) : OutputRange.REALS;
     }
 }

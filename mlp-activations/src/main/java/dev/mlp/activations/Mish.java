@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -42,5 +43,13 @@ public final class Mish extends ElementwiseActivation {
         double t = Math.tanh(softplus(z));
         double sech2 = 1.0 - t * t;
         return sech2 == 0.0 ? t : t + z * sech2 * Sigmoid.sigmoid(z);
+    }
+
+    /**
+     * @return from its minimum, about {@code -0.3088}, up
+     */
+    @Override
+    public OutputRange outputRange() {
+        return new OutputRange(-0.31, Double.POSITIVE_INFINITY, true, false);
     }
 }

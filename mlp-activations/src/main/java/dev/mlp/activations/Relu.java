@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -56,5 +57,13 @@ public final class Relu extends ElementwiseActivation {
         for (int i = 0; i < n; i++) {
             gradZ[i] = gradA[i] * (z[i] > 0 ? 1.0 : 0.0);
         }
+    }
+
+    /**
+     * @return {@code [0, +∞)}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return new OutputRange(0, Double.POSITIVE_INFINITY, true, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -33,5 +34,13 @@ public final class Relu6 extends ElementwiseActivation {
     @Override
     protected double derivative(double z, double a) {
         return z > 0.0 && z < 6.0 ? 1.0 : 0.0;
+    }
+
+    /**
+     * @return {@code [0, 6]}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.closed(0, 6);
     }
 }

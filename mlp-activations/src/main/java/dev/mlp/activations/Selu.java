@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -46,5 +47,13 @@ public final class Selu extends ElementwiseActivation {
     @Override
     protected double derivative(double z, double a) {
         return z > 0 ? LAMBDA : LAMBDA_ALPHA * Math.exp(z);
+    }
+
+    /**
+     * @return {@code (-λα, +∞)}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.open(-LAMBDA_ALPHA, Double.POSITIVE_INFINITY);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
+import dev.mlp.api.Activation;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -72,5 +74,21 @@ public final class Sigmoid extends ElementwiseActivation {
         for (int i = 0; i < n; i++) {
             gradZ[i] = gradA[i] * (a[i] * (1.0 - a[i]));
         }
+    }
+
+    /**
+     * @return {@code (0, 1)}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.open(0, 1);
+    }
+
+    /**
+     * @return {@link Activation.Probabilities#PER_OUTPUT}
+     */
+    @Override
+    public Activation.Probabilities probabilities() {
+        return Activation.Probabilities.PER_OUTPUT;
     }
 }

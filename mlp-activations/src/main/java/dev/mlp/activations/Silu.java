@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -38,5 +39,13 @@ public final class Silu extends ElementwiseActivation {
     @Override
     protected double derivative(double z, double a) {
         return Sigmoid.sigmoid(z) * (1.0 + z * Sigmoid.sigmoid(-z));
+    }
+
+    /**
+     * @return from its minimum, about {@code -0.2785}, up
+     */
+    @Override
+    public OutputRange outputRange() {
+        return new OutputRange(-0.279, Double.POSITIVE_INFINITY, true, false);
     }
 }

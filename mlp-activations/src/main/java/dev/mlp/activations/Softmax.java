@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.Activation;
 
 /**
@@ -83,5 +84,21 @@ public final class Softmax implements Activation {
     @Override
     public String toString() {
         return NAME;
+    }
+
+    /**
+     * @return {@code (0, 1)}, each row summing to 1
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.open(0, 1);
+    }
+
+    /**
+     * @return {@link Activation.Probabilities#PER_ROW}
+     */
+    @Override
+    public Activation.Probabilities probabilities() {
+        return Activation.Probabilities.PER_ROW;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -35,5 +36,13 @@ public final class Softplus extends ElementwiseActivation {
     @Override
     protected double derivative(double z, double a) {
         return Sigmoid.sigmoid(z);
+    }
+
+    /**
+     * @return {@code (0, +∞)}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.open(0, Double.POSITIVE_INFINITY);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -33,5 +34,13 @@ public final class Softsign extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         double d = 1.0 + Math.abs(z);
         return 1.0 / d / d;
+    }
+
+    /**
+     * @return {@code (-1, 1)}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.open(-1, 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlp.activations;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 
 /**
@@ -53,5 +54,13 @@ public final class Tanh extends ElementwiseActivation {
         for (int i = 0; i < n; i++) {
             gradZ[i] = gradA[i] * (1.0 - a[i] * a[i]);
         }
+    }
+
+    /**
+     * @return {@code (-1, 1)}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.open(-1, 1);
     }
 }

@@ -46,4 +46,43 @@ public interface Activation {
      * @param cols number of neurons in the layer
      */
     void backward(double[] z, double[] a, double[] gradA, double[] gradZ, int rows, int cols);
+
+    /**
+     * The values the activation can give, so that a loss can check that its output layer fits
+     * (Poisson, for example, needs outputs that are always positive). An activation that does not
+     * say may give any real number.
+     *
+     * @return the range of the outputs; {@link OutputRange#REALS} unless overridden
+     */
+    default OutputRange outputRange() {
+        return OutputRange.REALS;
+    }
+
+    /**
+     * Whether, and how, the outputs are probabilities. Losses that compute their gradient in the
+     * fused, numerically stable form (cross-entropy with a row distribution, binary
+     * cross-entropy with independent probabilities) accept an output layer by this marker,
+     * whatever its name.
+     *
+     * @return {@link Probabilities#NONE} unless overridden
+     */
+    default Probabilities probabilities() {
+        return Probabilities.NONE;
+    }
+
+    /** How the outputs of an activation are probabilities, if they are. */
+    enum Probabilities {
+        /** The outputs are not probabilities. */
+        NONE,
+        /**
+         * Each output is the logistic sigmoid {@code 1 / (1 + e^-z)} of its own pre-activation,
+         * an independent probability, so that {@code dL/dz = a - y} for binary cross-entropy.
+         */
+        PER_OUTPUT,
+        /**
+         * Each row is the softmax of the row's pre-activations, a distribution that sums to 1,
+         * so that {@code dL/dz = a - y} for cross-entropy.
+         */
+        PER_ROW
+    }
 }

@@ -25,6 +25,17 @@ public interface Metric {
     boolean higherIsBetter();
 
     /**
+     * Whether the metric reads predictions and targets as class labels (one-hot rows, or one
+     * 0/1 column), as accuracy and F1 do. A run refuses such a metric when its targets are not
+     * one class per sample.
+     *
+     * @return {@code false} unless overridden
+     */
+    default boolean needsClasses() {
+        return false;
+    }
+
+    /**
      * Computes the metric.
      *
      * @param predictions {@code rows x outputs} network outputs, row-major, in the targets' units

@@ -6,7 +6,7 @@ import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProductsProvider;
+import dev.mlp.api.spi.ComputeBackendProvider;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
 import java.io.IOException;
@@ -236,7 +236,10 @@ final class Workloads {
         }
         List<String> out = new ArrayList<>();
         out.add(MatrixBackends.JAVA);
-        for (MatrixProductsProvider p : MatrixBackends.providers()) {
+        for (ComputeBackendProvider p : MatrixBackends.providers()) {
+            if (p.name().equals(MatrixBackends.JAVA)) {
+                continue; // built in, listed first
+            }
             if (p.unavailableReason() == null) {
                 out.add(p.name());
             } else {

@@ -1,16 +1,15 @@
 package dev.mlp.blas;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.mlp.core.kernel.Gemm;
-import dev.mlp.core.kernel.MatrixProducts;
-import dev.mlp.core.kernel.WorkerPool;
+import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.api.kernel.WorkerPool;
 
 /**
  * The matrix products as {@code dgemm} calls. Row-major matrices are handed to the
  * column-major BLAS as their transposes, so nothing is copied: {@code Z = A·W} is
  * {@code Zᵀ = Wᵀ·Aᵀ}, {@code Aᵀ·δ} is {@code (δᵀ·A)ᵀ} and {@code δ·Wᵀ} is {@code (W·δᵀ)ᵀ}.
  * Products smaller than a few thousand multiply-adds, or with a zero dimension, go to the
- * pure-Java {@link Gemm}, where a native call costs more than it saves.
+ * pure-Java {@code dev.mlp.core.kernel.Gemm}, where a native call costs more than it saves.
  *
  * <p>The native library manages its own threads (for OpenBLAS: {@code OPENBLAS_NUM_THREADS});
  * results are as reproducible as that library's, which for OpenBLAS's {@code dgemm} means the
@@ -34,19 +33,20 @@ final class NativeBlasProducts implements MatrixProducts {
     static final int MAX_BLOCKS = 8;
 
     private final BLAS blas;
-    private final Gemm fallback;
+    private final MatrixProducts fallback;
     private final boolean single;
     private final RowBlocks job = new RowBlocks();
 
     /**
      * @param blas the library
-     * @param threads the most threads one product may use
+     * @param fallback the framework's pure-Java engine, for the products too small for a native
+     *                 call; its thread count is this engine's
      * @param single whether the library runs each call on the calling thread only; then large
      *               row-wise products are cut into blocks of rows that run in parallel here
      */
-    NativeBlasProducts(BLAS blas, int threads, boolean single) {
+    NativeBlasProducts(BLAS blas, MatrixProducts fallback, boolean single) {
         this.blas = blas;
-        this.fallback = new Gemm(threads);
+        this.fallback = fallback;
         this.single = single;
     }
 

@@ -1,14 +1,15 @@
 package dev.mlp.blas;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
-import dev.mlp.core.kernel.MatrixProducts;
-import dev.mlp.core.kernel.MatrixProductsProvider;
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spi.ComputeBackendProvider;
 
 /**
  * {@code native-blas}: the matrix products as {@code dgemm} calls into the system's BLAS
  * library ({@code libblas.so.3}, for example OpenBLAS), loaded by {@code dev.ludovic.netlib}.
  */
-public final class NativeBlasProvider implements MatrixProductsProvider {
+public final class NativeBlasProvider implements ComputeBackendProvider {
 
     /** The registered name. */
     public static final String NAME = "native-blas";
@@ -34,8 +35,14 @@ public final class NativeBlasProvider implements MatrixProductsProvider {
     }
 
     @Override
-    public MatrixProducts create(int threads) {
-        return new NativeBlasProducts(NativeBLAS.getInstance(), threads,
-                NativeBlasProducts.singleThreadedLibrary(System.getenv()));
+    public String description() {
+        return "dgemm in the system's BLAS library (for example OpenBLAS)";
+    }
+
+    @Override
+    public ComputeBackend create(Parameters parameters) {
+        return ComputeBackend.of(NAME, (threads, reference) -> new NativeBlasProducts(
+                NativeBLAS.getInstance(), reference,
+                NativeBlasProducts.singleThreadedLibrary(System.getenv())));
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProducts;
+import dev.mlp.api.kernel.MatrixProducts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,15 +108,17 @@ class NativeBlasProductsTest {
 
     @Test
     void rowWiseProductsAreCutIntoBlocksOnlyForASingleThreadedLibrary() {
-        NativeBlasProducts single = new NativeBlasProducts(NativeBLAS.getInstance(), 2, true);
+        NativeBlasProducts single = new NativeBlasProducts(NativeBLAS.getInstance(), new Gemm(2),
+                true);
         assertEquals(1, single.blocks(127));
         assertEquals(2, single.blocks(128));
         assertEquals(4, single.blocks(300));
         assertEquals(8, single.blocks(1024));
         assertEquals(single.blocks(300),
-                new NativeBlasProducts(NativeBLAS.getInstance(), 1, true).blocks(300),
+                new NativeBlasProducts(NativeBLAS.getInstance(), new Gemm(1), true).blocks(300),
                 "the cut does not depend on the thread count");
-        assertEquals(1, new NativeBlasProducts(NativeBLAS.getInstance(), 2, false).blocks(1024));
+        assertEquals(1, new NativeBlasProducts(NativeBLAS.getInstance(), new Gemm(2), false)
+                .blocks(1024));
     }
 
     @ParameterizedTest(name = "{0} rows")
@@ -138,7 +140,7 @@ class NativeBlasProductsTest {
         double[] back1 = null;
         for (int threads : new int[] {1, 2, 3, 8}) {
             NativeBlasProducts blocked = new NativeBlasProducts(NativeBLAS.getInstance(),
-                    threads, true);
+                    new Gemm(threads), true);
             double[] zt = new double[rows * cols];
             double[] backT = new double[rows * inner];
             Arrays.fill(zt, Double.NaN);

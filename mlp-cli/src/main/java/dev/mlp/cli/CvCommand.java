@@ -146,7 +146,8 @@ final class CvCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--metrics: " + e.getMessage(), e);
             }
-            if (!classification && Metrics.isClassification(name)) {
+            if (!classification && !Metrics.LOSS.equals(name)
+                    && Metrics.byName(name).needsClasses()) {
                 throw new BadInputException("--metrics: '" + name + "' needs classification; "
                         + "for regression use mse, mae, r2 or loss");
             }

@@ -5,7 +5,6 @@ import dev.mlp.api.Metric;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import dev.mlp.core.metric.Evaluator;
-import dev.mlp.core.metric.Metrics;
 import dev.mlp.data.DataTable;
 import dev.mlp.data.Idx;
 import java.io.IOException;
@@ -61,7 +60,8 @@ final class EvaluateCommand implements Callable<Integer> {
         CliFiles.readable("--data", data);
         CliFiles.readable("--images", images);
         CliFiles.readable("--labels", labels);
-        SavedModel saved = SavedModel.load(modelFile, parent.plugins());
+        Plugins plugins = parent.plugins();
+        SavedModel saved = SavedModel.load(modelFile, plugins);
         DataTable table;
         if (images != null || labels != null) {
             if (!saved.classification()) {
@@ -85,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String name : saved.classification()
                 ? List.of("accuracy", "precision", "recall", "f1")
                 : List.of("mse", "mae", "r2")) {
-            metrics.add(Metrics.byName(name));
+            metrics.add(plugins.mlp().registry().metric(name));
         }
         Dataset scaled = model.scaled(table.toDataset());
         Evaluation ev = new Evaluator(model.network(), model.trainer().loss(), metrics,

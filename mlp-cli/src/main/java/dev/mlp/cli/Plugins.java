@@ -4,7 +4,7 @@ import com.google.inject.Guice;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.inject.MlpModule;
 import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProductsProvider;
+import dev.mlp.api.spi.ComputeBackendProvider;
 import dev.mlp.core.plugin.PluginCatalog;
 import java.io.File;
 import java.io.IOException;
@@ -78,7 +78,10 @@ record Plugins(Mlp mlp, List<Path> jars) {
             return;
         }
         List<String> known = new ArrayList<>(List.of(MatrixBackends.JAVA));
-        for (MatrixProductsProvider p : MatrixBackends.providers()) {
+        for (ComputeBackendProvider p : MatrixBackends.providers()) {
+            if (p.name().equals(MatrixBackends.JAVA)) {
+                continue; // built in, listed first
+            }
             if (p.name().equals(name.strip())) {
                 String why = p.unavailableReason();
                 if (why != null) {

@@ -3,7 +3,7 @@ package dev.mlp.cli;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.PluginProvider;
 import dev.mlp.core.plugin.PluginCatalog;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -32,16 +32,16 @@ final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
             description = "Only this kind, as listed: activation, loss, optimizer, "
                     + "batch-strategy, initializer, scaler, listener, schedule, "
-                    + "gradient-transform.")
-    private PluginKind kind;
+                    + "gradient-transform, metric, compute-backend.")
+    private PluginKind<?> kind;
 
     /** Reads a kind as printed ("batch strategy"), with a hyphen, or as its constant name. */
-    static final class KindConverter implements CommandLine.ITypeConverter<PluginKind> {
+    static final class KindConverter implements CommandLine.ITypeConverter<PluginKind<?>> {
         @Override
-        public PluginKind convert(String value) {
+        public PluginKind<?> convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
             List<String> known = new ArrayList<>();
-            for (PluginKind k : PluginKind.values()) {
+            for (PluginKind<?> k : PluginKind.ALL) {
                 if (k.label().equals(v)) {
                     return k;
                 }
@@ -60,7 +60,7 @@ final class PluginsCommand implements Callable<Integer> {
         for (java.nio.file.Path jar : plugins.jars()) {
             out.println("plugin path: " + jar);
         }
-        for (PluginKind k : PluginKind.values()) {
+        for (PluginKind<?> k : PluginKind.ALL) {
             if (kind != null && k != kind) {
                 continue;
             }

@@ -41,6 +41,21 @@ class MlpCliTest {
     }
 
     @Test
+    void pluginsListsTheMetricAndComputeBackendKinds() {
+        Cli r = Cli.run("plugins");
+        assertEquals(MlpCli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("\nmetric:\n  accuracy"), r.out());
+        assertTrue(r.out().contains("from dev.mlp.core.metric.MetricProviders$F1 (file:"), r.out());
+        assertTrue(r.out().contains("\ncompute backend:\n"), r.out());
+        assertTrue(r.out().contains("from dev.mlp.core.kernel.JavaBackendProvider (file:"),
+                r.out());
+        Cli one = Cli.run("plugins", "--kind", "compute-backend");
+        assertEquals(MlpCli.OK, one.code(), one.err());
+        assertTrue(one.out().startsWith("compute backend:\n  java"), one.out());
+        assertTrue(!one.out().contains("accuracy"), one.out());
+    }
+
+    @Test
     void badOptionValueIsBadUsage() {
         Cli r = Cli.run("plugins", "--kind", "nonsense");
         assertEquals(MlpCli.BAD_INPUT, r.code());

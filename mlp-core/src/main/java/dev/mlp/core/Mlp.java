@@ -16,9 +16,10 @@ import dev.mlp.core.inject.MlpModule;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.plugin.Configured;
 import dev.mlp.core.plugin.PluginCatalog;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
-import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.kernel.BackendChoice;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.train.Checkpoint;
 import dev.mlp.core.train.DivergencePolicy;
 import dev.mlp.core.train.EarlyStopping;
@@ -62,18 +63,31 @@ public final class Mlp {
     private final PluginRegistry registry;
     private final TrainingDefaults defaults;
     private final List<TrainingListener> listeners;
+    private final BackendChoice backend;
 
     /**
      * @param registry the plugins
      * @param defaults what unset choices default to
      * @param listeners listeners attached to every run
      */
-    @Inject
     public Mlp(PluginRegistry registry, TrainingDefaults defaults,
                Set<TrainingListener> listeners) {
+        this(registry, defaults, listeners, BackendChoice.standard());
+    }
+
+    /**
+     * @param registry the plugins
+     * @param defaults what unset choices default to
+     * @param listeners listeners attached to every run
+     * @param backend the compute backend and thread count of runs that do not choose
+     */
+    @Inject
+    public Mlp(PluginRegistry registry, TrainingDefaults defaults,
+               Set<TrainingListener> listeners, BackendChoice backend) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.listeners = List.copyOf(listeners);
+        this.backend = Objects.requireNonNull(backend, "backend");
     }
 
     /**
@@ -88,11 +102,7 @@ public final class Mlp {
             synchronized (Mlp.class) {
                 s = standard;
                 if (s == null) {
-                    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-                    if (loader == null) {
-                        loader = Mlp.class.getClassLoader();
-                    }
-                    s = Guice.createInjector(new MlpModule(PluginCatalog.discover(loader)))
+                    s = Guice.createInjector(new MlpModule(PluginCatalog.standard()))
                             .getInstance(Mlp.class);
                     standard = s;
                 }
@@ -151,14 +161,14 @@ public final class Mlp {
         private final List<Object> listeners = new ArrayList<>();
         private Object schedule;
         private final List<Object> transforms = new ArrayList<>();
-        private double validationFraction;
+        /** The options that need no plugin resolved, checked and kept in one place. */
+        private final TrainingOptions.Builder plain = TrainingOptions.builder();
         private final List<Object> metrics = new ArrayList<>();
         private Object earlyStopping;
         private String divergence;
-        private int checkpointEvery;
-        private Consumer<Checkpoint> checkpointSink;
         private ClassWeights classWeights;
         private boolean weightedMetrics;
+        private String backend;
 
         /** A layer as given: its activation is a spec string or an instance. */
         private record LayerChoice(int neurons, Object activation, boolean bias, double dropout) {
@@ -444,11 +454,7 @@ public final class Mlp {
          * @return this
          */
         public Builder validationFraction(double fraction) {
-            if (!(fraction >= 0 && fraction < 1)) {
-                throw new IllegalArgumentException("validation fraction must be in [0, 1), "
-                        + "found " + fraction);
-            }
-            this.validationFraction = fraction;
+            plain.validationFraction(fraction);
             return this;
         }
 
@@ -518,12 +524,30 @@ public final class Mlp {
          * @return this
          */
         public Builder checkpoints(int every, Consumer<Checkpoint> sink) {
-            if (every < 1) {
-                throw new IllegalArgumentException("checkpoint interval must be >= 1 epoch, "
-                        + "found " + every);
-            }
-            this.checkpointEvery = every;
-            this.checkpointSink = Objects.requireNonNull(sink, "sink");
+            plain.checkpoints(every, sink);
+            return this;
+        }
+
+        /**
+         * Chooses the compute backend of the matrix products, for example
+         * {@code "native-blas"}; by default the one the {@link BackendChoice} bound in the
+         * module names (the system property {@code mlp.backend}, else pure Java).
+         *
+         * @param name a compute backend's name
+         * @return this
+         */
+        public Builder backend(String name) {
+            this.backend = new BackendChoice(Objects.requireNonNull(name, "name"), 0).backend();
+            return this;
+        }
+
+        /**
+         * @param count the most threads the matrix products and updates of a run may use, at
+         *              least 1; the results do not depend on it
+         * @return this
+         */
+        public Builder threads(int count) {
+            plain.threads(count);
             return this;
         }
 
@@ -641,7 +665,8 @@ public final class Mlp {
         }
 
         private TrainingOptions options(PluginRegistry reg, Map<String, String> chosen) {
-            TrainingOptions.Builder o = TrainingOptions.builder();
+            TrainingOptions given = plain.build();
+            TrainingOptions.Builder o = given.toBuilder();
             if (schedule instanceof String spec) {
                 Configured<LearningRateSchedule> c = reg.configure(PluginKind.SCHEDULE,
                         LearningRateSchedule.class, spec);
@@ -669,14 +694,13 @@ public final class Mlp {
             }
             List<String> metricNames = new ArrayList<>();
             for (Object m : metrics) {
-                Metric metric = m instanceof String name ? Metrics.byName(name) : (Metric) m;
+                Metric metric = m instanceof String name ? reg.metric(name) : (Metric) m;
                 metricNames.add(metric.name());
                 o.metric(metric);
             }
             if (!metricNames.isEmpty()) {
                 chosen.put("metrics", String.join(", ", metricNames));
             }
-            o.validationFraction(validationFraction);
             if (earlyStopping != null) {
                 o.earlyStopping(earlyStopping instanceof String spec ? EarlyStopping.parse(spec)
                         : (EarlyStopping) earlyStopping);
@@ -686,8 +710,10 @@ public final class Mlp {
                 chosen.put("divergence", policy.spec());
                 o.divergence(policy);
             }
-            if (checkpointSink != null) {
-                o.checkpoints(checkpointEvery, checkpointSink);
+            o.backend(MatrixBackends.resolve(reg, backend != null ? backend
+                    : mlp.backend.backend()));
+            if (given.threads() == 0 && mlp.backend.threads() > 0) {
+                o.threads(mlp.backend.threads());
             }
             return o.build();
         }
@@ -715,7 +741,7 @@ public final class Mlp {
             return c.instance();
         }
 
-        private static <T> T resolve(PluginRegistry reg, PluginKind kind, Class<T> type,
+        private static <T> T resolve(PluginRegistry reg, PluginKind<?> kind, Class<T> type,
                                      Object given, String fallback, Map<String, String> chosen) {
             Object v = given == null ? fallback : given;
             if (v instanceof String s) {

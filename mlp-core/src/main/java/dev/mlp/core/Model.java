@@ -1,5 +1,10 @@
 package dev.mlp.core;
 
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.network.Workspace;
 import dev.mlp.api.Evaluation;
 import dev.mlp.api.Scaler;
 import dev.mlp.core.metric.Evaluator;
@@ -202,8 +207,8 @@ public final class Model {
         Dataset d = scaled(classWeights != null && weightedMetrics
                 ? classWeights.apply(raw, classNames) : raw);
         trainer.check(network, d);
-        return new Evaluator(network, trainer.loss(), trainer.options().metrics(), targets)
-                .evaluate(d);
+        return new Evaluator(network, trainer.loss(), trainer.options().metrics(), targets,
+                backend()).evaluate(d);
     }
 
     /**
@@ -261,7 +266,7 @@ public final class Model {
         if (inputs != null) {
             inputs.transform(flat, flat, x.length);
         }
-        double[] out = network.predict(flat, x.length);
+        double[] out = forward(flat, x.length);
         if (targets != null) {
             targets.inverse(out, out, x.length);
         }
@@ -271,6 +276,34 @@ public final class Model {
             System.arraycopy(out, r * k, rows[r], 0, k);
         }
         return rows;
+    }
+
+    /** Runs scaled rows forward in chunks, on the run's compute backend. */
+    private double[] forward(double[] inputs, int rows) {
+        int chunk = Math.max(1, Math.min(rows, 1024));
+        Workspace ws = new Workspace(network, chunk, products());
+        int in = network.inputSize();
+        int k = network.outputSize();
+        double[] out = new double[rows * k];
+        double[] part = new double[chunk * in];
+        for (int from = 0; from < rows; from += chunk) {
+            int n = Math.min(chunk, rows - from);
+            System.arraycopy(inputs, from * in, part, 0, n * in);
+            double[] a = network.forward(ws, part, n);
+            System.arraycopy(a, 0, out, from * k, n * k);
+        }
+        return out;
+    }
+
+    /** The compute backend chosen for this model's runs, or the default one. */
+    private ComputeBackend backend() {
+        ComputeBackend b = trainer.options().backend();
+        return b != null ? b : MatrixBackends.standard();
+    }
+
+    private MatrixProducts products() {
+        int threads = trainer.options().threads();
+        return MatrixBackends.engine(backend(), threads > 0 ? threads : Gemm.defaultThreads());
     }
 
     /**
@@ -283,7 +316,7 @@ public final class Model {
     public double loss(double[][] x, double[][] y) {
         Dataset d = scaled(Dataset.of(x, y));
         trainer.check(network, d);
-        var ws = new dev.mlp.core.network.Workspace(network, d.rows());
+        var ws = new Workspace(network, d.rows(), products());
         double[] a = network.forward(ws, d.features(), d.rows());
         return trainer.loss().value(ws.preActivations(network.layerCount()), a, d.targets(),
                 d.rows(), d.outputs()) / d.rows();

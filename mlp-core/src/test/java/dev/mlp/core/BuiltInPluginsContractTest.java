@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlp.api.spi.LossProvider;
 import dev.mlp.api.spi.PluginProvider;
 import dev.mlp.api.spi.WeightInitializerProvider;
-import dev.mlp.testkit.Kind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.testkit.LossSamples;
 import dev.mlp.testkit.PluginContracts;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -62,11 +61,12 @@ class BuiltInPluginsContractTest {
 
     @Test
     void theKitSeesEveryKindTheModuleRegisters() {
-        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        Set<PluginKind<?>> kinds = new java.util.HashSet<>();
         for (PluginProvider<?> p : PluginContracts.discoveredProviders(Mlp.class)) {
-            kinds.add(Kind.of(p));
+            kinds.add(PluginKind.of(p));
         }
-        assertTrue(kinds.containsAll(EnumSet.of(Kind.LOSS, Kind.BATCH_STRATEGY, Kind.INITIALIZER,
-                Kind.SCALER, Kind.LISTENER)), "found " + kinds);
+        assertTrue(kinds.containsAll(Set.of(PluginKind.LOSS, PluginKind.BATCH_STRATEGY,
+                PluginKind.INITIALIZER, PluginKind.SCALER, PluginKind.LISTENER, PluginKind.METRIC,
+                PluginKind.COMPUTE_BACKEND)), "found " + kinds);
     }
 }

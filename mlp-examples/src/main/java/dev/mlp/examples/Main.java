@@ -33,7 +33,7 @@ public final class Main {
      */
     static void printPlugins(PrintStream out) {
         var registry = dev.mlp.core.Mlp.standard().registry();
-        for (var kind : dev.mlp.core.plugin.PluginKind.values()) {
+        for (var kind : dev.mlp.api.spi.PluginKind.ALL) {
             out.println(kind.label() + ":");
             for (var p : registry.providers(kind)) {
                 String aliases = p.aliases().isEmpty() ? ""

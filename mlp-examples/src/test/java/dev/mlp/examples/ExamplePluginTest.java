@@ -8,7 +8,7 @@ import dev.mlp.api.spi.PluginProvider;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.plugin.PluginCatalog;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.PluginProvider;
 import dev.mlp.core.Mlp;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class ReadmePluginTableTest {
         Path readme = Path.of("..", "README.md");
         String text = Files.readString(readme);
         List<String> missing = new ArrayList<>();
-        for (PluginKind kind : PluginKind.values()) {
+        for (PluginKind<?> kind : PluginKind.ALL) {
             for (PluginProvider<?> p : Mlp.standard().registry().providers(kind)) {
                 String row = "| " + kind.label() + " | `" + p.name() + "`";
                 int at = text.indexOf(row);

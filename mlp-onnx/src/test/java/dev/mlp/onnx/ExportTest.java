@@ -10,7 +10,7 @@ import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelMetadata;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.onnx.builtin.BuiltinActivations;
 import dev.mlp.onnx.graph.GraphBuilder;
 import dev.mlp.onnx.proto.OnnxProto.ModelProto;

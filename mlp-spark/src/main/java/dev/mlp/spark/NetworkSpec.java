@@ -4,7 +4,7 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.mlp.api.Optimizer;
 import dev.mlp.api.WeightInitializer;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.TrainingResult;

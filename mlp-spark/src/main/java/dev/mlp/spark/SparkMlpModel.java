@@ -2,7 +2,7 @@ package dev.mlp.spark;
 
 import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.Activation;
 import dev.mlp.api.ElementwiseActivation;
 import dev.mlp.api.spi.PluginProvider;
@@ -56,7 +57,7 @@ public final class ActivationContract extends PluginContract<Activation, Activat
     private final List<Double> extraPoints = new ArrayList<>();
 
     ActivationContract(PluginProvider<Activation> provider) {
-        super(Kind.ACTIVATION, provider);
+        super(PluginKind.ACTIVATION, provider);
     }
 
     /**

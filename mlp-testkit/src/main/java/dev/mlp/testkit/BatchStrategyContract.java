@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.BatchStrategy;
 import dev.mlp.api.SampleInfo;
 import dev.mlp.api.spi.PluginProvider;
@@ -39,7 +40,7 @@ public final class BatchStrategyContract extends PluginContract<BatchStrategy,
     private int[] counts = {1, 2, 7, 64};
 
     BatchStrategyContract(PluginProvider<BatchStrategy> provider) {
-        super(Kind.BATCH_STRATEGY, provider);
+        super(PluginKind.BATCH_STRATEGY, provider);
     }
 
     /**

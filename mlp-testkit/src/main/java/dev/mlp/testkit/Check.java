@@ -6,7 +6,7 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * One named check of a contract, run as one dynamic test.
  *
- * @param name the check's name, one of {@link PluginContracts#checks(Kind)}
+ * @param name the check's name, one of {@link PluginContracts#checks(PluginKind)}
  * @param configuration the spec of the configured plugin it runs on, or {@code ""} for the
  *                      provider checks
  * @param body the check; throws an {@link AssertionError} saying what failed

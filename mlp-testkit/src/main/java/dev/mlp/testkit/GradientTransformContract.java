@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.spi.PluginProvider;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class GradientTransformContract extends PluginContract<GradientTran
     static final List<String> CHECKS = List.of(PARAMETERS, DETERMINISTIC, PENALTY);
 
     GradientTransformContract(PluginProvider<GradientTransform> provider) {
-        super(Kind.GRADIENT_TRANSFORM, provider);
+        super(PluginKind.GRADIENT_TRANSFORM, provider);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.WeightInitializer;
 import dev.mlp.api.spi.PluginProvider;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ public final class InitializerContract extends PluginContract<WeightInitializer,
     private boolean deterministic;
 
     InitializerContract(PluginProvider<WeightInitializer> provider) {
-        super(Kind.INITIALIZER, provider);
+        super(PluginKind.INITIALIZER, provider);
     }
 
     /**

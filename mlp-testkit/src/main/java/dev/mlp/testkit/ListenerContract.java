@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.spi.PluginProvider;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class ListenerContract extends PluginContract<TrainingListener, Lis
     static final List<String> CHECKS = List.of();
 
     ListenerContract(PluginProvider<TrainingListener> provider) {
-        super(Kind.LISTENER, provider);
+        super(PluginKind.LISTENER, provider);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
 import dev.mlp.api.spi.PluginProvider;
@@ -47,7 +48,7 @@ public final class LossContract extends PluginContract<Loss, LossContract> {
     private LossSamples samples = LossSamples.DEFAULT;
 
     LossContract(PluginProvider<Loss> provider) {
-        super(Kind.LOSS, provider);
+        super(PluginKind.LOSS, provider);
     }
 
     /**

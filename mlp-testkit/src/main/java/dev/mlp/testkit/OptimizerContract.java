@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerSnapshot;
 import dev.mlp.api.OptimizerState;
@@ -73,7 +74,7 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
     private boolean allowNoRate;
 
     OptimizerContract(PluginProvider<Optimizer> provider) {
-        super(Kind.OPTIMIZER, provider);
+        super(PluginKind.OPTIMIZER, provider);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.Parameters;
 import dev.mlp.api.spec.Spec;
@@ -41,12 +42,12 @@ public abstract class PluginContract<T, C extends PluginContract<T, C>> {
     static final List<String> PROVIDER_CHECKS = List.of(NAME, ALIASES, DEFAULTS, CREATE,
             ROUND_TRIP, BOUNDS);
 
-    private final Kind kind;
+    private final PluginKind<?> kind;
     private final PluginProvider<T> provider;
     private final Map<String, String> given = new LinkedHashMap<>();
     private final List<String> extraSpecs = new ArrayList<>();
 
-    PluginContract(Kind kind, PluginProvider<T> provider) {
+    PluginContract(PluginKind<?> kind, PluginProvider<T> provider) {
         this.kind = kind;
         this.provider = Objects.requireNonNull(provider, "provider");
     }
@@ -94,7 +95,7 @@ public abstract class PluginContract<T, C extends PluginContract<T, C>> {
     /**
      * @return the kind of plugin
      */
-    public Kind kind() {
+    public PluginKind<?> kind() {
         return kind;
     }
 
@@ -134,7 +135,7 @@ public abstract class PluginContract<T, C extends PluginContract<T, C>> {
      * The kind's checks for one configuration.
      *
      * @param spec the configuration's spec
-     * @return the checks, in the order of {@link PluginContracts#checks(Kind)}
+     * @return the checks, in the order of {@link PluginContracts#checks(PluginKind)}
      */
     abstract List<Check> kindChecks(String spec);
 

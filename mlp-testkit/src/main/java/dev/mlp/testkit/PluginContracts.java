@@ -1,10 +1,12 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
+import dev.mlp.api.spi.MetricProvider;
 import dev.mlp.api.spi.OptimizerProvider;
 import dev.mlp.api.spi.PluginProvider;
 import dev.mlp.api.spi.ScalerProvider;
@@ -14,6 +16,8 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -73,12 +77,12 @@ public final class PluginContracts {
      * {@code anchor}.
      *
      * @param anchor any class of the module whose plugins are wanted
-     * @return the providers, by kind in declaration order of {@link Kind}
+     * @return the providers, by kind in the order of {@link PluginKind#ALL}
      */
     public static List<PluginProvider<?>> discoveredProviders(Class<?> anchor) {
         URL home = location(Objects.requireNonNull(anchor, "anchor"));
         List<PluginProvider<?>> found = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
+        for (PluginKind<?> kind : PluginKind.ALL) {
             for (Object p : ServiceLoader.load(kind.providerType(), anchor.getClassLoader())) {
                 if (home != null && home.equals(location(p.getClass()))) {
                     found.add((PluginProvider<?>) p);
@@ -101,29 +105,42 @@ public final class PluginContracts {
      * @throws IllegalArgumentException if the provider implements no known provider interface
      */
     public static PluginContract<?, ?> contract(PluginProvider<?> provider) {
-        switch (Kind.of(provider)) {
-            case ACTIVATION:
-                return activation((ActivationProvider) provider);
-            case LOSS:
-                return loss((LossProvider) provider);
-            case OPTIMIZER:
-                return optimizer((OptimizerProvider) provider);
-            case BATCH_STRATEGY:
-                return batchStrategy((BatchStrategyProvider) provider);
-            case INITIALIZER:
-                return initializer((WeightInitializerProvider) provider);
-            case SCALER:
-                return scaler((ScalerProvider) provider);
-            case SCHEDULE:
-                return schedule((LearningRateScheduleProvider) provider);
-            case GRADIENT_TRANSFORM:
-                return gradientTransform((GradientTransformProvider) provider);
-            case LISTENER:
-                return listener((TrainingListenerProvider) provider);
-            default:
-                throw new IllegalStateException("no contract for " + Kind.of(provider));
-        }
+        PluginKind<?> kind = PluginKind.of(provider);
+        Kit kit = KITS.get(kind);
+        return kit == null ? generic(kind, provider) : kit.contract().apply(provider);
     }
+
+    private static <T> ProviderContract<T> generic(PluginKind<T> kind, PluginProvider<?> p) {
+        @SuppressWarnings("unchecked")
+        PluginProvider<T> typed = (PluginProvider<T>) kind.providerType().cast(p);
+        return new ProviderContract<>(kind, typed);
+    }
+
+    /** What the kit knows of a kind beyond the provider checks. */
+    private record Kit(Function<PluginProvider<?>, PluginContract<?, ?>> contract,
+                       List<String> checks) {
+    }
+
+    /** The kinds with checks of their own; every other kind gets the provider checks. */
+    private static final Map<PluginKind<?>, Kit> KITS = Map.of(
+            PluginKind.ACTIVATION, new Kit(p -> activation((ActivationProvider) p),
+                    ActivationContract.CHECKS),
+            PluginKind.LOSS, new Kit(p -> loss((LossProvider) p), LossContract.CHECKS),
+            PluginKind.OPTIMIZER, new Kit(p -> optimizer((OptimizerProvider) p),
+                    OptimizerContract.CHECKS),
+            PluginKind.BATCH_STRATEGY, new Kit(p -> batchStrategy((BatchStrategyProvider) p),
+                    BatchStrategyContract.CHECKS),
+            PluginKind.INITIALIZER, new Kit(p -> initializer((WeightInitializerProvider) p),
+                    InitializerContract.CHECKS),
+            PluginKind.SCALER, new Kit(p -> scaler((ScalerProvider) p), ScalerContract.CHECKS),
+            PluginKind.SCHEDULE, new Kit(p -> schedule((LearningRateScheduleProvider) p),
+                    ScheduleContract.CHECKS),
+            PluginKind.GRADIENT_TRANSFORM, new Kit(
+                    p -> gradientTransform((GradientTransformProvider) p),
+                    GradientTransformContract.CHECKS),
+            PluginKind.LISTENER, new Kit(p -> listener((TrainingListenerProvider) p),
+                    ListenerContract.CHECKS),
+            PluginKind.METRIC, new Kit(p -> metric((MetricProvider) p), MetricContract.CHECKS));
 
     /**
      * @param provider an activation provider
@@ -190,6 +207,14 @@ public final class PluginContracts {
     }
 
     /**
+     * @param provider a metric provider
+     * @return its contract
+     */
+    public static MetricContract metric(MetricProvider provider) {
+        return new MetricContract(provider);
+    }
+
+    /**
      * @param provider a training listener provider
      * @return its contract (the provider checks only)
      */
@@ -204,7 +229,7 @@ public final class PluginContracts {
      * @param kind a kind of plugin
      * @return the check names
      */
-    public static List<String> checks(Kind kind) {
+    public static List<String> checks(PluginKind<?> kind) {
         List<String> all = new ArrayList<>(PluginContract.PROVIDER_CHECKS);
         all.addAll(kindChecks(kind));
         return List.copyOf(all);
@@ -223,30 +248,11 @@ public final class PluginContracts {
      * The names of the checks specific to a kind, run on each configuration of the plugin.
      *
      * @param kind a kind of plugin
-     * @return the check names, empty for listeners
+     * @return the check names, empty for kinds with provider checks only (listeners, compute
+     *         backends)
      */
-    public static List<String> kindChecks(Kind kind) {
-        switch (kind) {
-            case ACTIVATION:
-                return ActivationContract.CHECKS;
-            case LOSS:
-                return LossContract.CHECKS;
-            case OPTIMIZER:
-                return OptimizerContract.CHECKS;
-            case BATCH_STRATEGY:
-                return BatchStrategyContract.CHECKS;
-            case INITIALIZER:
-                return InitializerContract.CHECKS;
-            case SCALER:
-                return ScalerContract.CHECKS;
-            case SCHEDULE:
-                return ScheduleContract.CHECKS;
-            case GRADIENT_TRANSFORM:
-                return GradientTransformContract.CHECKS;
-            case LISTENER:
-                return ListenerContract.CHECKS;
-            default:
-                throw new IllegalStateException("unknown kind " + kind);
-        }
+    public static List<String> kindChecks(PluginKind<?> kind) {
+        Kit kit = KITS.get(kind);
+        return kit == null ? ProviderContract.CHECKS : kit.checks();
     }
 }

@@ -1,12 +1,14 @@
 package dev.mlp.testkit;
 
 import dev.mlp.api.Activation;
+import dev.mlp.api.OutputRange;
 import java.util.List;
 
 /**
  * Small, plain reference implementations of the three output activations losses are usually
- * paired with, named exactly {@code "identity"}, {@code "sigmoid"} and {@code "softmax"} because
- * fused losses recognise their activation by name. The loss contract runs a loss after each of
+ * paired with, {@code "identity"}, {@code "sigmoid"} and {@code "softmax"}, each declaring its
+ * {@link Activation#outputRange()} and {@link Activation#probabilities()} as the built-ins do,
+ * since losses check their output layer by those properties. The loss contract runs a loss after each of
  * them that its {@link dev.mlp.api.Loss#checkOutputActivation(Activation)} accepts, so a loss
  * can be tested without any activation plugin on the class path.
  */
@@ -94,6 +96,16 @@ public final class ReferenceActivations {
         }
 
         @Override
+        public OutputRange outputRange() {
+            return OutputRange.open(0, 1);
+        }
+
+        @Override
+        public Probabilities probabilities() {
+            return Probabilities.PER_OUTPUT;
+        }
+
+        @Override
         public String toString() {
             return name();
         }
@@ -137,6 +149,16 @@ public final class ReferenceActivations {
                     gradZ[o + c] = a[o + c] * (gradA[o + c] - dot);
                 }
             }
+        }
+
+        @Override
+        public OutputRange outputRange() {
+            return OutputRange.open(0, 1);
+        }
+
+        @Override
+        public Probabilities probabilities() {
+            return Probabilities.PER_ROW;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.Scaler;
 import dev.mlp.api.spi.PluginProvider;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ScalerContract extends PluginContract<Scaler, ScalerContract>
     private static final int CONSTANT_COLUMN = 2;
 
     ScalerContract(PluginProvider<Scaler> provider) {
-        super(Kind.SCALER, provider);
+        super(PluginKind.SCALER, provider);
     }
 
     @Override

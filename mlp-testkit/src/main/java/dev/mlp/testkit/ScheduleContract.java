@@ -1,5 +1,6 @@
 package dev.mlp.testkit;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spi.PluginProvider;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class ScheduleContract extends PluginContract<LearningRateSchedule,
     private static final int MIDDLE = 6;
 
     ScheduleContract(PluginProvider<LearningRateSchedule> provider) {
-        super(Kind.SCHEDULE, provider);
+        super(PluginKind.SCHEDULE, provider);
     }
 
     @Override

@@ -18,7 +18,7 @@
  * ...) return a contract with options, for example sample data for a loss or an explicit
  * opt-out for an optimizer that cannot save its state. Every check is one named dynamic test
  * whose failure message says what went wrong and for which input;
- * {@link dev.mlp.testkit.PluginContracts#checks(dev.mlp.testkit.Kind)} lists the checks of each
+ * {@link dev.mlp.testkit.PluginContracts#checks(dev.mlp.api.spi.PluginKind)} lists the checks of each
  * kind.
  */
 package dev.mlp.testkit;

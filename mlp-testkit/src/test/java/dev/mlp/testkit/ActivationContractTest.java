@@ -261,6 +261,6 @@ class ActivationContractTest {
     void checkNamesAreTheDynamicTestNames() {
         List<String> names = Kit.flatten(PluginContracts.of(of("tanh", Tanh::new))).stream()
                 .map(t -> t.getDisplayName().replaceAll(" \\[.*\\]$", "")).toList();
-        assertEquals(PluginContracts.checks(Kind.ACTIVATION), names);
+        assertEquals(PluginContracts.checks(dev.mlp.api.spi.PluginKind.ACTIVATION), names);
     }
 }

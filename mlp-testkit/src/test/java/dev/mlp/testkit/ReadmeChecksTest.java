@@ -16,7 +16,7 @@ class ReadmeChecksTest {
         List<String> rows = new ArrayList<>();
         rows.add("| every provider | " + String.join("; ", PluginContracts.providerChecks())
                 + " |");
-        for (Kind k : Kind.values()) {
+        for (dev.mlp.api.spi.PluginKind<?> k : dev.mlp.api.spi.PluginKind.ALL) {
             List<String> checks = PluginContracts.kindChecks(k);
             rows.add("| " + k.label() + " | " + (checks.isEmpty() ? "(the provider checks only)"
                     : String.join("; ", checks)) + " |");

@@ -1,7 +1,8 @@
 package dev.mlp.vector;
 
-import dev.mlp.core.kernel.MatrixProducts;
-import dev.mlp.core.kernel.MatrixProductsProvider;
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spi.ComputeBackendProvider;
 
 /**
  * {@code java-vector}: the matrix products as register-tiled kernels written with the JDK's
@@ -11,7 +12,7 @@ import dev.mlp.core.kernel.MatrixProductsProvider;
  * {@code --add-modules jdk.incubator.vector}, otherwise the backend reports itself unavailable
  * and no class of the incubator module is touched.
  */
-public final class VectorBackendProvider implements MatrixProductsProvider {
+public final class VectorBackendProvider implements ComputeBackendProvider {
 
     /** The registered name. */
     public static final String NAME = "java-vector";
@@ -47,17 +48,23 @@ public final class VectorBackendProvider implements MatrixProductsProvider {
     }
 
     /**
-     * @param threads the most threads one product may use, at least 1
-     * @return a fresh engine
+     * @param parameters none
+     * @return the backend
      * @throws IllegalStateException if the Vector API is not loaded ({@link #unavailableReason()})
      */
     @Override
-    public MatrixProducts create(int threads) {
+    public ComputeBackend create(Parameters parameters) {
         String why = unavailableReason();
         if (why != null) {
             throw new IllegalStateException("compute backend '" + NAME + "' cannot run here: "
                     + why);
         }
-        return new VectorProducts(threads);
+        return ComputeBackend.of(NAME, (threads, reference) -> new VectorProducts(threads,
+                t -> reference));
+    }
+
+    @Override
+    public String description() {
+        return "pure-Java matrix products on the Vector API (jdk.incubator.vector)";
     }
 }

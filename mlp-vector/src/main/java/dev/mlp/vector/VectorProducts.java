@@ -1,8 +1,8 @@
 package dev.mlp.vector;
 
-import dev.mlp.core.kernel.Gemm;
-import dev.mlp.core.kernel.MatrixProducts;
-import dev.mlp.core.kernel.WorkerPool;
+import dev.mlp.api.kernel.MatrixProducts;
+import java.util.function.IntFunction;
+import dev.mlp.api.kernel.WorkerPool;
 import java.util.Arrays;
 
 /**
@@ -22,7 +22,7 @@ import java.util.Arrays;
  *
  * <p>Every output entry is a chain of fused multiply-adds over the inner dimension in
  * increasing order, starting from its bias (or zero), then scaled: exactly the arithmetic of
- * the pure-Java {@link Gemm}. Products that {@code Gemm} runs as plain loops (tiny ones, and
+ * the pure-Java {@code Gemm}. Products that {@code Gemm} runs as plain loops (tiny ones, and
  * {@code A·W} or {@code δ·Wᵀ} with fewer than {@value #FEW_ROWS} rows) are handed to it. So this
  * backend gives the same bits as the {@code java} backend, for any thread count and from run to
  * run. Threads split the output into blocks of whole tiles or panels, never a sum.
@@ -39,42 +39,44 @@ final class VectorProducts implements MatrixProducts {
     static final int MC = 128;
 
     /**
-     * Multiply-adds below which a product goes to the pure-Java {@link Gemm}: {@link Gemm}'s own
-     * threshold, so both backends take their plain loops for the same products and agree bit
-     * for bit.
+     * Multiply-adds below which a product goes to the pure-Java {@code Gemm}: {@code Gemm}'s own
+     * threshold ({@code Gemm.SMALL}, checked by a test), so both backends take their plain loops for
+     * the same products and agree bit for bit.
      */
-    static final long SMALL = Gemm.SMALL;
+    static final long SMALL = 4096;
 
-    /** Rows below which {@code A·W} and {@code δ·Wᵀ} go to {@link Gemm} ({@link Gemm}'s own). */
-    static final int FEW_ROWS = Gemm.FEW_ROWS;
+    /** Rows below which {@code A·W} and {@code δ·Wᵀ} go to {@code Gemm} ({@code Gemm}'s own). */
+    static final int FEW_ROWS = 8;
 
     /** Multiply-adds below which a product stays on the calling thread. */
     static final long PARALLEL_THRESHOLD = 1L << 18;
 
     private final int threads;
     private final boolean alwaysTile;
-    private final Gemm fallback;
+    private final MatrixProducts fallback;
     private final Job job = new Job();
 
     /**
      * @param threads the most threads one product may use, at least 1
+     * @param fallbacks makes the framework's pure-Java engine for a thread count
      */
-    VectorProducts(int threads) {
-        this(threads, false);
+    VectorProducts(int threads, IntFunction<MatrixProducts> fallbacks) {
+        this(threads, false, fallbacks);
     }
 
     /**
      * @param threads the most threads one product may use, at least 1
      * @param alwaysTile run every product with a non-zero size through the tiles, even those
-     *                   that would go to {@link Gemm} (for tests)
+     *                   that would go to {@code Gemm} (for tests)
+     * @param fallbacks makes the framework's pure-Java engine for a thread count
      */
-    VectorProducts(int threads, boolean alwaysTile) {
+    VectorProducts(int threads, boolean alwaysTile, IntFunction<MatrixProducts> fallbacks) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, found " + threads);
         }
         this.threads = threads;
         this.alwaysTile = alwaysTile;
-        this.fallback = new Gemm(threads);
+        this.fallback = fallbacks.apply(threads);
     }
 
     @Override

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProducts;
+import dev.mlp.api.kernel.MatrixProducts;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class VectorBackendProviderTest {
         VectorBackendProvider provider = new VectorBackendProvider(ModuleLayer.empty());
         assertEquals(REASON, provider.unavailableReason());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> provider.create(1));
+                () -> provider.create(null));
         assertEquals("compute backend 'java-vector' cannot run here: " + REASON, e.getMessage());
     }
 
@@ -50,7 +50,8 @@ class VectorBackendProviderTest {
     void aJvmWithoutTheFlagReportsTheReasonWithoutTouchingTheIncubatorModule()
             throws Exception {
         String classPath = String.join(File.pathSeparator, List.of(
-                location(VectorBackendProvider.class), location(MatrixBackends.class),
+                location(VectorBackendProvider.class),
+                location(dev.mlp.api.spi.ComputeBackendProvider.class),
                 location(WithoutVectorModule.class)));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-Xshare:auto", "-cp", classPath,

@@ -97,7 +97,7 @@ class VectorProductsTest {
         double[] d = random(rnd, rows * cols);
         double[] bias = random(rnd, cols);
         double scale = 0.125 + rnd.nextDouble();
-        VectorProducts v = new VectorProducts(1, true);
+        VectorProducts v = new VectorProducts(1, true, Gemm::new);
 
         double[] z = garbage(rows * cols);
         v.multiply(a, rows, inner, w, cols, bias, z);
@@ -136,7 +136,7 @@ class VectorProductsTest {
         double[] d = random(rnd, rows * cols);
         double[] bias = random(rnd, cols);
         Gemm java = new Gemm(1);
-        VectorProducts v = new VectorProducts(2);
+        VectorProducts v = new VectorProducts(2, Gemm::new);
 
         double[] expected = new double[rows * cols];
         double[] actual = garbage(rows * cols);
@@ -175,7 +175,7 @@ class VectorProductsTest {
 
         double[][] first = null;
         for (int threads : new int[] {1, 2, 3, 2}) {
-            VectorProducts v = new VectorProducts(threads);
+            VectorProducts v = new VectorProducts(threads, Gemm::new);
             double[][] got = {garbage(rows * cols), garbage(inner * cols), garbage(rows * inner)};
             v.multiply(a, rows, inner, w, cols, bias, got[0]);
             v.multiplyTransposedLeft(a, rows, inner, d, cols, 0.01, got[1]);
@@ -196,7 +196,7 @@ class VectorProductsTest {
         SplittableRandom rnd = new SplittableRandom(3);
         double[] a = random(rnd, 50 * 60);
         double[] w = random(rnd, 60 * 70);
-        VectorProducts v = new VectorProducts(2);
+        VectorProducts v = new VectorProducts(2, Gemm::new);
         double[] once = new double[50 * 70];
         v.multiply(a, 50, 60, w, 70, null, once);
         double[] big = new double[300 * 70];
@@ -208,7 +208,7 @@ class VectorProductsTest {
 
     @Test
     void badArgumentsSayWhatAndWhere() {
-        VectorProducts v = new VectorProducts(1);
+        VectorProducts v = new VectorProducts(1, Gemm::new);
         double[] a = new double[12];
         double[] w = new double[12];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -227,7 +227,7 @@ class VectorProductsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> v.multiply(a, -1, 4, w, 3, null, new double[12]));
         assertEquals("A·W: sizes must be >= 0, found a -1 x 4, w 4 x 3", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new VectorProducts(0));
+        e = assertThrows(IllegalArgumentException.class, () -> new VectorProducts(0, Gemm::new));
         assertEquals("thread count must be >= 1, found 0", e.getMessage());
     }
 }

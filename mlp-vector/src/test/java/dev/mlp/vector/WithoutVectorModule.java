@@ -1,7 +1,7 @@
 package dev.mlp.vector;
 
-import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProductsProvider;
+import dev.mlp.api.spi.ComputeBackendProvider;
+import java.util.ServiceLoader;
 
 /**
  * Run in a JVM started without {@code --add-modules jdk.incubator.vector}: prints what the
@@ -17,13 +17,15 @@ final class WithoutVectorModule {
      * @param args ignored
      */
     public static void main(String[] args) {
-        for (MatrixProductsProvider p : MatrixBackends.providers()) {
+        ComputeBackendProvider found = null;
+        for (ComputeBackendProvider p : ServiceLoader.load(ComputeBackendProvider.class)) {
             if (p.name().equals(VectorBackendProvider.NAME)) {
                 System.out.print(p.name() + ": " + p.unavailableReason() + "\n");
+                found = p;
             }
         }
         try {
-            MatrixBackends.create(VectorBackendProvider.NAME, 1);
+            found.create(null);
             System.out.print("created\n");
         } catch (IllegalStateException e) {
             System.out.print(e.getMessage() + "\n");

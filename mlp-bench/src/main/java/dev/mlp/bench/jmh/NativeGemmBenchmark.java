@@ -1,7 +1,7 @@
 package dev.mlp.bench.jmh;
 
 import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProducts;
+import dev.mlp.api.kernel.MatrixProducts;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -5,29 +5,29 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import dev.mlp.api.TrainingListener;
-import dev.mlp.api.spi.ActivationProvider;
-import dev.mlp.api.spi.BatchStrategyProvider;
-import dev.mlp.api.spi.GradientTransformProvider;
-import dev.mlp.api.spi.LearningRateScheduleProvider;
-import dev.mlp.api.spi.LossProvider;
-import dev.mlp.api.spi.OptimizerProvider;
 import dev.mlp.api.spi.PluginProvider;
-import dev.mlp.api.spi.ScalerProvider;
-import dev.mlp.api.spi.TrainingListenerProvider;
-import dev.mlp.api.spi.WeightInitializerProvider;
 import dev.mlp.core.TrainingDefaults;
+import dev.mlp.core.kernel.BackendChoice;
 import dev.mlp.core.plugin.PluginCatalog;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.core.plugin.PluginRegistry;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Provider;
+import com.google.inject.Singleton;
+import com.google.inject.util.Types;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import dev.mlp.api.spi.PluginKind;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Binds the plugins of a {@link PluginCatalog} into one {@code MapBinder} per kind, keyed by
  * name and alias, an empty {@code Multibinder} of {@link TrainingListener}s applied to every run,
- * and the {@link TrainingDefaults}.
+ * the {@link TrainingDefaults} and the {@link BackendChoice} (compute backend and threads).
  *
- * <p>Applications add their own plugins without ServiceLoader by contributing to the same map
- * binders, for example {@code MlpModule.optimizers(binder()).addBinding("my-rule").toInstance(p)},
+ * <p>Applications add their own plugins without service files by contributing to the same map
+ * binders, for example {@code MlpModule.providers(binder(), PluginKind.OPTIMIZER).addBinding("my-rule").toInstance(p)},
  * and change defaults with {@code Modules.override(new MlpModule(catalog)).with(...)}. The module
  * does no discovery itself and has no conditional logic: discovery happens when the catalog is
  * made.
@@ -45,97 +45,76 @@ public final class MlpModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bindAll(activations(binder()), PluginKind.ACTIVATION);
-        bindAll(losses(binder()), PluginKind.LOSS);
-        bindAll(optimizers(binder()), PluginKind.OPTIMIZER);
-        bindAll(batchStrategies(binder()), PluginKind.BATCH_STRATEGY);
-        bindAll(initializers(binder()), PluginKind.INITIALIZER);
-        bindAll(scalers(binder()), PluginKind.SCALER);
-        bindAll(listenerProviders(binder()), PluginKind.LISTENER);
-        bindAll(schedules(binder()), PluginKind.SCHEDULE);
-        bindAll(gradientTransforms(binder()), PluginKind.GRADIENT_TRANSFORM);
+        for (PluginKind<?> kind : PluginKind.ALL) {
+            bindAll(kind);
+        }
         listeners(binder());
         bind(TrainingDefaults.class).toInstance(TrainingDefaults.standard());
+        bind(BackendChoice.class).toInstance(BackendChoice.standard());
+        bind(PluginRegistry.class).toProvider(RegistryProvider.class).in(Singleton.class);
     }
 
-    private <P extends PluginProvider<?>> void bindAll(MapBinder<String, P> map, PluginKind kind) {
+    private <T> void bindAll(PluginKind<T> kind) {
+        MapBinder<String, ? extends PluginProvider<T>> map = providers(binder(), kind);
         for (Map.Entry<String, PluginProvider<?>> e : catalog.providers(kind).entrySet()) {
-            @SuppressWarnings("unchecked")
-            P provider = (P) e.getValue();
-            map.addBinding(e.getKey()).toInstance(provider);
+            add(map, kind, e.getKey(), e.getValue());
         }
     }
 
-    /**
-     * @param binder a module's binder
-     * @return the map binder of activation providers, to add to
-     */
-    public static MapBinder<String, ActivationProvider> activations(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, ActivationProvider.class);
+    private static <P> void add(MapBinder<String, P> map, PluginKind<?> kind, String name,
+                                PluginProvider<?> provider) {
+        @SuppressWarnings("unchecked")
+        Class<P> type = (Class<P>) kind.providerType();
+        map.addBinding(name).toInstance(type.cast(provider));
     }
 
     /**
+     * The map binder of one kind's providers, keyed by name and alias, to add to.
+     *
+     * <pre>{@code
+     * MlpModule.providers(binder(), PluginKind.OPTIMIZER).addBinding("halving").toInstance(p);
+     * }</pre>
+     *
      * @param binder a module's binder
-     * @return the map binder of loss providers, to add to
+     * @param kind the kind
+     * @param <T> the plugin type of the kind
+     * @return the map binder of {@code Map<String, provider interface of kind>}
      */
-    public static MapBinder<String, LossProvider> losses(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, LossProvider.class);
+    @SuppressWarnings("unchecked")
+    public static <T> MapBinder<String, PluginProvider<T>> providers(Binder binder,
+                                                                     PluginKind<T> kind) {
+        return (MapBinder<String, PluginProvider<T>>) (MapBinder<String, ?>)
+                MapBinder.newMapBinder(binder, String.class, kind.providerType());
     }
 
     /**
-     * @param binder a module's binder
-     * @return the map binder of optimizer providers, to add to
+     * @param kind a kind
+     * @return the key of the bound map of that kind's providers by name
      */
-    public static MapBinder<String, OptimizerProvider> optimizers(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, OptimizerProvider.class);
+    public static Key<Map<String, PluginProvider<?>>> mapKey(PluginKind<?> kind) {
+        @SuppressWarnings("unchecked")
+        Key<Map<String, PluginProvider<?>>> key = (Key<Map<String, PluginProvider<?>>>)
+                Key.get(Types.mapOf(String.class, kind.providerType()));
+        return key;
     }
 
-    /**
-     * @param binder a module's binder
-     * @return the map binder of batch strategy providers, to add to
-     */
-    public static MapBinder<String, BatchStrategyProvider> batchStrategies(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, BatchStrategyProvider.class);
-    }
+    /** Builds the registry from the bound map of every kind. */
+    static final class RegistryProvider implements Provider<PluginRegistry> {
+        private final Injector injector;
 
-    /**
-     * @param binder a module's binder
-     * @return the map binder of initializer providers, to add to
-     */
-    public static MapBinder<String, WeightInitializerProvider> initializers(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, WeightInitializerProvider.class);
-    }
+        @Inject
+        RegistryProvider(Injector injector) {
+            this.injector = injector;
+        }
 
-    /**
-     * @param binder a module's binder
-     * @return the map binder of scaler providers, to add to
-     */
-    public static MapBinder<String, ScalerProvider> scalers(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, ScalerProvider.class);
-    }
-
-    /**
-     * @param binder a module's binder
-     * @return the map binder of listener providers, to add to
-     */
-    public static MapBinder<String, TrainingListenerProvider> listenerProviders(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, TrainingListenerProvider.class);
-    }
-
-    /**
-     * @param binder a module's binder
-     * @return the map binder of learning-rate schedule providers, to add to
-     */
-    public static MapBinder<String, LearningRateScheduleProvider> schedules(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, LearningRateScheduleProvider.class);
-    }
-
-    /**
-     * @param binder a module's binder
-     * @return the map binder of gradient transform providers, to add to
-     */
-    public static MapBinder<String, GradientTransformProvider> gradientTransforms(Binder binder) {
-        return MapBinder.newMapBinder(binder, String.class, GradientTransformProvider.class);
+        @Override
+        public PluginRegistry get() {
+            Map<PluginKind<?>, Map<String, PluginProvider<?>>> byKind = new LinkedHashMap<>();
+            for (PluginKind<?> kind : PluginKind.ALL) {
+                byKind.put(kind, injector.getInstance(mapKey(kind)));
+            }
+            return new PluginRegistry(byKind);
+        }
     }
 
     /**

@@ -1,23 +1,20 @@
 package dev.mlp.core.io;
 
 import dev.mlp.api.Scaler;
-import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.plugin.Configured;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,23 +38,19 @@ import org.slf4j.LoggerFactory;
  * a newer format version, and a truncated or corrupted file are each refused with a
  * {@link FileFormatException} saying which. Saving is atomic ({@link AtomicFiles}): a failed save
  * leaves any earlier file untouched.
+ *
+ * <p>This class is the entry point; the format itself (sections, roles) is {@link ModelFormat},
+ * and turning what a file holds back into a model is {@link ModelRebuild}.
  */
 public final class ModelFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFile.class);
 
     /** The model file format version this framework writes, and the highest it reads. */
-    public static final int FORMAT_VERSION = Container.VERSION;
+    public static final int FORMAT_VERSION = ModelFormat.VERSION;
 
-    /**
-     * The training runs recorded in the files loaded models came from, so that saving a loaded
-     * model again keeps its whole provenance. Weak keys: forgotten with the model.
-     */
-    private static final Map<Model, List<ModelInfo.Run>> EARLIER_RUNS =
-            Collections.synchronizedMap(new WeakHashMap<>());
-
-    static final String INPUT_SCALER = "input scaler";
-    static final String TARGET_SCALER = "target scaler";
+    static final String INPUT_SCALER = ModelFormat.INPUT_SCALER;
+    static final String TARGET_SCALER = ModelFormat.TARGET_SCALER;
 
     private ModelFile() {
     }
@@ -107,7 +100,7 @@ public final class ModelFile {
      */
     public static void save(Model model, Path file, ModelMetadata metadata,
                             PluginRegistry registry) throws IOException {
-        byte[] bytes = encode(describe(model, metadata, registry));
+        byte[] bytes = ModelFormat.encode(describe(model, metadata, registry));
         AtomicFiles.write(file, out -> out.write(bytes));
         LOG.debug("saved {} ({} bytes)", file, bytes.length);
     }
@@ -143,7 +136,7 @@ public final class ModelFile {
         Map<String, Scaler> scalers = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : model.specs().entrySet()) {
             String role = e.getKey();
-            PluginKind kind = kindOf(role);
+            PluginKind<?> kind = ModelFormat.kindOf(role);
             if (kind == null) {
                 plugins.add(new ModelInfo.Plugin(role, "", e.getValue(), ""));
                 continue;
@@ -158,7 +151,7 @@ public final class ModelFile {
         Map<String, double[][]> scaling = new LinkedHashMap<>();
         statistics(INPUT_SCALER, model.inputScaling(), scalers, scaling);
         statistics(TARGET_SCALER, model.targetScaling(), scalers, scaling);
-        List<ModelInfo.Run> runs = new ArrayList<>(EARLIER_RUNS.getOrDefault(model, List.of()));
+        List<ModelInfo.Run> runs = new ArrayList<>(ModelRebuild.earlierRuns(model));
         for (TrainingResult r : model.history()) {
             runs.add(new ModelInfo.Run(r.epochLosses(), r.steps(), r.stopReason()));
         }
@@ -188,7 +181,7 @@ public final class ModelFile {
         out.put(role, stats);
     }
 
-    private static Configured<?> configure(PluginRegistry registry, PluginKind kind, String spec,
+    private static Configured<?> configure(PluginRegistry registry, PluginKind<?> kind, String spec,
                                            String what) {
         try {
             return registry.configure(kind, spec);
@@ -200,192 +193,6 @@ public final class ModelFile {
         }
     }
 
-    /** The role under which a model records its gradient transforms, joined by "; ". */
-    private static final String GRADIENT_TRANSFORMS = "gradient transforms";
-
-    static PluginKind kindOf(String role) {
-        for (PluginKind k : PluginKind.values()) {
-            if (k.label().equals(role)) {
-                return k;
-            }
-        }
-        return role.endsWith("scaler") ? PluginKind.SCALER : null;
-    }
-
-    /**
-     * Reads a model file without resolving any plugin.
-     *
-     * @param file the file
-     * @return what it holds
-     * @throws FileFormatException if it is not a model file, is a checkpoint file, is from a
-     *         newer format version, or is truncated or corrupted
-     * @throws IOException if it cannot be read
-     */
-    public static ModelInfo read(Path file) throws IOException {
-        var sections = Container.read(file, Container.Type.MODEL);
-        String framework = Container.require(sections, file, "framework").string();
-
-        Container.Section net = Container.require(sections, file, "network");
-        int inputs = net.u32();
-        int count = net.u32();
-        List<ModelInfo.Layer> layers = new ArrayList<>();
-        int prev = inputs;
-        for (int l = 0; l < count; l++) {
-            int neurons = net.u32();
-            String activation = net.string();
-            String version = net.string();
-            boolean bias = net.u8() != 0;
-            double[] w = net.doubles();
-            if ((long) prev * neurons != w.length || neurons == 0) {
-                throw net.malformed("layer " + (l + 1) + " has " + prev + "x" + neurons
-                        + " weights but stores " + w.length);
-            }
-            double[] b = bias ? net.doubles() : null;
-            if (b != null && b.length != neurons) {
-                throw net.malformed("layer " + (l + 1) + " has " + neurons + " neurons but "
-                        + "stores " + b.length + " biases");
-            }
-            layers.add(new ModelInfo.Layer(prev, neurons, activation, version, w, b));
-            prev = neurons;
-        }
-        net.end();
-        if (inputs == 0 || count == 0) {
-            throw net.malformed("a network needs inputs and layers, found " + inputs
-                    + " inputs and " + count + " layers");
-        }
-
-        List<ModelInfo.Plugin> plugins = new ArrayList<>();
-        Container.Section ps = sections.get("plugins");
-        if (ps != null) {
-            int n = ps.u32();
-            for (int i = 0; i < n; i++) {
-                plugins.add(new ModelInfo.Plugin(ps.string(), ps.string(), ps.string(),
-                        ps.string()));
-            }
-            ps.end();
-        }
-
-        Map<String, double[][]> scaling = new LinkedHashMap<>();
-        Container.Section sc = sections.get("scaling");
-        if (sc != null) {
-            int n = sc.u32();
-            for (int i = 0; i < n; i++) {
-                String role = sc.string();
-                double[][] stats = new double[sc.count(4)][];
-                for (int c = 0; c < stats.length; c++) {
-                    stats[c] = sc.doubles();
-                }
-                scaling.put(role, stats);
-            }
-            sc.end();
-        }
-
-        List<String> classes = strings(sections.get("classes"));
-        List<String> features = List.of();
-        List<String> targets = List.of();
-        Container.Section cols = sections.get("columns");
-        if (cols != null) {
-            features = stringList(cols);
-            targets = stringList(cols);
-            cols.end();
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        Container.Section ms = sections.get("metrics");
-        if (ms != null) {
-            int n = ms.u32();
-            for (int i = 0; i < n; i++) {
-                metrics.put(ms.string(), ms.f64());
-            }
-            ms.end();
-        }
-
-        Container.Section tr = Container.require(sections, file, "training");
-        long seed = tr.i64();
-        int epochs = tr.u32();
-        int nRuns = tr.u32();
-        List<ModelInfo.Run> runs = new ArrayList<>();
-        for (int i = 0; i < nRuns; i++) {
-            double[] losses = tr.doubles();
-            long steps = tr.i64();
-            String reason = tr.u8() != 0 ? tr.string() : null;
-            List<Double> l = new ArrayList<>(losses.length);
-            for (double d : losses) {
-                l.add(d);
-            }
-            runs.add(new ModelInfo.Run(l, steps, reason));
-        }
-        tr.end();
-        return new ModelInfo(FORMAT_VERSION, framework, inputs, layers, plugins, scaling, classes,
-                new ModelMetadata(features, targets, metrics),
-                new ModelInfo.Training(seed, epochs, runs));
-    }
-
-    private static List<String> strings(Container.Section s) throws FileFormatException {
-        if (s == null) {
-            return List.of();
-        }
-        List<String> out = stringList(s);
-        s.end();
-        return out;
-    }
-
-    private static List<String> stringList(Container.Section s) throws FileFormatException {
-        int n = s.u32();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(s.string());
-        }
-        return out;
-    }
-
-    static byte[] encode(ModelInfo info) {
-        Container.Writer w = new Container.Writer(Container.Type.MODEL);
-        w.section("framework", new Container.Body().string(info.frameworkVersion()));
-        Container.Body net = new Container.Body().u32(info.inputs()).u32(info.layers().size());
-        for (ModelInfo.Layer l : info.layers()) {
-            net.u32(l.neurons()).string(l.activation()).string(l.activationVersion())
-                    .u8(l.bias() ? 1 : 0).doubles(l.weights());
-            if (l.bias()) {
-                net.doubles(l.biases());
-            }
-        }
-        w.section("network", net);
-        Container.Body ps = new Container.Body().u32(info.plugins().size());
-        for (ModelInfo.Plugin p : info.plugins()) {
-            ps.string(p.role()).string(p.kind()).string(p.spec()).string(p.version());
-        }
-        w.section("plugins", ps);
-        Container.Body sc = new Container.Body().u32(info.scaling().size());
-        info.scaling().forEach((role, stats) -> {
-            sc.string(role).u32(stats.length);
-            for (double[] row : stats) {
-                sc.doubles(row);
-            }
-        });
-        w.section("scaling", sc);
-        Container.Body cl = new Container.Body().u32(info.classNames().size());
-        info.classNames().forEach(cl::string);
-        w.section("classes", cl);
-        Container.Body cols = new Container.Body().u32(info.metadata().featureNames().size());
-        info.metadata().featureNames().forEach(cols::string);
-        cols.u32(info.metadata().targetNames().size());
-        info.metadata().targetNames().forEach(cols::string);
-        w.section("columns", cols);
-        Container.Body tr = new Container.Body().i64(info.training().seed())
-                .u32(info.training().epochsPerRun()).u32(info.training().runs().size());
-        for (ModelInfo.Run r : info.training().runs()) {
-            tr.doubles(r.epochLosses().stream().mapToDouble(Double::doubleValue).toArray())
-                    .i64(r.steps()).u8(r.stopReason() == null ? 0 : 1);
-            if (r.stopReason() != null) {
-                tr.string(r.stopReason());
-            }
-        }
-        w.section("training", tr);
-        Container.Body ms = new Container.Body().u32(info.metadata().metrics().size());
-        info.metadata().metrics().forEach((k, v) -> ms.string(k).f64(v));
-        w.section("metrics", ms);
-        return w.toBytes();
-    }
 
     /**
      * Loads a model, resolving its plugins through the standard registry.
@@ -423,11 +230,24 @@ public final class ModelFile {
     }
 
     /**
-     * Rebuilds a working model from what a file holds: every plugin is configured again from
-     * its spec, the weights, biases and scaler statistics are put back bit for bit. The model's
-     * trainer uses the recorded loss, optimizer, batch strategy, initializer, epochs per run and
-     * seed, so {@link Model#fit} continues training; saving the model again keeps the recorded
-     * runs before its new ones.
+     * Reads a model file without resolving any plugin; see {@link ModelFormat}.
+     *
+     * @param file the file
+     * @return what it holds
+     * @throws FileFormatException if it is not a model file, is a checkpoint file, is from a
+     *         newer format version, or is truncated or corrupted
+     * @throws IOException if it cannot be read
+     */
+    public static ModelInfo read(Path file) throws IOException {
+        return ModelFormat.read(file);
+    }
+
+    static byte[] encode(ModelInfo info) {
+        return ModelFormat.encode(info);
+    }
+
+    /**
+     * Rebuilds a working model from what a file holds; see {@link ModelRebuild#rebuild}.
      *
      * @param info what the file holds
      * @param mlp the plugins and defaults to rebuild the model with
@@ -437,116 +257,6 @@ public final class ModelFile {
      *         or a weight or bias is NaN or infinite
      */
     public static Model toModel(ModelInfo info, Mlp mlp) {
-        FiniteWeights.require(info.layers());
-        PluginRegistry registry = mlp.registry();
-        for (ModelInfo.Layer l : info.layers()) {
-            requirePlugin(registry, PluginKind.ACTIVATION, l.activation(), l.activationVersion(),
-                    "activation");
-        }
-        for (ModelInfo.Plugin p : info.plugins()) {
-            PluginKind kind = kindOf(p.role());
-            if (kind != null) {
-                requirePlugin(registry, kind, p.spec(), p.version(), p.role());
-            }
-        }
-        Mlp.Builder b = mlp.newBuilder().inputs(info.inputs());
-        for (ModelInfo.Layer l : info.layers()) {
-            b.layer(l.neurons(), l.activation(), l.bias());
-        }
-        for (ModelInfo.Plugin p : info.plugins()) {
-            switch (p.role()) {
-                case "loss" -> b.loss(p.spec());
-                case "optimizer" -> b.optimizer(p.spec());
-                case "batch strategy" -> b.batch(p.spec());
-                case "initializer" -> b.initializer(p.spec());
-                case INPUT_SCALER -> b.inputScaler(p.spec());
-                case TARGET_SCALER -> b.targetScaler(p.spec());
-                case "schedule" -> b.schedule(p.spec());
-                case GRADIENT_TRANSFORMS -> {
-                    for (String t : p.spec().split("; ")) {
-                        requirePlugin(registry, PluginKind.GRADIENT_TRANSFORM, t, "",
-                                "gradient transform");
-                        b.gradientTransform(t);
-                    }
-                }
-                case "metrics" -> b.metrics(p.spec().split(", "));
-                case "early stopping" -> b.earlyStopping(p.spec());
-                case "divergence" -> b.divergence(p.spec());
-                default -> LOG.debug("the model's {} '{}' is recorded but not part of the "
-                        + "rebuilt trainer", p.role(), p.spec());
-            }
-        }
-        b.epochs(info.training().epochsPerRun()).seed(info.training().seed());
-        Model model;
-        try {
-            model = b.build();
-        } catch (SpecException e) {
-            throw new IllegalArgumentException("cannot rebuild the model: an installed plugin "
-                    + "rejects the spec it was saved with: " + e.getMessage(), e);
-        }
-        Network n = model.network();
-        for (int l = 1; l <= info.layers().size(); l++) {
-            ModelInfo.Layer layer = info.layers().get(l - 1);
-            n.setWeights(l, layer.weights());
-            if (layer.bias()) {
-                n.setBiases(l, layer.biases());
-            }
-        }
-        model.restoreScaling(fitted(info, INPUT_SCALER, registry),
-                fitted(info, TARGET_SCALER, registry));
-        if (!info.classNames().isEmpty()) {
-            model.classNames(info.classNames());
-        }
-        EARLIER_RUNS.put(model, info.training().runs());
-        return model;
-    }
-
-    private static Scaler.Fitted fitted(ModelInfo info, String role, PluginRegistry registry) {
-        double[][] stats = info.scaling().get(role);
-        if (stats == null) {
-            return null;
-        }
-        String spec = info.spec(role);
-        if (spec == null) {
-            throw new IllegalArgumentException("the model file has statistics for its " + role
-                    + " but no spec for it");
-        }
-        return registry.scaler(spec).restore(stats);
-    }
-
-    private static void requirePlugin(PluginRegistry registry, PluginKind kind, String spec,
-                                      String version, String role) {
-        Spec parsed;
-        try {
-            parsed = Spec.parse(spec);
-        } catch (SpecException e) {
-            throw new IllegalArgumentException("the model's " + role + " spec '" + spec
-                    + "' cannot be parsed: " + e.getMessage(), e);
-        }
-        String name = parsed.name();
-        if (!registry.has(kind, name)) {
-            throw new MissingPluginException(kind.label(), name, spec, "the model needs the "
-                    + kind.label() + " '" + name + "' with parameters " + parameters(parsed)
-                    + " (spec '" + spec + "', provider version " + version + ", used as its "
-                    + role + "), but no " + kind.label() + " named '" + name
-                    + "' is on the class path; known: " + String.join(", ",
-                    registry.names(kind)) + ". Add the jar that provides it.");
-        }
-        String now;
-        try {
-            now = registry.configure(kind, spec).provider().version();
-        } catch (SpecException e) {
-            throw new IllegalArgumentException("the model's " + role + " '" + spec
-                    + "' (saved with provider version " + version + ") is rejected by the "
-                    + "installed " + kind.label() + " '" + name + "': " + e.getMessage(), e);
-        }
-        if (!now.equals(version)) {
-            LOG.info("the model's {} '{}' was saved with provider version {}, loading it with "
-                    + "version {}", role, spec, version, now);
-        }
-    }
-
-    private static String parameters(Spec spec) {
-        return spec.arguments().isEmpty() ? "(none)" : spec.arguments().toString();
+        return ModelRebuild.rebuild(info, mlp);
     }
 }

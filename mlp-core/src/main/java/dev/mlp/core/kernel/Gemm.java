@@ -1,5 +1,8 @@
 package dev.mlp.core.kernel;
 
+import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.api.kernel.WorkerPool;
+
 /**
  * The three matrix products of training a dense layer, on flat row-major {@code double[]}
  * arrays, cache-blocked, vectorized by HotSpot and split over threads:

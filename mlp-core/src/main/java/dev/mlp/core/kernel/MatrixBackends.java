@@ -1,24 +1,112 @@
 package dev.mlp.core.kernel;
 
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.api.spi.ComputeBackendProvider;
+import dev.mlp.api.spi.PluginKind;
+import dev.mlp.api.spi.PluginProvider;
+import dev.mlp.core.plugin.PluginCatalog;
+import dev.mlp.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the compute backend for the matrix products: the system property
- * {@value #PROPERTY} names it ({@value #JAVA}, the built-in pure-Java {@link Gemm}, by default);
- * other backends are {@link MatrixProductsProvider}s on the class path.
+ * Chooses the compute backend for the matrix products. Backends are plugins of the kind
+ * {@link PluginKind#COMPUTE_BACKEND}, found by the {@link PluginCatalog} like every other plugin;
+ * {@value #JAVA}, the built-in pure-Java {@link Gemm}, is the default. A run's backend is chosen
+ * with {@code Mlp.builder().backend(name)} (or the Guice module's
+ * {@link BackendChoice}); the system property {@value #PROPERTY} only sets the default.
  */
 public final class MatrixBackends {
 
-    /** The system property naming the backend. */
+    /** The system property naming the default backend. */
     public static final String PROPERTY = "mlp.backend";
 
     /** The name of the built-in pure-Java backend. */
     public static final String JAVA = "java";
 
+    private static final Logger LOG = LoggerFactory.getLogger(MatrixBackends.class);
+
     private MatrixBackends() {
+    }
+
+    /**
+     * @return the backend named by {@value #PROPERTY}, {@value #JAVA} when it is not set
+     */
+    public static String defaultName() {
+        String name = System.getProperty(PROPERTY, JAVA).strip();
+        return name.isEmpty() ? JAVA : name;
+    }
+
+    /**
+     * Resolves a backend by name among a registry's compute backends, checking that it can run
+     * here.
+     *
+     * @param registry the plugins
+     * @param name the backend's name, or {@code null} for {@link #defaultName()}
+     * @return the backend
+     * @throws IllegalStateException if the backend is unknown or cannot run here
+     */
+    public static ComputeBackend resolve(PluginRegistry registry, String name) {
+        return resolve(registry, name == null ? defaultName() : name.strip(), name == null);
+    }
+
+    private static ComputeBackend resolve(PluginRegistry registry, String chosen,
+                                          boolean byProperty) {
+        if (chosen.equals(JAVA) && !registry.has(PluginKind.COMPUTE_BACKEND, JAVA)) {
+            return JavaBackendProvider.JAVA; // built in, even in a registry assembled by hand
+        }
+        if (!registry.has(PluginKind.COMPUTE_BACKEND, chosen)) {
+            throw new IllegalStateException("unknown compute backend '" + chosen + "'"
+                    + (byProperty ? " (system property " + PROPERTY + ")" : "") + "; known: "
+                    + String.join(", ", names(registry)));
+        }
+        for (PluginProvider<?> p : registry.providers(PluginKind.COMPUTE_BACKEND)) {
+            if ((p.name().equals(chosen) || p.aliases().contains(chosen))
+                    && p instanceof ComputeBackendProvider b && b.unavailableReason() != null) {
+                throw new IllegalStateException("compute backend '" + chosen
+                        + "' cannot run here: " + b.unavailableReason());
+            }
+        }
+        ComputeBackend backend = registry.get(PluginKind.COMPUTE_BACKEND, chosen);
+        LOG.debug("compute backend '{}' chosen", backend.name());
+        return backend;
+    }
+
+    private static List<String> names(PluginRegistry registry) {
+        List<String> known = new ArrayList<>();
+        known.add(JAVA);
+        for (String n : registry.names(PluginKind.COMPUTE_BACKEND)) {
+            if (!n.equals(JAVA)) {
+                known.add(n);
+            }
+        }
+        return known;
+    }
+
+    /**
+     * @return the backend named by {@value #PROPERTY} among the plugins on the class path
+     * @throws IllegalStateException if it is unknown or cannot run here
+     */
+    public static ComputeBackend standard() {
+        String name = defaultName();
+        if (name.equals(JAVA)) {
+            return JavaBackendProvider.JAVA;
+        }
+        return resolve(Standard.REGISTRY, null);
+    }
+
+    /**
+     * An engine of a backend, given the pure-Java reference engine it may fall back on.
+     *
+     * @param backend the backend
+     * @param threads the most threads one product may use, at least 1
+     * @return a fresh engine for one thread of control
+     */
+    public static MatrixProducts engine(ComputeBackend backend, int threads) {
+        return backend.products(threads, new Gemm(threads));
     }
 
     /**
@@ -29,12 +117,12 @@ public final class MatrixBackends {
      * @throws IllegalStateException if the named backend is unknown or cannot run here
      */
     public static MatrixProducts create(int threads) {
-        String name = System.getProperty(PROPERTY, JAVA).trim();
-        return create(name, threads);
+        return engine(standard(), threads);
     }
 
     /**
-     * An engine of the named backend.
+     * An engine of the named backend, among the plugins on the class path, as if the system
+     * property {@value #PROPERTY} named it.
      *
      * @param name the backend's name
      * @param threads the most threads one product may use, at least 1
@@ -45,43 +133,22 @@ public final class MatrixBackends {
         if (name.equals(JAVA)) {
             return new Gemm(threads);
         }
-        List<String> known = new ArrayList<>();
-        known.add(JAVA);
-        for (MatrixProductsProvider p : providers()) {
-            if (p.name().equals(name)) {
-                String why = p.unavailableReason();
-                if (why != null) {
-                    throw new IllegalStateException("compute backend '" + name
-                            + "' cannot run here: " + why);
-                }
-                return p.create(threads);
-            }
-            known.add(p.name());
-        }
-        throw new IllegalStateException("unknown compute backend '" + name + "' (system property "
-                + PROPERTY + "); known: " + String.join(", ", known));
+        return engine(resolve(Standard.REGISTRY, name.strip(), true), threads);
     }
 
     /**
-     * @return the backends on the class path besides the built-in one, in discovery order
+     * @return the compute backends on the class path, the built-in one included, by name
      */
-    public static List<MatrixProductsProvider> providers() {
-        List<MatrixProductsProvider> out = new ArrayList<>();
-        ServiceLoader<MatrixProductsProvider> loader = ServiceLoader.load(
-                MatrixProductsProvider.class, MatrixBackends.class.getClassLoader());
-        var it = loader.iterator();
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                out.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                // a broken provider jar must not hide the others; it is simply not offered
-                System.getLogger(MatrixBackends.class.getName()).log(
-                        System.Logger.Level.WARNING, "skipping a compute backend: " + e);
-            }
+    public static List<ComputeBackendProvider> providers() {
+        List<ComputeBackendProvider> out = new ArrayList<>();
+        for (PluginProvider<?> p : Standard.REGISTRY.providers(PluginKind.COMPUTE_BACKEND)) {
+            out.add((ComputeBackendProvider) p);
         }
         return out;
+    }
+
+    /** The plugins on the class path, discovered once, on first use. */
+    private static final class Standard {
+        static final PluginRegistry REGISTRY = PluginRegistry.of(PluginCatalog.standard());
     }
 }

@@ -26,7 +26,7 @@ public final class BinaryCrossEntropyLoss implements Loss {
 
     @Override
     public void checkOutputActivation(Activation output) {
-        Targets.requireActivation(name(), "sigmoid", output);
+        Targets.requireActivation(name(), "sigmoid", Activation.Probabilities.PER_OUTPUT, output);
     }
 
     private static double sample(double[] z, double[] y, int o, int cols) {

@@ -27,7 +27,7 @@ public final class CrossEntropyLoss implements Loss {
 
     @Override
     public void checkOutputActivation(Activation output) {
-        Targets.requireActivation(name(), "softmax", output);
+        Targets.requireActivation(name(), "softmax", Activation.Probabilities.PER_ROW, output);
     }
 
     /** {@code −Σ_j y_j (z_j − logsumexp(z))} of the row at {@code o}; terms with {@code y = 0} skipped. */

@@ -32,7 +32,7 @@ public final class KlDivergenceLoss implements Loss {
 
     @Override
     public void checkOutputActivation(Activation output) {
-        Targets.requireActivation(name(), "softmax", output);
+        Targets.requireActivation(name(), "softmax", Activation.Probabilities.PER_ROW, output);
     }
 
     private double sample(double[] z, double[] y, int o, int cols) {

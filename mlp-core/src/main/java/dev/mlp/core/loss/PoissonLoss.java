@@ -1,7 +1,6 @@
 package dev.mlp.core.loss;
 
 import dev.mlp.api.Activation;
-import java.util.Set;
 
 /**
  * Poisson negative log-likelihood for count targets, per sample the sum over the outputs of
@@ -13,10 +12,11 @@ import java.util.Set;
  * the output activation. The term {@code y log a} is taken as 0 when {@code y = 0}.
  *
  * <p>The outputs must be positive rates: use an output activation whose values are positive,
- * such as {@code softplus} (the usual choice) or {@code sigmoid} (rates below 1). The built-in
- * activations that can give outputs {@code ≤ 0} ({@code identity}, {@code tanh}, {@code relu},
- * {@code leaky-relu}) are rejected by {@link #checkOutputActivation}. If an output still reaches
- * {@code a ≤ 0} (for example through underflow, or after an activation this class cannot know),
+ * such as {@code softplus} (the usual choice) or {@code sigmoid} (rates below 1). An activation
+ * whose declared {@link Activation#outputRange()} includes values {@code ≤ 0} (such as
+ * {@code identity}, {@code tanh}, {@code relu}, or any activation that declares no range) is
+ * rejected by {@link #checkOutputActivation}. If an output still reaches
+ * {@code a ≤ 0} (for example through underflow),
  * the term is {@code +∞} (except {@code a = 0} with {@code y = 0}, which gives 0), so the
  * trainer's divergence guard stops training with the batch named instead of learning from a
  * meaningless number. A negative or NaN target is an error naming its row and column.
@@ -26,19 +26,17 @@ public final class PoissonLoss extends ElementwiseLoss {
     /** The shared instance. */
     public static final PoissonLoss INSTANCE = new PoissonLoss();
 
-    private static final Set<String> NOT_POSITIVE = Set.of("identity", "tanh", "relu",
-            "leaky-relu");
-
     private PoissonLoss() {
         super("poisson", false);
     }
 
     @Override
     public void checkOutputActivation(Activation output) {
-        if (NOT_POSITIVE.contains(output.name())) {
+        if (!output.outputRange().onlyPositive()) {
             throw new IllegalArgumentException("loss 'poisson' needs positive outputs (rates), "
                     + "such as a 'softplus' or 'sigmoid' output layer; found '" + output.name()
-                    + "', which can give outputs <= 0");
+                    + "', which can give outputs <= 0 (its output range is "
+                    + output.outputRange() + ")");
         }
     }
 

@@ -15,10 +15,12 @@ final class Targets {
     private Targets() {
     }
 
-    static void requireActivation(String loss, String activation, Activation output) {
-        if (!activation.equals(output.name())) {
-            throw new IllegalArgumentException("loss '" + loss + "' needs a '" + activation
-                    + "' output layer, found '" + output.name() + "'");
+    static void requireActivation(String loss, String example, Activation.Probabilities needed,
+                                  Activation output) {
+        if (output.probabilities() != needed) {
+            throw new IllegalArgumentException("loss '" + loss + "' needs a '" + example
+                    + "' output layer (an activation whose probabilities() is " + needed
+                    + "), found '" + output.name() + "'");
         }
     }
 

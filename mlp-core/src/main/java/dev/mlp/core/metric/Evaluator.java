@@ -4,7 +4,10 @@ import dev.mlp.api.Evaluation;
 import dev.mlp.api.Loss;
 import dev.mlp.api.Metric;
 import dev.mlp.api.Scaler;
+import dev.mlp.api.kernel.ComputeBackend;
 import dev.mlp.core.Dataset;
+import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ public final class Evaluator {
     private final Loss loss;
     private final List<Metric> metrics;
     private final Scaler.Fitted targetScaling;
+    private final ComputeBackend backend;
 
     /**
      * @param network the network to evaluate (its current parameters)
@@ -37,6 +41,19 @@ public final class Evaluator {
      */
     public Evaluator(Network network, Loss loss, List<Metric> metrics,
                      Scaler.Fitted targetScaling) {
+        this(network, loss, metrics, targetScaling, MatrixBackends.standard());
+    }
+
+    /**
+     * @param network the network to evaluate (its current parameters)
+     * @param loss the training loss
+     * @param metrics the metrics besides the loss, possibly none
+     * @param targetScaling the fitted target scaling, or {@code null} if targets are raw
+     * @param backend the compute backend of the forward passes
+     */
+    public Evaluator(Network network, Loss loss, List<Metric> metrics,
+                     Scaler.Fitted targetScaling, ComputeBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
         this.metrics = List.copyOf(metrics);
@@ -84,7 +101,7 @@ public final class Evaluator {
         double[] w = data.weights();
         double[] predictions = new double[rows * out];
         int chunk = Math.min(rows, CHUNK);
-        Workspace ws = new Workspace(network, chunk);
+        Workspace ws = new Workspace(network, chunk, MatrixBackends.engine(backend, Gemm.defaultThreads()));
         double[] x = new double[chunk * in];
         double[] perSample = w == null ? null : new double[chunk];
         double lossSum = 0.0;

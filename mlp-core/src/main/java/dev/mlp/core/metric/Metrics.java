@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The built-in metrics, found by name, and the class decision they share.
+ * The built-in metrics, and the class decision they share. Runs find metrics through the plugin
+ * registry ({@link MetricProviders} registers these); {@link #byName} is the direct way to the
+ * built-ins.
  *
  * <p><b>Classes.</b> A row of several outputs (or targets) belongs to the class of its largest
  * value (the first, on ties); a single output column is class 1 when the value is at least 0.5,
@@ -62,17 +64,6 @@ public final class Metrics {
         }
         throw new IllegalArgumentException("unknown metric '" + name + "'; known: "
                 + String.join(", ", names()) + " (and loss)");
-    }
-
-    /**
-     * @param name a metric name
-     * @return whether the metric needs classification data
-     */
-    public static boolean isClassification(String name) {
-        return switch (name) {
-            case "accuracy", "precision", "recall", "f1" -> true;
-            default -> false;
-        };
     }
 
     /**
@@ -159,6 +150,14 @@ public final class Metrics {
         @Override
         public boolean higherIsBetter() {
             return kind.higher;
+        }
+
+        @Override
+        public boolean needsClasses() {
+            return switch (kind) {
+                case ACCURACY, PRECISION, RECALL, F1 -> true;
+                default -> false;
+            };
         }
 
         @Override

@@ -4,7 +4,7 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.NetworkView;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.WeightInitializer;
-import dev.mlp.core.kernel.MatrixProducts;
+import dev.mlp.api.kernel.MatrixProducts;
 import dev.mlp.core.kernel.Matrices;
 import java.util.ArrayList;
 import java.util.Arrays;

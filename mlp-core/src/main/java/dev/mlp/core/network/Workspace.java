@@ -2,7 +2,7 @@ package dev.mlp.core.network;
 
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.kernel.MatrixProducts;
+import dev.mlp.api.kernel.MatrixProducts;
 
 /**
  * Preallocated arrays for the forward and backward passes of one network on batches of up to

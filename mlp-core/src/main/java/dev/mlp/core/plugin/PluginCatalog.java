@@ -1,10 +1,10 @@
 package dev.mlp.core.plugin;
 
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.spi.PluginProvider;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +30,11 @@ public final class PluginCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginCatalog.class);
 
-    private final Map<PluginKind, Map<String, PluginProvider<?>>> byKind;
+    private static volatile PluginCatalog standard;
 
-    private PluginCatalog(Map<PluginKind, Map<String, PluginProvider<?>>> byKind) {
+    private final Map<PluginKind<?>, Map<String, PluginProvider<?>>> byKind;
+
+    private PluginCatalog(Map<PluginKind<?>, Map<String, PluginProvider<?>>> byKind) {
         this.byKind = byKind;
     }
 
@@ -45,13 +47,35 @@ public final class PluginCatalog {
      */
     public static PluginCatalog discover(ClassLoader loader) {
         Builder b = builder();
-        for (PluginKind kind : PluginKind.values()) {
+        for (PluginKind<?> kind : PluginKind.ALL) {
             load(kind, loader, b);
         }
         return b.build();
     }
 
-    private static void load(PluginKind kind, ClassLoader loader, Builder b) {
+    /**
+     * The plugins visible to the thread's context class loader (or this class's loader), found
+     * on first use and kept.
+     *
+     * @return the shared catalog
+     * @throws IllegalStateException as {@link #discover}
+     */
+    public static PluginCatalog standard() {
+        PluginCatalog c = standard;
+        if (c == null) {
+            synchronized (PluginCatalog.class) {
+                c = standard;
+                if (c == null) {
+                    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                    c = discover(loader == null ? PluginCatalog.class.getClassLoader() : loader);
+                    standard = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static void load(PluginKind<?> kind, ClassLoader loader, Builder b) {
         Iterator<? extends PluginProvider<?>> it =
                 ServiceLoader.load(kind.providerType(), loader).iterator();
         int failures = 0;
@@ -87,7 +111,7 @@ public final class PluginCatalog {
      * @param kind a kind of plugin
      * @return name (and alias) to provider, sorted by name
      */
-    public Map<String, PluginProvider<?>> providers(PluginKind kind) {
+    public Map<String, PluginProvider<?>> providers(PluginKind<?> kind) {
         return byKind.get(kind);
     }
 
@@ -114,11 +138,11 @@ public final class PluginCatalog {
 
     /** Assembles a catalog, checking names as providers are added. */
     public static final class Builder {
-        private final Map<PluginKind, Map<String, PluginProvider<?>>> byKind =
-                new EnumMap<>(PluginKind.class);
+        private final Map<PluginKind<?>, Map<String, PluginProvider<?>>> byKind =
+                new LinkedHashMap<>();
 
         private Builder() {
-            for (PluginKind k : PluginKind.values()) {
+            for (PluginKind<?> k : PluginKind.ALL) {
                 byKind.put(k, new TreeMap<>());
             }
         }
@@ -131,7 +155,7 @@ public final class PluginCatalog {
          * @return this
          * @throws IllegalStateException if a name is blank, not lowercase, or taken
          */
-        public Builder add(PluginKind kind, PluginProvider<?> provider) {
+        public Builder add(PluginKind<?> kind, PluginProvider<?> provider) {
             Objects.requireNonNull(provider, "provider");
             if (!kind.providerType().isInstance(provider)) {
                 throw new IllegalArgumentException(origin(provider) + " is not a "
@@ -166,8 +190,8 @@ public final class PluginCatalog {
          * @return the catalog
          */
         public PluginCatalog build() {
-            Map<PluginKind, Map<String, PluginProvider<?>>> copy = new EnumMap<>(PluginKind.class);
-            for (Map.Entry<PluginKind, Map<String, PluginProvider<?>>> e : byKind.entrySet()) {
+            Map<PluginKind<?>, Map<String, PluginProvider<?>>> copy = new LinkedHashMap<>();
+            for (Map.Entry<PluginKind<?>, Map<String, PluginProvider<?>>> e : byKind.entrySet()) {
                 copy.put(e.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(e.getValue())));
             }
             return new PluginCatalog(copy);

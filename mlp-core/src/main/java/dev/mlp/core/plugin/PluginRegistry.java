@@ -2,34 +2,26 @@ package dev.mlp.core.plugin;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.BatchStrategy;
-import dev.mlp.api.Loss;
-import dev.mlp.api.Optimizer;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.Loss;
+import dev.mlp.api.Metric;
+import dev.mlp.api.Optimizer;
 import dev.mlp.api.Scaler;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.WeightInitializer;
 import dev.mlp.api.spec.Parameters;
 import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
-import dev.mlp.api.spi.ActivationProvider;
-import dev.mlp.api.spi.BatchStrategyProvider;
-import dev.mlp.api.spi.LossProvider;
-import dev.mlp.api.spi.OptimizerProvider;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.spi.PluginProvider;
-import dev.mlp.api.spi.GradientTransformProvider;
-import dev.mlp.api.spi.LearningRateScheduleProvider;
-import dev.mlp.api.spi.ScalerProvider;
-import dev.mlp.api.spi.TrainingListenerProvider;
-import dev.mlp.api.spi.WeightInitializerProvider;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -37,7 +29,7 @@ import java.util.TreeMap;
  * Turns spec strings into configured plugins, for every kind.
  *
  * <pre>{@code
- * Optimizer adam = registry.optimizer("adam(lr=0.001)");
+ * Optimizer adam = registry.get(PluginKind.OPTIMIZER, "adam(lr=0.001)");
  * }</pre>
  *
  * <p>The registry holds the providers bound by {@link dev.mlp.core.inject.MlpModule} (by default
@@ -45,46 +37,44 @@ import java.util.TreeMap;
  * Unknown names, unknown parameters, malformed specs and out-of-range values are rejected with a
  * {@link SpecException} that lists what is known.
  */
-@Singleton
 public final class PluginRegistry {
 
-    private final Map<PluginKind, Map<String, ? extends PluginProvider<?>>> providers =
-            new EnumMap<>(PluginKind.class);
+    private final Map<PluginKind<?>, Map<String, ? extends PluginProvider<?>>> providers =
+            new LinkedHashMap<>();
 
     /**
-     * @param activations activation providers by name and alias
-     * @param losses loss providers by name and alias
-     * @param optimizers optimizer providers by name and alias
-     * @param batchStrategies batch strategy providers by name and alias
-     * @param initializers initializer providers by name and alias
-     * @param scalers scaler providers by name and alias
-     * @param listeners listener providers by name and alias
-     * @param schedules learning-rate schedule providers by name and alias
-     * @param transforms gradient transform providers by name and alias
+     * @param byKind for each kind of {@link PluginKind#ALL}, its providers by name and alias (a
+     *               kind left out has none)
      */
-    @Inject
-    public PluginRegistry(Map<String, ActivationProvider> activations,
-                          Map<String, LossProvider> losses,
-                          Map<String, OptimizerProvider> optimizers,
-                          Map<String, BatchStrategyProvider> batchStrategies,
-                          Map<String, WeightInitializerProvider> initializers,
-                          Map<String, ScalerProvider> scalers,
-                          Map<String, TrainingListenerProvider> listeners,
-                          Map<String, LearningRateScheduleProvider> schedules,
-                          Map<String, GradientTransformProvider> transforms) {
-        put(PluginKind.ACTIVATION, activations);
-        put(PluginKind.LOSS, losses);
-        put(PluginKind.OPTIMIZER, optimizers);
-        put(PluginKind.BATCH_STRATEGY, batchStrategies);
-        put(PluginKind.INITIALIZER, initializers);
-        put(PluginKind.SCALER, scalers);
-        put(PluginKind.LISTENER, listeners);
-        put(PluginKind.SCHEDULE, schedules);
-        put(PluginKind.GRADIENT_TRANSFORM, transforms);
+    public PluginRegistry(Map<PluginKind<?>, ? extends Map<String, ? extends PluginProvider<?>>>
+                                  byKind) {
+        Objects.requireNonNull(byKind, "byKind");
+        for (PluginKind<?> kind : PluginKind.ALL) {
+            Map<String, ? extends PluginProvider<?>> map = byKind.get(kind);
+            if (map != null) {
+                for (Map.Entry<String, ? extends PluginProvider<?>> e : map.entrySet()) {
+                    if (!kind.providerType().isInstance(e.getValue())) {
+                        throw new IllegalStateException("the " + kind.label() + " '" + e.getKey()
+                                + "' is bound to " + PluginCatalog.origin(e.getValue())
+                                + ", which is not a " + kind.providerType().getName());
+                    }
+                }
+            }
+            providers.put(kind, Collections.unmodifiableMap(map == null ? new TreeMap<>()
+                    : new TreeMap<>(map)));
+        }
     }
 
-    private void put(PluginKind kind, Map<String, ? extends PluginProvider<?>> map) {
-        providers.put(kind, Collections.unmodifiableMap(new TreeMap<>(map)));
+    /**
+     * @param catalog the providers to hold
+     * @return a registry of every provider of the catalog
+     */
+    public static PluginRegistry of(PluginCatalog catalog) {
+        Map<PluginKind<?>, Map<String, PluginProvider<?>>> byKind = new LinkedHashMap<>();
+        for (PluginKind<?> kind : PluginKind.ALL) {
+            byKind.put(kind, catalog.providers(kind));
+        }
+        return new PluginRegistry(byKind);
     }
 
     /**
@@ -92,15 +82,35 @@ public final class PluginRegistry {
      *
      * @param kind the kind of plugin
      * @param spec the spec string
+     * @param <T> the plugin type
      * @return the instance with its canonical spec
      * @throws SpecException if the spec is malformed or names something unknown or invalid
      */
-    public Configured<?> configure(PluginKind kind, String spec) {
+    public <T> Configured<T> configure(PluginKind<T> kind, String spec) {
+        return resolve(kind.label(), kind.type(), providers.get(kind), spec);
+    }
+
+    /**
+     * Resolves a spec among a set of providers: the one way every spec is parsed, whether its
+     * providers come from the registry or are a closed set of one component (the divergence
+     * policies, for example).
+     *
+     * @param label the kind in words, for messages, for example {@code "divergence policy"}
+     * @param type what the providers create
+     * @param byName the providers by name and alias
+     * @param spec the spec string
+     * @param <T> the plugin type
+     * @return the instance with its canonical spec
+     * @throws SpecException if the spec is malformed or names something unknown or invalid
+     */
+    public static <T> Configured<T> resolve(String label, Class<T> type,
+                                            Map<String, ? extends PluginProvider<?>> byName,
+                                            String spec) {
         Spec parsed = Spec.parse(spec);
-        PluginProvider<?> provider = providers.get(kind).get(parsed.name());
+        PluginProvider<?> provider = byName.get(parsed.name());
         if (provider == null) {
-            throw new SpecException("unknown " + kind.label() + " '" + parsed.name()
-                    + "'; known: " + String.join(", ", names(kind)));
+            throw new SpecException("unknown " + label + " '" + parsed.name()
+                    + "'; known: " + String.join(", ", canonicalNames(byName)));
         }
         Parameters params = Parameters.bind(provider.name(), provider.parameters(),
                 parsed.arguments());
@@ -109,21 +119,46 @@ public final class PluginRegistry {
             throw new IllegalStateException(PluginCatalog.origin(provider) + " created null for '"
                     + spec + "'");
         }
-        return new Configured<>(instance, params.toSpec(), provider);
+        if (!type.isInstance(instance)) {
+            throw new IllegalStateException(PluginCatalog.origin(provider) + " created a "
+                    + instance.getClass().getName() + " for '" + spec + "', not a "
+                    + type.getName());
+        }
+        return new Configured<>(type.cast(instance), params.toSpec(), provider);
+    }
+
+    private static List<String> canonicalNames(Map<String, ? extends PluginProvider<?>> byName) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (PluginProvider<?> p : byName.values()) {
+            out.add(p.name());
+        }
+        return new ArrayList<>(out);
     }
 
     /**
-     * Like {@link #configure}, typed.
+     * Like {@link #configure}, checked against a type.
      *
      * @param kind the kind
-     * @param type the plugin interface of that kind
+     * @param type the plugin interface of that kind, or a subtype
      * @param spec the spec string
      * @param <T> the plugin type
      * @return the instance with its canonical spec
+     * @throws ClassCastException if the plugin is not of that type
      */
-    public <T> Configured<T> configure(PluginKind kind, Class<T> type, String spec) {
+    public <T> Configured<T> configure(PluginKind<?> kind, Class<T> type, String spec) {
         Configured<?> c = configure(kind, spec);
         return new Configured<>(type.cast(c.instance()), c.spec(), c.provider());
+    }
+
+    /**
+     * @param kind the kind of plugin
+     * @param spec the spec string
+     * @param <T> the plugin type
+     * @return the configured plugin
+     * @throws SpecException if the spec is malformed or names something unknown or invalid
+     */
+    public <T> T get(PluginKind<T> kind, String spec) {
+        return configure(kind, spec).instance();
     }
 
     /**
@@ -131,7 +166,7 @@ public final class PluginRegistry {
      * @return the activation
      */
     public Activation activation(String spec) {
-        return configure(PluginKind.ACTIVATION, Activation.class, spec).instance();
+        return get(PluginKind.ACTIVATION, spec);
     }
 
     /**
@@ -139,7 +174,7 @@ public final class PluginRegistry {
      * @return the loss
      */
     public Loss loss(String spec) {
-        return configure(PluginKind.LOSS, Loss.class, spec).instance();
+        return get(PluginKind.LOSS, spec);
     }
 
     /**
@@ -147,7 +182,7 @@ public final class PluginRegistry {
      * @return the optimizer
      */
     public Optimizer optimizer(String spec) {
-        return configure(PluginKind.OPTIMIZER, Optimizer.class, spec).instance();
+        return get(PluginKind.OPTIMIZER, spec);
     }
 
     /**
@@ -155,7 +190,7 @@ public final class PluginRegistry {
      * @return the batch strategy
      */
     public BatchStrategy batchStrategy(String spec) {
-        return configure(PluginKind.BATCH_STRATEGY, BatchStrategy.class, spec).instance();
+        return get(PluginKind.BATCH_STRATEGY, spec);
     }
 
     /**
@@ -163,7 +198,7 @@ public final class PluginRegistry {
      * @return the initializer
      */
     public WeightInitializer initializer(String spec) {
-        return configure(PluginKind.INITIALIZER, WeightInitializer.class, spec).instance();
+        return get(PluginKind.INITIALIZER, spec);
     }
 
     /**
@@ -171,7 +206,7 @@ public final class PluginRegistry {
      * @return the scaler
      */
     public Scaler scaler(String spec) {
-        return configure(PluginKind.SCALER, Scaler.class, spec).instance();
+        return get(PluginKind.SCALER, spec);
     }
 
     /**
@@ -179,7 +214,7 @@ public final class PluginRegistry {
      * @return the listener
      */
     public TrainingListener listener(String spec) {
-        return configure(PluginKind.LISTENER, TrainingListener.class, spec).instance();
+        return get(PluginKind.LISTENER, spec);
     }
 
     /**
@@ -187,7 +222,7 @@ public final class PluginRegistry {
      * @return the learning-rate schedule
      */
     public LearningRateSchedule schedule(String spec) {
-        return configure(PluginKind.SCHEDULE, LearningRateSchedule.class, spec).instance();
+        return get(PluginKind.SCHEDULE, spec);
     }
 
     /**
@@ -195,14 +230,22 @@ public final class PluginRegistry {
      * @return the gradient transform
      */
     public GradientTransform gradientTransform(String spec) {
-        return configure(PluginKind.GRADIENT_TRANSFORM, GradientTransform.class, spec).instance();
+        return get(PluginKind.GRADIENT_TRANSFORM, spec);
+    }
+
+    /**
+     * @param spec for example {@code "f1"}
+     * @return the metric
+     */
+    public Metric metric(String spec) {
+        return get(PluginKind.METRIC, spec);
     }
 
     /**
      * @param kind a kind
      * @return the canonical names of its plugins, sorted (aliases not included)
      */
-    public List<String> names(PluginKind kind) {
+    public List<String> names(PluginKind<?> kind) {
         List<String> out = new ArrayList<>();
         for (PluginProvider<?> p : providers(kind)) {
             out.add(p.name());
@@ -215,7 +258,7 @@ public final class PluginRegistry {
      * @param kind a kind
      * @return each provider once, in name order
      */
-    public List<PluginProvider<?>> providers(PluginKind kind) {
+    public List<PluginProvider<?>> providers(PluginKind<?> kind) {
         Set<PluginProvider<?>> distinct = new LinkedHashSet<>(providers.get(kind).values());
         List<PluginProvider<?>> out = new ArrayList<>(distinct);
         out.sort((a, b) -> a.name().compareTo(b.name()));
@@ -227,7 +270,7 @@ public final class PluginRegistry {
      * @param name a name or alias
      * @return whether a plugin of that kind answers to the name
      */
-    public boolean has(PluginKind kind, String name) {
+    public boolean has(PluginKind<?> kind, String name) {
         return providers.get(kind).containsKey(name);
     }
 }

@@ -3,9 +3,10 @@ package dev.mlp.core.train;
 import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
 import dev.mlp.core.kernel.Gemm;
+import dev.mlp.api.kernel.ComputeBackend;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.kernel.Matrices;
-import dev.mlp.core.kernel.WorkerPool;
+import dev.mlp.api.kernel.WorkerPool;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
 import java.util.Objects;
@@ -30,7 +31,7 @@ import java.util.random.RandomGenerator;
  * count and the network, never on the thread count, so the result is the same bits for any
  * number of threads. A compute backend whose one-thread engines are not really single-threaded
  * (native BLAS with its own threads, see
- * {@link dev.mlp.core.kernel.MatrixProducts#singleThreaded()}) gets no shards: its batches
+ * {@link dev.mlp.api.kernel.MatrixProducts#singleThreaded()}) gets no shards: its batches
  * stay whole and each product uses the library's threads. Batches with dropout are not split (their masks are drawn row by row in
  * one sequence).
  *
@@ -47,6 +48,7 @@ public final class BatchGradient {
     /** Multiply-adds per sample below which batches are not split: the network is too small. */
     public static final long SHARD_WORK = 4096;
 
+    private final ComputeBackend backend;
     private final Network network;
     private final Loss loss;
     private final Workspace ws;
@@ -87,6 +89,20 @@ public final class BatchGradient {
      *                depend on it
      */
     public BatchGradient(Network network, Loss loss, int capacity, int threads) {
+        this(network, loss, capacity, threads, MatrixBackends.standard());
+    }
+
+    /**
+     * @param network the network whose parameters are differentiated
+     * @param loss the loss
+     * @param capacity the largest batch, in rows
+     * @param threads the most threads one batch may use, at least 1; the results do not
+     *                depend on it
+     * @param backend the compute backend of the matrix products
+     */
+    public BatchGradient(Network network, Loss loss, int capacity, int threads,
+                         ComputeBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
         if (threads < 1) {
@@ -94,13 +110,13 @@ public final class BatchGradient {
         }
         this.threads = threads;
         this.sumJob = new SumJob(threads);
-        this.ws = new Workspace(network, capacity, MatrixBackends.create(threads));
+        this.ws = new Workspace(network, capacity, MatrixBackends.engine(backend, threads));
         this.output = network.activation(network.layerCount());
         this.sampleLoss = new double[capacity];
         // a backend that spreads every product over threads of its own gains nothing from
         // shards run one after the other: its batches stay whole
         this.shardable = network.multiplyAddsPerSample() >= SHARD_WORK
-                && MatrixBackends.create(1).singleThreaded();
+                && MatrixBackends.engine(backend, 1).singleThreaded();
         int most = shardable ? shardCount(capacity, true) : 1;
         if (most > 1) {
             int largest = 0;
@@ -395,7 +411,7 @@ public final class BatchGradient {
         private double loss;
 
         Shard(int capacity) {
-            ws = new Workspace(network, capacity, MatrixBackends.create(1));
+            ws = new Workspace(network, capacity, MatrixBackends.engine(backend, 1));
             x = new double[capacity * network.inputSize()];
             y = new double[capacity * network.outputSize()];
             weights = new double[capacity];

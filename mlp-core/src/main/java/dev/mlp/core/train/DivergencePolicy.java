@@ -2,8 +2,11 @@ package dev.mlp.core.train;
 
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.Parameters;
-import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
+import dev.mlp.api.spi.PluginProvider;
+import dev.mlp.core.plugin.PluginRegistry;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 
 /**
@@ -63,19 +66,25 @@ public final class DivergencePolicy {
      * @throws SpecException if the spec is malformed or names something else
      */
     public static DivergencePolicy parse(String spec) {
-        Spec parsed = Spec.parse(spec);
-        switch (parsed.name()) {
-            case "stop": {
-                Parameters.bind("stop", List.of(), parsed.arguments());
-                return STOP;
-            }
-            case "rollback": {
-                Parameters p = Parameters.bind("rollback", ROLLBACK, parsed.arguments());
-                return rollback(p.real("factor"), p.integer("retries"));
-            }
-            default:
-                throw new SpecException("unknown divergence policy '" + parsed.name()
-                        + "'; known: rollback, stop");
+        return PluginRegistry.resolve("divergence policy", DivergencePolicy.class, PROVIDERS, spec)
+                .instance();
+    }
+
+    /** The policies by name, resolved like every other spec. */
+    private static final Map<String, PluginProvider<DivergencePolicy>> PROVIDERS = Map.of(
+            "stop", new Policy("stop", "stop the run with the epoch and batch named", List.of(),
+                    p -> STOP),
+            "rollback", new Policy("rollback", "restore the last good state and lower the "
+                    + "learning rate", ROLLBACK,
+                    p -> rollback(p.real("factor"), p.integer("retries"))));
+
+    /** A policy's spec: its name, parameters and factory. */
+    private record Policy(String name, String description, List<ParameterSpec> parameters,
+                          Function<Parameters, DivergencePolicy> factory)
+            implements PluginProvider<DivergencePolicy> {
+        @Override
+        public DivergencePolicy create(Parameters p) {
+            return factory.apply(p);
         }
     }
 

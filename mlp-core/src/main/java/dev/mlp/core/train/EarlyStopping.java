@@ -3,12 +3,15 @@ package dev.mlp.core.train;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.Parameters;
-import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.TrainingListenerProvider;
 import dev.mlp.core.metric.Metrics;
+import dev.mlp.api.spi.PluginKind;
+import dev.mlp.core.plugin.PluginCatalog;
+import dev.mlp.core.plugin.PluginRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -69,9 +72,10 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     /**
-     * The parameters of the spec. {@code monitor} accepts {@code loss} and the built-in metric
-     * names, each alone or prefixed by {@code training-} or {@code validation-}; a metric made in
-     * code can be monitored through the constructor.
+     * The parameters of the spec. {@code monitor} accepts {@code loss}, the built-in metric names
+     * and the names of the metric plugins on the class path, each alone or prefixed by
+     * {@code training-} or {@code validation-}; a metric made in code (or bound only in a Guice
+     * module) can be monitored through the constructor.
      *
      * @return the declarations
      */
@@ -80,6 +84,11 @@ public final class EarlyStopping implements TrainingListener {
         List<String> names = new ArrayList<>();
         names.add(Metrics.LOSS);
         names.addAll(Metrics.names());
+        for (String plugin : PluginCatalog.standard().providers(PluginKind.METRIC).keySet()) {
+            if (!names.contains(plugin)) {
+                names.add(plugin);
+            }
+        }
         for (String p : PREFIXES) {
             for (String n : names) {
                 monitors.add(p + n);
@@ -103,12 +112,8 @@ public final class EarlyStopping implements TrainingListener {
      * @throws SpecException if the spec is malformed or a value invalid
      */
     public static EarlyStopping parse(String spec) {
-        Spec parsed = Spec.parse(spec);
-        if (!parsed.name().equals(NAME)) {
-            throw new SpecException("early stopping spec must be " + NAME + "(...), found '"
-                    + parsed.name() + "'");
-        }
-        return from(Parameters.bind(NAME, parameters(), parsed.arguments()));
+        return PluginRegistry.resolve("early stopping", EarlyStopping.class,
+                Map.of(NAME, new Provider()), spec).instance();
     }
 
     private static EarlyStopping from(Parameters p) {

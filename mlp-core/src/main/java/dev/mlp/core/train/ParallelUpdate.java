@@ -2,7 +2,7 @@ package dev.mlp.core.train;
 
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.RangeUpdate;
-import dev.mlp.core.kernel.WorkerPool;
+import dev.mlp.api.kernel.WorkerPool;
 import java.util.Objects;
 
 /**

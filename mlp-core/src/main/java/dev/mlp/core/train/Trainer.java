@@ -16,7 +16,9 @@ import dev.mlp.api.TrainingListener;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.metric.Metrics;
+import dev.mlp.api.kernel.ComputeBackend;
 import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.network.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -357,7 +359,7 @@ public final class Trainer {
                 validation = null;
             }
             for (Metric m : options.metrics()) {
-                if (Metrics.isClassification(m.name()) && !train.isClassification()) {
+                if (m.needsClasses() && !train.isClassification()) {
                     throw new IllegalArgumentException("metric '" + m.name() + "' needs "
                             + "classification targets (one-hot rows or one 0/1 column), but the "
                             + "targets are not one class per sample");
@@ -375,8 +377,11 @@ public final class Trainer {
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
-            gradient = new BatchGradient(network, loss, batchSize);
-            updater = new ParallelUpdate(Gemm.defaultThreads());
+            ComputeBackend backend = options.backend() != null ? options.backend()
+                    : MatrixBackends.standard();
+            int threads = options.threads() > 0 ? options.threads() : Gemm.defaultThreads();
+            gradient = new BatchGradient(network, loss, batchSize, threads, backend);
+            updater = new ParallelUpdate(threads);
             layout = network.layout();
             state = optimizer.start(layout);
             params = network.parameters();
@@ -395,7 +400,7 @@ public final class Trainer {
             } else {
                 schedule = null;
             }
-            evaluator = new Evaluator(network, loss, options.metrics(), targetScaling);
+            evaluator = new Evaluator(network, loss, options.metrics(), targetScaling, backend);
             early = options.earlyStopping();
             if (early != null) {
                 String[] r = early.resolve(validation != null);

@@ -3,6 +3,7 @@ package dev.mlp.core.train;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Metric;
+import dev.mlp.api.kernel.ComputeBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ public final class TrainingOptions {
     private final DivergencePolicy divergence;
     private final int checkpointEvery;
     private final Consumer<Checkpoint> checkpointSink;
+    private final ComputeBackend backend;
+    private final int threads;
 
     private TrainingOptions(Builder b) {
         this.schedule = b.schedule;
@@ -35,6 +38,8 @@ public final class TrainingOptions {
         this.divergence = b.divergence;
         this.checkpointEvery = b.checkpointEvery;
         this.checkpointSink = b.checkpointSink;
+        this.backend = b.backend;
+        this.threads = b.threads;
     }
 
     /** @return no schedule, no transforms, no validation, no metrics, stop on divergence */
@@ -58,6 +63,8 @@ public final class TrainingOptions {
         b.divergence = divergence;
         b.checkpointEvery = checkpointEvery;
         b.checkpointSink = checkpointSink;
+        b.backend = backend;
+        b.threads = threads;
         return b;
     }
 
@@ -101,6 +108,22 @@ public final class TrainingOptions {
         return checkpointSink;
     }
 
+    /**
+     * @return the compute backend of the run's matrix products, or {@code null} for the one the
+     *         system property {@code mlp.backend} names (pure Java when unset)
+     */
+    public ComputeBackend backend() {
+        return backend;
+    }
+
+    /**
+     * @return the most threads the run's matrix products and updates may use, or 0 for
+     *         {@code Gemm.defaultThreads()}
+     */
+    public int threads() {
+        return threads;
+    }
+
     /** Collects training options. */
     public static final class Builder {
         private LearningRateSchedule schedule;
@@ -111,6 +134,8 @@ public final class TrainingOptions {
         private DivergencePolicy divergence = DivergencePolicy.STOP;
         private int checkpointEvery;
         private Consumer<Checkpoint> checkpointSink;
+        private ComputeBackend backend;
+        private int threads;
 
         private Builder() {
         }
@@ -204,6 +229,30 @@ public final class TrainingOptions {
             }
             this.checkpointEvery = every;
             this.checkpointSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /**
+         * @param value the compute backend of the run's matrix products, or {@code null} for
+         *              the default (the system property {@code mlp.backend}, else pure Java)
+         * @return this
+         */
+        public Builder backend(ComputeBackend value) {
+            this.backend = value;
+            return this;
+        }
+
+        /**
+         * @param count the most threads the run's matrix products and updates may use, at
+         *              least 1; the results do not depend on it
+         * @return this
+         * @throws IllegalArgumentException if the count is below 1
+         */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, found " + count);
+            }
+            this.threads = count;
             return this;
         }
 

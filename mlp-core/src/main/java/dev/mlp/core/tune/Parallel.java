@@ -1,6 +1,6 @@
 package dev.mlp.core.tune;
 
-import dev.mlp.core.kernel.WorkerPool;
+import dev.mlp.api.kernel.WorkerPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 

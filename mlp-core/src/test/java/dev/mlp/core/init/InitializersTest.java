@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mlp.api.WeightInitializer;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.core.Mlp;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import java.util.Arrays;
 import java.util.SplittableRandom;

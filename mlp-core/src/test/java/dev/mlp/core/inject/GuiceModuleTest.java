@@ -27,7 +27,7 @@ import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.TrainingDefaults;
 import dev.mlp.core.plugin.PluginCatalog;
-import dev.mlp.core.plugin.PluginKind;
+import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.TrainingResult;
 import java.util.List;
@@ -97,7 +97,7 @@ class GuiceModuleTest {
         Injector injector = Guice.createInjector(new MlpModule(catalog), new AbstractModule() {
             @Override
             protected void configure() {
-                MlpModule.optimizers(binder()).addBinding("halving")
+                MlpModule.providers(binder(), PluginKind.OPTIMIZER).addBinding("halving")
                         .toInstance(new HalvingProvider());
             }
         });
@@ -181,7 +181,7 @@ class GuiceModuleTest {
                 () -> Guice.createInjector(new MlpModule(catalog), new AbstractModule() {
                     @Override
                     protected void configure() {
-                        MlpModule.optimizers(binder()).addBinding("sgd").toInstance(impostor);
+                        MlpModule.providers(binder(), PluginKind.OPTIMIZER).addBinding("sgd").toInstance(impostor);
                     }
                 }));
         assertTrue(e.getMessage().contains("sgd"), e.getMessage());

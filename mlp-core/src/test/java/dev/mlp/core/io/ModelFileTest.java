@@ -222,6 +222,32 @@ class ModelFileTest {
     }
 
     @Test
+    void aMissingMetricPluginIsNamedLikeAnyOtherKind() throws IOException {
+        ModelInfo info = ModelFile.describe(TestModels.regressor(), ModelMetadata.none(),
+                REGISTRY);
+        List<ModelInfo.Plugin> plugins = new ArrayList<>(info.plugins());
+        plugins.add(new ModelInfo.Plugin("metrics", "", "mae, median-error", ""));
+        ModelInfo changed = new ModelInfo(info.formatVersion(), info.frameworkVersion(),
+                info.inputs(), info.layers(), plugins, info.scaling(), info.classNames(),
+                info.metadata(), info.training());
+        Path f = dir.resolve("metric.mlp");
+        Files.write(f, ModelFile.encode(changed));
+        MissingPluginException e = assertThrows(MissingPluginException.class,
+                () -> ModelFile.load(f));
+        assertEquals("metric", e.kind());
+        assertEquals("median-error", e.name());
+        assertTrue(e.getMessage().contains("no metric named 'median-error' is on the class "
+                + "path; known: accuracy, f1, mae, mse, precision, r2, recall"), e.getMessage());
+        Path ok = dir.resolve("metric-ok.mlp");
+        plugins.set(plugins.size() - 1, new ModelInfo.Plugin("metrics", "", "mae, r2", ""));
+        Files.write(ok, ModelFile.encode(new ModelInfo(info.formatVersion(),
+                info.frameworkVersion(), info.inputs(), info.layers(), plugins, info.scaling(),
+                info.classNames(), info.metadata(), info.training())));
+        assertEquals(List.of("mae", "r2"), ModelFile.load(ok).trainer().options().metrics()
+                .stream().map(dev.mlp.api.Metric::name).toList());
+    }
+
+    @Test
     void aMissingPluginIsNamedWithItsKindNameAndParameters() throws IOException {
         Path f = withPlugin("optimizer", "adafactor(lr=0.1, epsilon=1.0E-10)");
         ModelInfo info = ModelFile.read(f); // reading needs no plugins

@@ -218,7 +218,7 @@ class LossDerivativeTest {
 
     @Test
     void valuesOfAnEmptyBatchAreNothingAndTheValueIsZero() {
-        for (String spec : REGISTRY.names(dev.mlp.core.plugin.PluginKind.LOSS)) {
+        for (String spec : REGISTRY.names(dev.mlp.api.spi.PluginKind.LOSS)) {
             Loss loss = REGISTRY.loss(spec);
             double[] none = new double[0];
             loss.values(none, none, none, none, 0, 3);

@@ -1,5 +1,6 @@
 package dev.mlp.core.plugin;
 
+import dev.mlp.api.spi.PluginKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,5 +1,6 @@
 package org.example.mlp.plugin;
 
+import dev.mlp.api.OutputRange;
 import dev.mlp.api.ElementwiseActivation;
 import dev.mlp.api.spec.ParameterSpec;
 
@@ -75,5 +76,13 @@ public final class Isru extends ElementwiseActivation {
     @Override
     public String toString() {
         return NAME + "(alpha=" + ParameterSpec.format(alpha) + ")";
+    }
+
+    /**
+     * @return {@code (-1/sqrt(alpha), 1/sqrt(alpha))}
+     */
+    @Override
+    public OutputRange outputRange() {
+        return OutputRange.open(-1 / Math.sqrt(alpha), 1 / Math.sqrt(alpha));
     }
 }

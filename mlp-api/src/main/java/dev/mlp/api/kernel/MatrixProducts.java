@@ -1,9 +1,9 @@
-package dev.mlp.core.kernel;
+package dev.mlp.api.kernel;
 
 /**
  * The three matrix products of training a dense layer, on flat row-major {@code double[]}
- * arrays; the contract of {@link Gemm}, the pure-Java implementation, and of any other compute
- * backend ({@link MatrixProductsProvider}). Outputs never alias inputs. An instance serves one
+ * arrays; the contract of {@code dev.mlp.core.kernel.Gemm}, the pure-Java implementation, and of any other compute
+ * backend ({@link dev.mlp.api.spi.ComputeBackendProvider}). Outputs never alias inputs. An instance serves one
  * thread of control and allocates nothing per call once warm.
  */
 public interface MatrixProducts {

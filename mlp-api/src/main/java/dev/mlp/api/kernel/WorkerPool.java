@@ -1,4 +1,4 @@
-package dev.mlp.core.kernel;
+package dev.mlp.api.kernel;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;

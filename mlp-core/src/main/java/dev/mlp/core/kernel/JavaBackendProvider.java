@@ -1,0 +1,28 @@
+package dev.mlp.core.kernel;
+
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spi.ComputeBackendProvider;
+
+/** {@code java}: the built-in pure-Java compute backend, {@link Gemm}; the default. */
+public final class JavaBackendProvider implements ComputeBackendProvider {
+
+    /** The backend, shared: it holds no state of its own. */
+    static final ComputeBackend JAVA = ComputeBackend.of(MatrixBackends.JAVA,
+            (threads, reference) -> reference);
+
+    @Override
+    public String name() {
+        return MatrixBackends.JAVA;
+    }
+
+    @Override
+    public String description() {
+        return "pure-Java packed and cache-blocked matrix products (the default)";
+    }
+
+    @Override
+    public ComputeBackend create(Parameters parameters) {
+        return JAVA;
+    }
+}
