@@ -167,7 +167,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
         String name = inner.name();
         if (WRAPPABLE.containsKey(name)) {
             double lr = inner.start(new ParameterLayout(List.of())).learningRate();
-            if (lr > 0 && Double.isFinite(lr) && inner.equals(builtIn(name, lr))) {
+            if (lr > 0 && Double.isFinite(lr) && inner.getClass() == builtIn(name, lr).getClass()
+                    && inner.equals(builtIn(name, lr))) {
                 return NAME + "(" + INNER.name() + "=" + name + ", " + LR.name() + "="
                         + ParameterSpec.format(lr) + ", " + K.name() + "=" + k + ", "
                         + ALPHA.name() + "=" + ParameterSpec.format(alpha) + ")";
@@ -303,13 +304,23 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
                 throw new IllegalStateException(NAME + ": updateRange(...) called without "
                         + "beginStep()");
             }
-            if (block < 0 || block >= blocks() || from < 0 || from > to
-                    || to > blockSize(block) || parameters == null
-                    || parameters.length < to) {
-                // the inner state names what is wrong; it changes nothing when it throws
-                ranges.updateRange(block, parameters, gradients, from, to);
-                throw new IllegalArgumentException(NAME + ": block " + block + ", range [" + from
-                        + ", " + to + ") does not fit the layout");
+            if (block < 0 || block >= blocks()) {
+                throw new IllegalArgumentException(NAME + ": block must be in [0, " + blocks()
+                        + "), found " + block);
+            }
+            if (from < 0 || from > to || to > blockSize(block)) {
+                throw new IllegalArgumentException(NAME + ": the range of block " + block
+                        + " must satisfy 0 <= from <= to <= " + blockSize(block) + ", found ["
+                        + from + ", " + to + ")");
+            }
+            if (parameters == null) {
+                throw new IllegalArgumentException(NAME + ": block " + block
+                        + " has no parameter array");
+            }
+            if (parameters.length < to) {
+                throw new IllegalArgumentException(NAME + ": the parameter array of block "
+                        + block + " must hold at least " + to + " values for the range [" + from
+                        + ", " + to + "), found " + parameters.length);
             }
             if (first) {
                 System.arraycopy(parameters, from, slow[block], from, to - from);

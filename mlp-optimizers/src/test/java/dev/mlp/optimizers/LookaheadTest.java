@@ -123,6 +123,32 @@ class LookaheadTest {
     }
 
     @Test
+    void rangesOutOfOrderOrOutsideTheLayoutAreRejectedNamingThem() {
+        RangeUpdate r = (RangeUpdate) Lookahead.of("adam", 0.01, 5, 0.5).start(LAYOUT);
+        double[] w = {1, 2};
+        double[] g = {1, 1};
+        assertThrows(IllegalStateException.class, () -> r.updateRange(0, w, g, 0, 2));
+        assertThrows(IllegalStateException.class, r::endStep);
+        r.beginStep();
+        assertThrows(IllegalStateException.class, r::beginStep);
+        assertEquals("lookahead: block must be in [0, 2), found 2", assertThrows(
+                IllegalArgumentException.class, () -> r.updateRange(2, w, g, 0, 1)).getMessage());
+        assertEquals("lookahead: the range of block 1 must satisfy 0 <= from <= to <= 1, found "
+                + "[0, 2)", assertThrows(IllegalArgumentException.class,
+                        () -> r.updateRange(1, w, g, 0, 2)).getMessage());
+        assertEquals("lookahead: the parameter array of block 0 must hold at least 2 values for "
+                + "the range [0, 2), found 1", assertThrows(IllegalArgumentException.class,
+                        () -> r.updateRange(0, new double[1], g, 0, 2)).getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> ((OptimizerState) r).update(new double[][] {w, {0}}, new double[][] {g, {0}}));
+        assertArrayEquals(new double[] {1, 2}, w, 0.0, "rejected ranges change nothing");
+        r.updateRange(0, w, g, 0, 2);
+        r.updateRange(1, new double[] {0}, new double[] {0}, 0, 1);
+        r.endStep();
+        assertEquals(1, ((OptimizerState) r).steps());
+    }
+
+    @Test
     void wrapsAThirdPartyOptimizerInCode() {
         // a sign-sgd written against the SPI, as another jar would
         Optimizer signSgd = new Optimizer() {
