@@ -48,7 +48,7 @@ class NewerUpdateRulesTrainingTest {
         "lion(lr=0.01);constant",
         "lion(lr=0.01, decay=0.1);constant",
         "radam(lr=0.05);constant",
-        "adabelief(lr=0.05);constant",
+        "adam-belief(lr=0.05);constant",
         "lookahead(inner=adam, lr=0.05);constant",
         "lookahead(inner=sgd, lr=0.5, k=10, alpha=0.8);constant",
         "schedule-free-adamw(lr=0.05);constant",

@@ -28,6 +28,8 @@ import java.util.List;
  * The default {@code epsilon = 1e-16} is that of the authors' {@code adabelief-pytorch} 0.2
  * (which also offers rectification and decoupled decay, not taken here).
  *
+ * <p>Registered as {@code adam-belief}: Adam with the belief in place of the second moment.
+ *
  * <p>The state holds the moments {@code m.<block>} and {@code s.<block>}.
  *
  * <p>Call order: {@link #start(ParameterLayout)} once per training run, then
@@ -42,7 +44,7 @@ public record AdaBelief(double lr, double beta1, double beta2, double epsilon)
         implements Optimizer {
 
     /** The registered name. */
-    public static final String NAME = "adabelief";
+    public static final String NAME = "adam-belief";
 
     /** The learning rate: real {@code > 0}. */
     public static final ParameterSpec LR =
@@ -91,7 +93,7 @@ public record AdaBelief(double lr, double beta1, double beta2, double epsilon)
 
     /**
      * @return the canonical spec, for example
-     *         {@code adabelief(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-16)}
+     *         {@code adam-belief(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-16)}
      */
     @Override
     public String toString() {
@@ -151,15 +153,15 @@ public record AdaBelief(double lr, double beta1, double beta2, double epsilon)
 
     /**
      * Provides {@link AdaBelief} under the name {@value AdaBelief#NAME}, with the parameters
-     * declared there. Example spec: {@code adabelief(lr=0.001, epsilon=1e-12)}.
+     * declared there. Example spec: {@code adam-belief(lr=0.001, epsilon=1e-12)}.
      */
     public static final class Provider extends DeclaredProvider<Optimizer>
             implements OptimizerProvider {
 
         /** Creates the provider; cheap, no work done. */
         public Provider() {
-            super(AdaBelief.NAME, "AdaBelief (Zhuang et al. 2020): Adam scaled by the gradient's "
-                    + "deviation from its mean", AdaBelief.PARAMETERS,
+            super(AdaBelief.NAME, "AdaBelief (Zhuang et al. 2020): "
+                    + "Adam scaled by the gradient's deviation from its mean", AdaBelief.PARAMETERS,
                     p -> new AdaBelief(p.real(AdaBelief.LR.name()),
                             p.real(AdaBelief.BETA1.name()), p.real(AdaBelief.BETA2.name()),
                             p.real(AdaBelief.EPSILON.name())));

@@ -38,7 +38,10 @@ import java.util.function.Supplier;
  * module with its learning rate, the inner's other hyperparameters at their defaults:
  * {@code lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)}. (The spec grammar has no nested specs
  * and a parameter is a number, a boolean or a word from a fixed list, so a spec cannot carry a
- * whole inner spec.)
+ * whole inner spec.) A spec cannot name {@code rprop} (it has no learning rate),
+ * {@code lookahead} itself, or {@code schedule-free-adamw}, which keeps its own iterates and
+ * writes the weights from them every step, so that a synchronization would be undone at the
+ * next step.
  *
  * <p>The state holds the slow weights {@code slow.<block>} and the inner optimizer's state
  * under {@code inner.<name>} (for example {@code inner.m.0}); it supports {@link RangeUpdate}

@@ -175,7 +175,8 @@ public record RAdam(double lr, double beta1, double beta2, double epsilon) imple
     }
 
     /**
-     * Provides {@link RAdam} under the name {@value RAdam#NAME}, with the parameters declared there.
+     * Provides {@link RAdam} under the name {@value RAdam#NAME}, with the parameters declared
+     * there.
      * Example spec: {@code radam(lr=0.001)}.
      */
     public static final class Provider extends DeclaredProvider<Optimizer>

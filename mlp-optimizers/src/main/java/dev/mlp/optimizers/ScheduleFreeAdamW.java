@@ -22,7 +22,7 @@ import java.util.List;
  * g       = gradient at y_t
  * v       &lt;- beta2 * v + (1 - beta2) * g^2
  * gamma_t = lr * sqrt(1 - beta2^t) * min(1, t / warmup)      (min(...) = 1 when warmup = 0)
- * z       &lt;- z - gamma_t * g / (sqrt(v) + epsilon) - gamma_t * decay * y_t   (decay: WEIGHTS only)
+ * z       &lt;- z - gamma_t * g / (sqrt(v) + epsilon) - gamma_t * decay * y_t  (decay: WEIGHTS)
  * c       = gamma_t^2 / (gamma_1^2 + ... + gamma_t^2)
  * x       &lt;- (1 - c) * x + c * z
  * y_t+1   = (1 - beta1) * z + beta1 * x

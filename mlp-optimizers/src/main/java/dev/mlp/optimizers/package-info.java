@@ -32,7 +32,7 @@
  *       <td>Chen et al. (2023): sign of an interpolated momentum, decoupled decay</td></tr>
  *   <tr><td>{@code radam(lr=0.001, ...)}</td>
  *       <td>Liu et al. (2020), rectified once {@code rho_t > 5} (PyTorch's form)</td></tr>
- *   <tr><td>{@code adabelief(lr=0.001, ..., epsilon=1.0E-16)}</td>
+ *   <tr><td>{@code adam-belief(lr=0.001, ..., epsilon=1.0E-16)}</td>
  *       <td>Zhuang et al. (2020): Adam scaled by the deviation {@code (g - m)^2}</td></tr>
  *   <tr><td>{@code lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)}</td>
  *       <td>Zhang et al. (2019) around another optimizer: {@code k} steps forward, slow
@@ -68,8 +68,9 @@
  * array are read or written (the same convention as the batch arrays of {@link dev.mlp.api}).
  *
  * <p>Every state except {@code normalized-gradient}'s (whose global and per-layer scopes divide
- * by a norm over many parameters), and {@code lookahead}'s around it, also implements {@link dev.mlp.api.RangeUpdate}: a step can be
- * cut into index ranges applied on several threads, with the same bits as {@code update}, which
- * is itself {@code beginStep}, one range per block, {@code endStep}.
+ * by a norm over many parameters), and {@code lookahead}'s around it, also implements
+ * {@link dev.mlp.api.RangeUpdate}: a step can be cut into index ranges applied on several
+ * threads, with the same bits as {@code update}, which is itself {@code beginStep}, one range per
+ * block, {@code endStep}.
  */
 package dev.mlp.optimizers;

@@ -55,17 +55,17 @@ class AdaBeliefTest {
 
     @Test
     void specRoundTrip() {
-        AdaBelief a = (AdaBelief) Fixtures.create("adabelief(lr=0.01, epsilon=1e-12)");
+        AdaBelief a = (AdaBelief) Fixtures.create("adam-belief(lr=0.01, epsilon=1e-12)");
         assertEquals(new AdaBelief(0.01, 0.9, 0.999, 1e-12), a);
-        assertEquals("adabelief(lr=0.01, beta1=0.9, beta2=0.999, epsilon=1.0E-12)",
+        assertEquals("adam-belief(lr=0.01, beta1=0.9, beta2=0.999, epsilon=1.0E-12)",
                 a.toString());
         assertEquals(a, Fixtures.create(a.toString()));
-        assertEquals(new AdaBelief(0.001, 0.9, 0.999, 1e-16), Fixtures.create("adabelief"));
+        assertEquals(new AdaBelief(0.001, 0.9, 0.999, 1e-16), Fixtures.create("adam-belief"));
     }
 
     @TestFactory
     Stream<DynamicNode> contract() {
         return PluginContracts.optimizer(new AdaBelief.Provider())
-                .alsoWith("adabelief(lr=0.01, beta1=0.5, beta2=0.9, epsilon=1e-8)").tests();
+                .alsoWith("adam-belief(lr=0.01, beta1=0.5, beta2=0.9, epsilon=1e-8)").tests();
     }
 }

@@ -140,7 +140,8 @@ class LookaheadTest {
                 + "the range [0, 2), found 1", assertThrows(IllegalArgumentException.class,
                         () -> r.updateRange(0, new double[1], g, 0, 2)).getMessage());
         assertThrows(IllegalStateException.class,
-                () -> ((OptimizerState) r).update(new double[][] {w, {0}}, new double[][] {g, {0}}));
+                () -> ((OptimizerState) r).update(new double[][] {w, {0}},
+                        new double[][] {g, {0}}));
         assertArrayEquals(new double[] {1, 2}, w, 0.0, "rejected ranges change nothing");
         r.updateRange(0, w, g, 0, 2);
         r.updateRange(1, new double[] {0}, new double[] {0}, 0, 1);

@@ -46,7 +46,7 @@ class RangeUpdateTest {
         assertEquals(17, Fixtures.providers().stream()
                 .filter(p -> !p.name().equals(NormalizedGradient.NAME)).count(),
                 "sgd, momentum, nesterov, adam, adamw, adamax, amsgrad, nadam, adagrad, rmsprop, "
-                        + "adadelta, rprop, lion, radam, adabelief, lookahead (around adam), "
+                        + "adadelta, rprop, lion, radam, adam-belief, lookahead (around adam), "
                         + "schedule-free-adamw");
     }
 
