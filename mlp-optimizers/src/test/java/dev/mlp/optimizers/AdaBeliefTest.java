@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * AdaBelief against Algorithm 2 of Zhuang et al. (2020), worked by hand (digits checked with
- * Python's {@code decimal} at 40 digits), and through the kit.
+ * AdaBelief against Algorithm 2 of Zhuang et al. (2020), worked by hand (digits from
+ * {@code src/test/python/newer_rules_reference.py}, 40-digit decimal arithmetic), and through
+ * the kit.
  */
 class AdaBeliefTest {
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Lion against Algorithm 2 of Chen et al. (2023), worked by hand, and through the kit. */
+/**
+ * Lion against Algorithm 2 of Chen et al. (2023), worked by hand (also in
+ * {@code src/test/python/newer_rules_reference.py}), and through the kit.
+ */
 class LionTest {
 
     private static final double TOL = 1e-15;

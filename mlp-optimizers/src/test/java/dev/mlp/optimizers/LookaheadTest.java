@@ -22,7 +22,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Lookahead against Algorithm 1 of Zhang et al. (2019), worked by hand, and through the kit. */
+/**
+ * Lookahead against Algorithm 1 of Zhang et al. (2019), worked by hand (also in
+ * {@code src/test/python/newer_rules_reference.py}), and through the kit.
+ */
 class LookaheadTest {
 
     private static final double TOL = 1e-15;

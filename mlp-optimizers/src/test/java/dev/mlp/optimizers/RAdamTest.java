@@ -12,8 +12,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * RAdam against Algorithm 2 of Liu et al. (2020) with PyTorch's threshold {@code rho_t > 5},
- * worked by hand (digits checked with Python's {@code decimal} at 40 digits), and through the
- * kit.
+ * worked by hand (digits from
+ * {@code src/test/python/newer_rules_reference.py}, 40-digit decimal arithmetic), and through
+ * the kit.
  */
 class RAdamTest {
 

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Schedule-free AdamW against Algorithm 1 of Defazio et al. (2024), worked by hand (digits
- * checked with Python's {@code decimal} at 40 digits), and through the kit.
+ * Schedule-free AdamW against Algorithm 1 of Defazio et al. (2024), worked by hand (digits from
+ * {@code src/test/python/newer_rules_reference.py}, 40-digit decimal arithmetic), and through
+ * the kit.
  */
 class ScheduleFreeAdamWTest {
 

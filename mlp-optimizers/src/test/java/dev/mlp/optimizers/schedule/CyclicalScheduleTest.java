@@ -10,7 +10,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Cyclical rates against Smith (2017) / PyTorch's CyclicLR, worked by hand, and the kit. */
+/**
+ * Cyclical rates against Smith (2017) / PyTorch's CyclicLR, worked by hand (also in
+ * {@code src/test/python/newer_rules_reference.py}), and through the kit.
+ */
 class CyclicalScheduleTest {
 
     private static final double TOL = 1e-15;

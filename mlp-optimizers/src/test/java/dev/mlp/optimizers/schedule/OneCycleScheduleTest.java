@@ -12,7 +12,10 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The one-cycle policy against PyTorch's OneCycleLR formula, worked by hand, and the kit. */
+/**
+ * The one-cycle policy against PyTorch's OneCycleLR formula, worked by hand (digits from
+ * {@code src/test/python/newer_rules_reference.py}), and through the kit.
+ */
 class OneCycleScheduleTest {
 
     private static final double TOL = 1e-15;
