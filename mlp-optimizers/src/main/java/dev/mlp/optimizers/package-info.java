@@ -28,12 +28,25 @@
  *   <tr><td>{@code amsgrad(lr=0.001, ...)}</td><td>Reddi et al. (2018), bias-corrected</td></tr>
  *   <tr><td>{@code rprop(eta-plus=1.2, eta-minus=0.5, initial-step=0.1, ...)}</td>
  *       <td>iRprop- (Igel and Huesken 2000), full-batch, no learning rate</td></tr>
+ *   <tr><td>{@code lion(lr=1.0E-4, beta1=0.9, beta2=0.99, decay=0.0)}</td>
+ *       <td>Chen et al. (2023): sign of an interpolated momentum, decoupled decay</td></tr>
+ *   <tr><td>{@code radam(lr=0.001, ...)}</td>
+ *       <td>Liu et al. (2020), rectified once {@code rho_t > 5} (PyTorch's form)</td></tr>
+ *   <tr><td>{@code adam-belief(lr=0.001, ..., epsilon=1.0E-16)}</td>
+ *       <td>Zhuang et al. (2020): Adam scaled by the deviation {@code (g - m)^2}</td></tr>
+ *   <tr><td>{@code lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)}</td>
+ *       <td>Zhang et al. (2019) around another optimizer: {@code k} steps forward, slow
+ *       weights {@code alpha} of the way</td></tr>
+ *   <tr><td>{@code schedule-free-adamw(lr=0.0025, ..., warmup=0)}</td>
+ *       <td>Defazio et al. (2024): gradient at an interpolation of iterate and average; the
+ *       network holds the interpolation {@code y}</td></tr>
  * </table>
  *
  * <p>Each optimizer is a record of its hyperparameters, checked in its compact constructor
  * against the {@code ParameterSpec}s it declares once (its {@code PARAMETERS}), with its run
  * state as a nested class on {@link dev.mlp.api.ElementwiseOptimizerState} (or
- * {@link dev.mlp.api.OptimizerRunState} for {@code normalized-gradient}); its provider is a
+ * {@link dev.mlp.api.OptimizerRunState} for {@code normalized-gradient} and {@code lookahead});
+ * its provider is a
  * {@link dev.mlp.api.spi.DeclaredProvider}.
  *
  * <p>Each optimizer is an immutable, thread-safe configuration object whose
@@ -55,8 +68,9 @@
  * array are read or written (the same convention as the batch arrays of {@link dev.mlp.api}).
  *
  * <p>Every state except {@code normalized-gradient}'s (whose global and per-layer scopes divide
- * by a norm over many parameters) also implements {@link dev.mlp.api.RangeUpdate}: a step can be
- * cut into index ranges applied on several threads, with the same bits as {@code update}, which
- * is itself {@code beginStep}, one range per block, {@code endStep}.
+ * by a norm over many parameters), and {@code lookahead}'s around it, also implements
+ * {@link dev.mlp.api.RangeUpdate}: a step can be cut into index ranges applied on several
+ * threads, with the same bits as {@code update}, which is itself {@code beginStep}, one range per
+ * block, {@code endStep}.
  */
 package dev.mlp.optimizers;

@@ -34,6 +34,8 @@ final class Fixtures {
         list.add(create("normalized-gradient(scope=per-parameter, momentum=0.9)"));
         list.add(create("normalized-gradient(momentum=0.9)"));
         list.add(create("adamw(decay=0.5, lr=0.05)"));
+        list.add(create("lookahead(inner=momentum, lr=0.05, k=2, alpha=0.5)"));
+        list.add(create("schedule-free-adamw(lr=0.01, beta1=0.5, warmup=3)"));
         return list;
     }
 

@@ -54,7 +54,8 @@ class OptimizerProvidersTest {
         }
         assertEquals(new TreeSet<>(Set.of("sgd", "normalized-gradient", "momentum", "adam",
                 "nesterov", "adagrad", "rmsprop", "adadelta", "adamw", "adamax", "nadam", "amsgrad",
-                "rprop")), found);
+                "rprop", "lion", "radam", "adam-belief", "lookahead",
+                "schedule-free-adamw")), found);
     }
 
     @Test

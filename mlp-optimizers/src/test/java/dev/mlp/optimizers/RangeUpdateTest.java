@@ -43,10 +43,11 @@ class RangeUpdateTest {
             boolean split = o.start(Fixtures.NET) instanceof RangeUpdate;
             assertEquals(!(o instanceof NormalizedGradient), split, o.toString());
         }
-        assertEquals(12, Fixtures.providers().stream()
+        assertEquals(17, Fixtures.providers().stream()
                 .filter(p -> !p.name().equals(NormalizedGradient.NAME)).count(),
                 "sgd, momentum, nesterov, adam, adamw, adamax, amsgrad, nadam, adagrad, rmsprop, "
-                        + "adadelta, rprop");
+                        + "adadelta, rprop, lion, radam, adam-belief, lookahead (around adam), "
+                        + "schedule-free-adamw");
     }
 
     @ParameterizedTest(name = "{0}")

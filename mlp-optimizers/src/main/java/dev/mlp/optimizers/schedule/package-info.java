@@ -21,11 +21,22 @@
  *       min-rate=0.0)}</td>
  *       <td>multiplies the rate by {@code factor} after {@code patience} epochs without
  *       improvement of the monitored loss (Keras' semantics)</td></tr>
+ *   <tr><td>{@code one-cycle(pct-start=0.3, div-factor=25.0, final-div-factor=10000.0)}</td>
+ *       <td>Smith's one-cycle policy per step, as PyTorch's {@code OneCycleLR}: a cosine
+ *       climb to {@code base}, then a cosine fall far below it</td></tr>
+ *   <tr><td>{@code cyclical(step-size=2000, min=0.1, mode=triangular, gamma=1.0)}</td>
+ *       <td>Smith's cyclical rates per step between {@code min * base} and {@code base}, as
+ *       PyTorch's {@code CyclicLR}</td></tr>
+ *   <tr><td>{@code warmup(steps=100, then=constant)}</td>
+ *       <td>a linear warm-up factor on another schedule's rate for the first {@code steps}
+ *       steps</td></tr>
  * </table>
  *
  * <p>Every state also honours {@link dev.mlp.api.LearningRateSchedule.State#scale(double)}: the
  * product of all scale factors multiplies every later rate. {@code save()} returns that product
  * first, followed by whatever else the schedule's later rates depend on (only
  * {@code reduce-on-plateau} has more); {@code restore} checks the numbers before taking them.
+ * {@code warmup} has no state of its own: it passes scale factors, end-of-epoch reports, saves
+ * and restores to the schedule it wraps.
  */
 package dev.mlp.optimizers.schedule;

@@ -49,7 +49,10 @@ class SchedulesTest {
     static Stream<Arguments> schedules() {
         return Stream.of("constant", "step(every=2, factor=0.5)", "exponential(gamma=0.8)",
                 "inverse-scaling(power=0.25)", "cosine(warmup=1, min=0.1)",
-                "reduce-on-plateau(patience=1, factor=0.5, cooldown=1)")
+                "reduce-on-plateau(patience=1, factor=0.5, cooldown=1)",
+                "one-cycle(pct-start=0.25)", "cyclical(step-size=3, mode=triangular2)",
+                "cyclical(step-size=2, mode=exp-range, gamma=0.8)", "warmup(steps=5, then=cosine)",
+                "warmup(steps=3, then=reduce-on-plateau)")
                 .map(s -> Arguments.of(s, create(s)));
     }
 
@@ -71,7 +74,7 @@ class SchedulesTest {
             assertEquals(s.hashCode(), p.create(defaults).hashCode());
         }
         assertEquals(new TreeSet<>(Set.of("constant", "step", "exponential", "inverse-scaling",
-                "cosine", "reduce-on-plateau")), names);
+                "cosine", "reduce-on-plateau", "one-cycle", "cyclical", "warmup")), names);
         assertEquals(new StepSchedule(10, 0.5), create("step"));
         assertEquals(new ExponentialSchedule(0.95), create("exponential"));
         assertEquals(new InverseScalingSchedule(0.5), create("inverse-scaling"));

@@ -18,7 +18,9 @@ import java.util.List;
  * w &lt;- w - lr * sign(c)
  * m &lt;- beta2 * m + (1 - beta2) * g
  * </pre>
- * with the momentum {@code m} starting at 0 and saved as {@code m.<block>}.
+ * with the momentum {@code m} starting at 0 and saved as {@code m.<block>}. The framework has
+ * its own {@code lion} (with weight decay); this copy is registered as {@code lion-example}, since
+ * two plugins of one kind may not share a name.
  *
  * @param lr the step length, {@code > 0}
  * @param beta1 the weight of the momentum in the step's direction, in {@code [0, 1)}
@@ -27,7 +29,7 @@ import java.util.List;
 public record Lion(double lr, double beta1, double beta2) implements Optimizer {
 
     /** The registered name. */
-    public static final String NAME = "lion";
+    public static final String NAME = "lion-example";
     /** The parameters, with their defaults and bounds. */
     public static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.real("lr", 1e-4, "step length").above(0),
@@ -66,7 +68,7 @@ public record Lion(double lr, double beta1, double beta2) implements Optimizer {
     /** Registered in {@code META-INF/services/dev.mlp.api.spi.OptimizerProvider}. */
     public static final class Provider extends DeclaredProvider<Optimizer>
             implements OptimizerProvider {
-        /** Declares {@code lion(lr, beta1, beta2)}. */
+        /** Declares {@code lion-example(lr, beta1, beta2)}. */
         public Provider() {
             super(NAME, "Lion (Chen et al. 2023): w <- w - lr sign(beta1 m + (1 - beta1) g)",
                     PARAMETERS, p -> new Lion(p.real("lr"), p.real("beta1"), p.real("beta2")));

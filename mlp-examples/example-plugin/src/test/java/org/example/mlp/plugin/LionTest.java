@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The lion optimizer: the kit's contract and two steps computed by hand. */
+/** The lion-example optimizer: the kit's contract and two steps computed by hand. */
 class LionTest {
 
     @TestFactory
@@ -52,11 +52,11 @@ class LionTest {
     @Test
     void specsRoundTripAndBoundsAreChecked() {
         Lion.Provider provider = new Lion.Provider();
-        Parameters defaults = Parameters.bind("lion", provider.parameters(), Map.of());
-        assertEquals("lion(lr=1.0E-4, beta1=0.9, beta2=0.99)",
+        Parameters defaults = Parameters.bind("lion-example", provider.parameters(), Map.of());
+        assertEquals("lion-example(lr=1.0E-4, beta1=0.9, beta2=0.99)",
                 provider.create(defaults).toString());
         SpecException e = assertThrows(SpecException.class, () -> new Lion(0.1, 1.0, 0.99));
-        assertEquals("parameter 'beta1' of 'lion' must be in [0.0, 1.0), found 1.0",
+        assertEquals("parameter 'beta1' of 'lion-example' must be in [0.0, 1.0), found 1.0",
                 e.getMessage());
     }
 }
