@@ -4,7 +4,6 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.NetworkView;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.WeightInitializer;
-import dev.mlp.core.kernel.MatrixProducts;
 import dev.mlp.core.kernel.Matrices;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,20 +23,14 @@ import java.util.random.RandomGenerator;
  */
 public final class Network implements NetworkView {
 
-    private final int[] sizes;
-    private final Activation[] activations;
-    private final double[][] weights;
-    private final double[][] biases;
-    private final double[] dropout;
-    /** The largest {@code inputs x neurons} of any layer: picks the tiny-network path. */
-    private final long largestLayer;
-
-    /**
-     * Multiply-adds per batch below which forward and backward run as plain fused loops
-     * without the blocked products: for networks of a few neurons trained one sample at a
-     * time, where call overhead, not arithmetic, is the cost.
-     */
-    private static final long TINY = 1024;
+    final int[] sizes;
+    final Activation[] activations;
+    final double[][] weights;
+    final double[][] biases;
+    final double[] dropout;
+    /** The largest {@code inputs x neurons} of any layer: picks plain loops for small passes. */
+    final long largestLayer;
+    private final Propagation propagation = new Propagation(this);
 
     /**
      * Creates a network with all parameters zero.
@@ -273,13 +266,13 @@ public final class Network implements NetworkView {
      *
      * @param rows number of samples in the batch, at least 0
      * @return whether {@code rows} times the largest layer's {@code inputs x neurons} is below
-     *         the plain-loop threshold
+     *         {@link Matrices#PLAIN_LOOP_WORK}
      */
     public boolean runsPlainLoops(int rows) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be >= 0, found " + rows);
         }
-        return rows * largestLayer < TINY;
+        return Matrices.runsPlainLoops(rows * largestLayer);
     }
 
     int[] sizesView() {
@@ -355,7 +348,36 @@ public final class Network implements NetworkView {
      * @return the output activations (the workspace's array for the last layer)
      */
     public double[] forward(Workspace ws, double[] input, int rows) {
-        return run(ws, input, rows, null);
+        return propagation.forward(ws, input, rows, null);
+    }
+
+    /**
+     * Runs one sample forward, reading it in place: row {@code row} of the row-major
+     * {@code data} (a data set's storage). The same bits as copying the row and calling
+     * {@link #forward(Workspace, double[], int)} with one row; dropout is not applied.
+     *
+     * @param ws a workspace made for this network
+     * @param data row-major inputs, {@code inputs} values per row
+     * @param row the sample's row
+     * @return the output activations (the workspace's array for the last layer)
+     * @throws IllegalArgumentException if {@code data} has no such row
+     */
+    public double[] forwardSample(Workspace ws, double[] data, int row) {
+        return propagation.forwardSample(ws, data, row);
+    }
+
+    /**
+     * Back-propagates after {@link #forwardSample} of the same row: on return
+     * {@code ws.gradients()} holds the gradient of the sample's loss, the bits of
+     * {@link #backward(Workspace, double[], int)} on a copy of the row.
+     *
+     * @param ws the workspace of the forward pass
+     * @param data the same data as the forward pass
+     * @param row the same row
+     * @return whether every gradient is finite (found while they are written)
+     */
+    public boolean backwardSample(Workspace ws, double[] data, int row) {
+        return propagation.backwardSample(ws, data, row);
     }
 
     /**
@@ -375,48 +397,7 @@ public final class Network implements NetworkView {
      */
     public double[] forward(Workspace ws, double[] input, int rows, RandomGenerator dropout) {
         Objects.requireNonNull(dropout, "dropout generator");
-        return run(ws, input, rows, dropout);
-    }
-
-    private double[] run(Workspace ws, double[] input, int rows, RandomGenerator random) {
-        ws.check(this, rows);
-        if (input.length < rows * sizes[0]) {
-            throw new IllegalArgumentException("input must hold " + rows + "x" + sizes[0]
-                    + " values, found " + input.length);
-        }
-        MatrixProducts gemm = ws.gemm;
-        boolean tiny = rows * largestLayer < TINY;
-        boolean masked = false;
-        double[] a = input;
-        int last = layerCount() - 1;
-        for (int l = 0; l <= last; l++) {
-            int width = sizes[l + 1];
-            if (tiny) {
-                tinyMultiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
-            } else {
-                gemm.multiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
-            }
-            activations[l].forward(ws.z[l], ws.a[l], rows, width);
-            a = ws.a[l];
-            double p = dropout[l];
-            if (random != null && p > 0) {
-                a = drop(ws.a[l], ws.mask[l], ws.dropped[l], rows * width, p, random);
-                masked = true;
-            }
-        }
-        ws.masked = masked;
-        return ws.a[last];
-    }
-
-    private static double[] drop(double[] a, double[] mask, double[] out, int n, double p,
-                                 RandomGenerator random) {
-        double keep = 1.0 / (1.0 - p);
-        for (int i = 0; i < n; i++) {
-            double m = random.nextDouble() < p ? 0.0 : keep;
-            mask[i] = m;
-            out[i] = a[i] * m;
-        }
-        return out;
+        return propagation.forward(ws, input, rows, dropout);
     }
 
     /**
@@ -448,97 +429,7 @@ public final class Network implements NetworkView {
      * @param scale the factor applied to every gradient
      */
     public void backward(Workspace ws, double[] input, int rows, double scale) {
-        ws.check(this, rows);
-        MatrixProducts gemm = ws.gemm;
-        boolean tiny = rows * largestLayer < TINY;
-        boolean masked = ws.masked;
-        for (int l = layerCount() - 1; l >= 0; l--) {
-            double[] prev = l == 0 ? input : ws.layerInput(l, masked);
-            double[] delta = ws.delta[l];
-            int width = sizes[l + 1];
-            if (tiny) {
-                tinyGradients(prev, rows, sizes[l], delta, width, scale, ws.weightGradients[l],
-                        ws.biasGradients[l]);
-            } else {
-                gemm.multiplyTransposedLeft(prev, rows, sizes[l], delta, width, scale,
-                        ws.weightGradients[l]);
-                if (biases[l] != null) {
-                    Matrices.columnSums(delta, rows, width, scale, ws.biasGradients[l]);
-                }
-            }
-            if (l > 0) {
-                double[] back = ws.delta[l - 1];
-                if (tiny) {
-                    tinyBack(delta, rows, width, weights[l], sizes[l], back);
-                } else {
-                    gemm.multiplyTransposedRight(delta, rows, width, weights[l], sizes[l],
-                            back);
-                }
-                if (masked && dropout[l - 1] > 0) {
-                    double[] mask = ws.mask[l - 1];
-                    for (int i = 0, n = rows * sizes[l]; i < n; i++) {
-                        back[i] *= mask[i];
-                    }
-                }
-                activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, rows,
-                        sizes[l]);
-            }
-        }
-    }
-
-    // The tiny-network loops below sum every entry in the same order as the plain loops of
-    // Matrices, so both paths give the same bits.
-
-    private static void tinyMultiply(double[] a, int rows, int inner, double[] w, int cols,
-                                     double[] bias, double[] z) {
-        for (int r = 0; r < rows; r++) {
-            int ar = r * inner;
-            int zr = r * cols;
-            for (int c = 0; c < cols; c++) {
-                double s = bias == null ? 0.0 : bias[c];
-                for (int k = 0; k < inner; k++) {
-                    s += a[ar + k] * w[k * cols + c];
-                }
-                z[zr + c] = s;
-            }
-        }
-    }
-
-    private static void tinyGradients(double[] a, int rows, int inner, double[] d, int cols,
-                                      double scale, double[] gw, double[] gb) {
-        for (int k = 0; k < inner; k++) {
-            for (int c = 0; c < cols; c++) {
-                double s = 0.0;
-                for (int r = 0; r < rows; r++) {
-                    s += a[r * inner + k] * d[r * cols + c];
-                }
-                gw[k * cols + c] = s * scale;
-            }
-        }
-        if (gb != null) {
-            for (int c = 0; c < cols; c++) {
-                double s = 0.0;
-                for (int r = 0; r < rows; r++) {
-                    s += d[r * cols + c];
-                }
-                gb[c] = s * scale;
-            }
-        }
-    }
-
-    private static void tinyBack(double[] d, int rows, int cols, double[] w, int inner,
-                                 double[] out) {
-        for (int r = 0; r < rows; r++) {
-            int dr = r * cols;
-            for (int k = 0; k < inner; k++) {
-                int wk = k * cols;
-                double s = 0.0;
-                for (int c = 0; c < cols; c++) {
-                    s += d[dr + c] * w[wk + c];
-                }
-                out[r * inner + k] = s;
-            }
-        }
+        propagation.backward(ws, input, rows, scale);
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class Workspace {
     final double[][] weightGradients;
     final double[][] biasGradients;
     private final double[][] gradients;
+    private double[] sampleInput;
 
     /**
      * A workspace whose products use {@link Gemm#defaultThreads()} threads of the backend
@@ -171,6 +172,14 @@ public final class Workspace {
      */
     public double[][] gradients() {
         return gradients;
+    }
+
+    /** A one-sample input buffer, for passes of one sample that cannot read it in place. */
+    double[] sampleInput() {
+        if (sampleInput == null) {
+            sampleInput = new double[sizes[0]];
+        }
+        return sampleInput;
     }
 
     void check(Network network, int rows) {

@@ -2,6 +2,7 @@ package dev.mlp.core.train;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
+import dev.mlp.core.Dataset;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.kernel.Matrices;
@@ -52,6 +53,7 @@ public final class BatchGradient {
     private final Workspace ws;
     private final Activation output;
     private final double[] sampleLoss;
+    private final double[] sampleTarget;
     private final int threads;
     private final boolean shardable;
     private final Shard[] shards;
@@ -97,6 +99,7 @@ public final class BatchGradient {
         this.ws = new Workspace(network, capacity, MatrixBackends.create(threads));
         this.output = network.activation(network.layerCount());
         this.sampleLoss = new double[capacity];
+        this.sampleTarget = new double[network.outputSize()];
         // a backend that spreads every product over threads of its own gains nothing from
         // shards run one after the other: its batches stay whole
         this.shardable = network.multiplyAddsPerSample() >= SHARD_WORK
@@ -236,6 +239,63 @@ public final class BatchGradient {
             return whole(gatheredX, gatheredY, w, rows, dropout);
         }
         return sharded(features, targets, w, order, first, rows, count);
+    }
+
+    /**
+     * Like {@link #compute(double[], double[], double[], int[], int, int, RandomGenerator)} on
+     * the arrays of a data set. A batch of one sample without weight or dropout masks is read in
+     * place from the data set's storage ({@link Network#forwardSample}), nothing gathered: the
+     * same bits, the path of networks trained one sample at a time.
+     *
+     * @param data the whole data set
+     * @param order row indices into the data set
+     * @param first the position in {@code order} of the batch's first row
+     * @param rows number of samples, at most the capacity
+     * @param dropout the generator for dropout masks, or {@code null} for none
+     * @return {@code sum_r w_r loss_r}; not finite if the loss overflowed
+     * @throws IllegalArgumentException as the other form
+     */
+    public double compute(Dataset data, int[] order, int first, int rows,
+                          RandomGenerator dropout) {
+        if (rows != 1 || data.weights() != null || (dropout != null && network.hasDropout())) {
+            return compute(data.features(), data.targets(), data.weights(), order, first, rows,
+                    dropout);
+        }
+        int row = first >= 0 && first < order.length ? order[first] : -1;
+        if (row < 0 || row >= data.rows()) {
+            throw badSample(data, order, first);
+        }
+        return sample(data.features(), data.targets(), row);
+    }
+
+    private static IllegalArgumentException badSample(Dataset data, int[] order, int first) {
+        if (first < 0 || first >= order.length) {
+            return new IllegalArgumentException("rows [" + first + ", " + (first + 1)
+                    + ") of the batch order are outside its " + order.length + " entries");
+        }
+        return new IllegalArgumentException("batch order entry " + first + " is row "
+                + order[first] + ", but the data set has rows 0 to " + (data.rows() - 1));
+    }
+
+    /** One sample, read in place: its loss, and the gradient of it. */
+    private double sample(double[] features, double[] targets, int row) {
+        finiteKnown = false;
+        weightSum = 1;
+        int out = network.outputSize();
+        int last = network.layerCount();
+        double[] a = network.forwardSample(ws, features, row);
+        double[] z = ws.preActivations(last);
+        for (int c = 0, at = row * out; c < out; c++) {
+            sampleTarget[c] = targets[at + c];
+        }
+        double sum = loss.value(z, a, sampleTarget, 1, out);
+        if (!Double.isFinite(sum)) {
+            return sum;
+        }
+        loss.delta(output, z, a, sampleTarget, ws.delta(last), 1, out);
+        finite = network.backwardSample(ws, features, row);
+        finiteKnown = true;
+        return sum;
     }
 
     private void checkRows(int rows) {

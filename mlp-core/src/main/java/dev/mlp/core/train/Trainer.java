@@ -68,8 +68,6 @@ public final class Trainer {
     private final long seed;
     private final List<TrainingListener> listeners;
     private final TrainingOptions options;
-    /** Whether small networks may take {@link SmallNetworkEpoch}; off only to test it. */
-    private final boolean smallNetworkLoop;
 
     /**
      * A trainer without schedule, transforms, validation, metrics or checkpoints.
@@ -99,13 +97,6 @@ public final class Trainer {
      */
     public Trainer(Loss loss, Optimizer optimizer, BatchStrategy batches, int epochs, long seed,
                    List<TrainingListener> listeners, TrainingOptions options) {
-        this(loss, optimizer, batches, epochs, seed, listeners, options, true);
-    }
-
-    private Trainer(Loss loss, Optimizer optimizer, BatchStrategy batches, int epochs, long seed,
-                    List<TrainingListener> listeners, TrainingOptions options,
-                    boolean smallNetworkLoop) {
-        this.smallNetworkLoop = smallNetworkLoop;
         this.loss = Objects.requireNonNull(loss, "loss");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.batches = Objects.requireNonNull(batches, "batches");
@@ -131,41 +122,6 @@ public final class Trainer {
         this.listeners = List.copyOf(ls);
         this.options = early == options.earlyStopping() ? options
                 : options.toBuilder().earlyStopping(early).build();
-    }
-
-    /**
-     * The same trainer without the small-network loop: every epoch runs the general loop. The
-     * results are the same bits; tests compare the two.
-     *
-     * @return a trainer that always takes the general loop
-     */
-    Trainer withGeneralLoopOnly() {
-        List<TrainingListener> all = new ArrayList<>(listeners);
-        return new Trainer(loss, optimizer, batches, epochs, seed, all, options, false);
-    }
-
-    /**
-     * Whether a run of this trainer on the network and data takes {@link SmallNetworkEpoch}:
-     * when its batches are small enough for plain loops and nothing observes single steps (no
-     * gradient transform, no schedule, no listener of step events), no layer has dropout and
-     * the data have no sample weights.
-     *
-     * @param network the network
-     * @param train the training data (after any validation split)
-     * @return whether the run's epochs take the small-network loop
-     */
-    boolean takesSmallNetworkLoop(Network network, Dataset train) {
-        boolean steps = false;
-        for (TrainingListener l : listeners) {
-            steps |= l.receivesStepEvents();
-        }
-        return takesSmallNetworkLoop(network, train, steps);
-    }
-
-    private boolean takesSmallNetworkLoop(Network network, Dataset train, boolean stepEvents) {
-        return smallNetworkLoop && !stepEvents && options.transforms().isEmpty()
-                && options.schedule() == null
-                && SmallNetworkEpoch.applies(network, train, batches.batchSize(train.rows()));
     }
 
     /**
@@ -321,7 +277,6 @@ public final class Trainer {
         private final Control control = new Control();
         private final boolean wantSteps;
         private final boolean lean;
-        private final SmallNetworkEpoch small;
         private final EarlyStopping early;
         private final String earlySet;
         private final String earlyMetric;
@@ -376,10 +331,10 @@ public final class Trainer {
                 order[i] = i;
             }
             gradient = new BatchGradient(network, loss, batchSize);
-            updater = new ParallelUpdate(Gemm.defaultThreads());
             layout = network.layout();
             state = optimizer.start(layout);
             params = network.parameters();
+            updater = ParallelUpdate.forParameters(params, Gemm.defaultThreads());
             grads = gradient.gradients();
             transforms = options.transforms().toArray(new GradientTransform[0]);
             LearningRateSchedule s = options.schedule();
@@ -416,13 +371,7 @@ public final class Trainer {
                             + "that can save its state; '" + optimizer.name() + "' cannot", e);
                 }
             }
-            boolean b = false;
-            for (TrainingListener l : listeners) {
-                b |= l.receivesStepEvents();
-            }
-            wantSteps = b;
-            small = takesSmallNetworkLoop(network, train, wantSteps)
-                    ? new SmallNetworkEpoch(network, train, loss, state, batchSize) : null;
+            wantSteps = !listeners.isEmpty();
             lean = listeners.isEmpty() && validation == null && options.metrics().isEmpty()
                     && early == null;
             history.put(TRAINING_LOSS, losses);
@@ -497,17 +446,13 @@ public final class Trainer {
 
         private double runEpoch(int epoch) {
             batches.arrange(order, random, train);
-            if (small != null) {
-                return small.run(epoch, order);
-            }
             double sum = 0.0;
             double total = 0.0;
             int batch = 0;
             for (int from = 0; from < n; from += batchSize) {
                 batch++;
                 int m = Math.min(batchSize, n - from);
-                double lossSum = gradient.compute(train.features(), train.targets(),
-                        train.weights(), order, from, m, dropout);
+                double lossSum = gradient.compute(train, order, from, m, dropout);
                 if (!Double.isFinite(lossSum)) {
                     throw lossDiverged(network, layout, params, epoch, batch, lossSum);
                 }
@@ -541,15 +486,17 @@ public final class Trainer {
                 } else {
                     updater.update(state, params, grads);
                 }
-                double batchMean = weight > 0 ? lossSum / weight : 0.0;
                 if (transforms.length > 0) {
                     sum += lossSum + penalty * weight;
-                    batchMean += penalty;
                 } else {
                     sum += lossSum;
                 }
                 total += weight;
                 if (wantSteps) {
+                    double batchMean = weight > 0 ? lossSum / weight : 0.0;
+                    if (transforms.length > 0) {
+                        batchMean += penalty;
+                    }
                     var event = new TrainingListener.BatchEnd(epoch, batch, m, batchMean,
                             state.steps());
                     for (TrainingListener l : listeners) {
@@ -557,7 +504,9 @@ public final class Trainer {
                     }
                 }
             }
-            checkParameters(network, layout, params, epoch, batch);
+            if (!Finite.all(params)) {
+                checkParameters(network, layout, params, epoch, batch);
+            }
             return sum / total;
         }
 
