@@ -30,7 +30,8 @@ public final class Network implements NetworkView {
     final double[] dropout;
     /** The largest {@code inputs x neurons} of any layer: picks plain loops for small passes. */
     final long largestLayer;
-    private final Propagation propagation = new Propagation(this);
+    private final boolean anyDropout;
+    private final Propagation propagation;
 
     /**
      * Creates a network with all parameters zero.
@@ -66,11 +67,9 @@ public final class Network implements NetworkView {
             weights[l] = new double[Math.multiplyExact(sizes[l], sizes[l + 1])];
             biases[l] = spec.bias() ? new double[sizes[l + 1]] : null;
         }
-        long largest = 0;
-        for (int l = 0; l < n; l++) {
-            largest = Math.max(largest, (long) sizes[l] * sizes[l + 1]);
-        }
-        largestLayer = largest;
+        largestLayer = ParameterBlocks.multiplyAdds(sizes, true);
+        anyDropout = Arrays.stream(dropout).anyMatch(p -> p > 0);
+        propagation = new Propagation(this);
     }
 
     /**
@@ -165,12 +164,7 @@ public final class Network implements NetworkView {
      * @return whether any layer has a dropout rate above 0
      */
     public boolean hasDropout() {
-        for (double p : dropout) {
-            if (p > 0) {
-                return true;
-            }
-        }
-        return false;
+        return anyDropout;
     }
 
     /**
@@ -221,12 +215,8 @@ public final class Network implements NetworkView {
      */
     public void setWeights(int layer, double[] values) {
         int l = index(layer);
-        if (values.length != weights[l].length) {
-            throw new IllegalArgumentException("layer " + layer + " weights must have "
-                    + sizes[l] + "x" + sizes[l + 1] + " = " + weights[l].length
-                    + " values, found " + values.length);
-        }
-        System.arraycopy(values, 0, weights[l], 0, values.length);
+        ParameterBlocks.replace(weights[l], values, "layer " + layer + " weights", sizes[l]
+                + "x" + sizes[l + 1] + " = ");
     }
 
     /**
@@ -240,22 +230,14 @@ public final class Network implements NetworkView {
         if (biases[l] == null) {
             throw new IllegalArgumentException("layer " + layer + " has no bias");
         }
-        if (values.length != biases[l].length) {
-            throw new IllegalArgumentException("layer " + layer + " biases must have "
-                    + biases[l].length + " values, found " + values.length);
-        }
-        System.arraycopy(values, 0, biases[l], 0, values.length);
+        ParameterBlocks.replace(biases[l], values, "layer " + layer + " biases", "");
     }
 
     /**
      * @return the multiply-adds of one sample's forward pass, {@code Σ_l inputs_l x neurons_l}
      */
     public long multiplyAddsPerSample() {
-        long sum = 0;
-        for (int l = 0; l < layerCount(); l++) {
-            sum += (long) sizes[l] * sizes[l + 1];
-        }
-        return sum;
+        return ParameterBlocks.multiplyAdds(sizes, false);
     }
 
     /**
@@ -275,31 +257,14 @@ public final class Network implements NetworkView {
         return Matrices.runsPlainLoops(rows * largestLayer);
     }
 
-    int[] sizesView() {
-        return sizes;
-    }
-
-    /**
-     * @return the layer sizes, inputs first: {@code [inputs, n_1, ..., n_L]}
-     */
+    /** @return the layer sizes, inputs first: {@code [inputs, n_1, ..., n_L]} */
     public int[] sizes() {
         return sizes.clone();
     }
 
-    /**
-     * @return the parameter blocks in optimizer order
-     */
+    /** @return the parameter blocks in optimizer order */
     public ParameterLayout layout() {
-        List<ParameterLayout.Block> blocks = new ArrayList<>();
-        for (int l = 0; l < layerCount(); l++) {
-            blocks.add(new ParameterLayout.Block(l + 1, ParameterLayout.Kind.WEIGHTS,
-                    weights[l].length));
-            if (biases[l] != null) {
-                blocks.add(new ParameterLayout.Block(l + 1, ParameterLayout.Kind.BIASES,
-                        biases[l].length));
-            }
-        }
-        return new ParameterLayout(blocks);
+        return ParameterBlocks.layout(weights, biases);
     }
 
     /**
@@ -309,19 +274,10 @@ public final class Network implements NetworkView {
      * @return the arrays (not copies)
      */
     public double[][] parameters() {
-        List<double[]> out = new ArrayList<>();
-        for (int l = 0; l < layerCount(); l++) {
-            out.add(weights[l]);
-            if (biases[l] != null) {
-                out.add(biases[l]);
-            }
-        }
-        return out.toArray(new double[0][]);
+        return ParameterBlocks.arrays(weights, biases);
     }
 
-    /**
-     * @return a deep copy of this network (same activations, copied parameters)
-     */
+    /** @return a deep copy of this network (same activations, copied parameters) */
     public Network copy() {
         List<LayerSpec> specs = new ArrayList<>();
         for (int l = 0; l < layerCount(); l++) {
@@ -352,24 +308,20 @@ public final class Network implements NetworkView {
     }
 
     /**
-     * Runs one sample forward, reading it in place: row {@code row} of the row-major
-     * {@code data} (a data set's storage). The same bits as copying the row and calling
-     * {@link #forward(Workspace, double[], int)} with one row; dropout is not applied.
+     * {@link #forward(Workspace, double[], int)} of one sample read in place: row {@code row} of
+     * the row-major {@code data} (a data set's storage), the same bits as a copy of the row.
      *
      * @param ws a workspace made for this network
      * @param data row-major inputs, {@code inputs} values per row
      * @param row the sample's row
      * @return the output activations (the workspace's array for the last layer)
-     * @throws IllegalArgumentException if {@code data} has no such row
      */
     public double[] forwardSample(Workspace ws, double[] data, int row) {
         return propagation.forwardSample(ws, data, row);
     }
 
     /**
-     * Back-propagates after {@link #forwardSample} of the same row: on return
-     * {@code ws.gradients()} holds the gradient of the sample's loss, the bits of
-     * {@link #backward(Workspace, double[], int)} on a copy of the row.
+     * {@link #backward(Workspace, double[], int)} after {@link #forwardSample} of the same row.
      *
      * @param ws the workspace of the forward pass
      * @param data the same data as the forward pass
@@ -434,12 +386,7 @@ public final class Network implements NetworkView {
 
     @Override
     public double[] predict(double[] input) {
-        if (input.length != inputSize()) {
-            throw new IllegalArgumentException("input must have " + inputSize()
-                    + " values, found " + input.length);
-        }
-        Workspace ws = new Workspace(this, 1, 1);
-        return forward(ws, input, 1).clone();
+        return propagation.predict(input);
     }
 
     /**
@@ -450,21 +397,7 @@ public final class Network implements NetworkView {
      * @return a new {@code rows x outputs} array
      */
     public double[] predict(double[] inputs, int rows) {
-        if (inputs.length < rows * inputSize()) {
-            throw new IllegalArgumentException("inputs must hold " + rows + "x" + inputSize()
-                    + " values, found " + inputs.length);
-        }
-        int chunk = Math.max(1, Math.min(rows, 1024));
-        Workspace ws = new Workspace(this, chunk);
-        double[] out = new double[rows * outputSize()];
-        double[] part = new double[chunk * inputSize()];
-        for (int from = 0; from < rows; from += chunk) {
-            int n = Math.min(chunk, rows - from);
-            System.arraycopy(inputs, from * inputSize(), part, 0, n * inputSize());
-            double[] a = forward(ws, part, n);
-            System.arraycopy(a, 0, out, from * outputSize(), n * outputSize());
-        }
-        return out;
+        return propagation.predict(inputs, rows);
     }
 
     /**
@@ -474,24 +407,7 @@ public final class Network implements NetworkView {
      *         all parameters are finite
      */
     public String firstNonFinite() {
-        for (int l = 0; l < layerCount(); l++) {
-            double[] w = weights[l];
-            for (int i = 0; i < w.length; i++) {
-                if (!Double.isFinite(w[i])) {
-                    return "layer " + (l + 1) + " weight (" + (i / sizes[l + 1]) + ", "
-                            + (i % sizes[l + 1]) + ") = " + w[i];
-                }
-            }
-            double[] b = biases[l];
-            if (b != null) {
-                for (int i = 0; i < b.length; i++) {
-                    if (!Double.isFinite(b[i])) {
-                        return "layer " + (l + 1) + " bias " + i + " = " + b[i];
-                    }
-                }
-            }
-        }
-        return null;
+        return ParameterBlocks.firstNonFinite(sizes, weights, biases);
     }
 
     private int index(int layer) {
@@ -504,17 +420,7 @@ public final class Network implements NetworkView {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Network[").append(sizes[0]);
-        for (int l = 0; l < layerCount(); l++) {
-            sb.append(" -> ").append(sizes[l + 1]).append(' ').append(activations[l].name());
-            if (biases[l] == null) {
-                sb.append(" (no bias)");
-            }
-            if (dropout[l] > 0) {
-                sb.append(" (dropout ").append(dropout[l]).append(')');
-            }
-        }
-        return sb.append(']').toString();
+        return ParameterBlocks.describe(sizes, activations, biases, dropout);
     }
 
     @Override

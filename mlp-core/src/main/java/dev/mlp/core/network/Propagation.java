@@ -213,4 +213,35 @@ final class Propagation {
         Activation f = net.activations[l - 1];
         f.backward(ws.z[l - 1], ws.a[l - 1], back, back, rows, width);
     }
+
+    /** Inference on many rows, in chunks of at most 1024 rows; a new output array. */
+    double[] predict(double[] inputs, int rows) {
+        int in = net.inputSize();
+        int out = net.outputSize();
+        if (inputs.length < rows * in) {
+            throw new IllegalArgumentException("inputs must hold " + rows + "x" + in
+                    + " values, found " + inputs.length);
+        }
+        int chunk = Math.max(1, Math.min(rows, 1024));
+        Workspace ws = new Workspace(net, chunk);
+        double[] result = new double[rows * out];
+        double[] part = new double[chunk * in];
+        for (int from = 0; from < rows; from += chunk) {
+            int n = Math.min(chunk, rows - from);
+            System.arraycopy(inputs, from * in, part, 0, n * in);
+            double[] a = forward(ws, part, n, null);
+            System.arraycopy(a, 0, result, from * out, n * out);
+        }
+        return result;
+    }
+
+    /** Inference on one sample; a new output array. */
+    double[] predict(double[] input) {
+        if (input.length != net.inputSize()) {
+            throw new IllegalArgumentException("input must have " + net.inputSize()
+                    + " values, found " + input.length);
+        }
+        Workspace ws = new Workspace(net, 1, 1);
+        return forward(ws, input, 1, null).clone();
+    }
 }

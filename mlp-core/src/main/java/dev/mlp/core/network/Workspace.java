@@ -187,7 +187,7 @@ public final class Workspace {
             throw new IllegalArgumentException("batch must have between 0 and " + capacity
                     + " rows, found " + rows);
         }
-        if (network != checked && !java.util.Arrays.equals(sizes, network.sizesView())) {
+        if (network != checked && !java.util.Arrays.equals(sizes, network.sizes)) {
             throw new IllegalArgumentException("workspace was made for layer sizes "
                     + java.util.Arrays.toString(sizes) + ", network has "
                     + java.util.Arrays.toString(network.sizes()));

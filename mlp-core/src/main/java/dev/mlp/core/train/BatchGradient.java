@@ -54,11 +54,9 @@ public final class BatchGradient {
     private final Activation output;
     private final double[] sampleLoss;
     private final double[] sampleTarget;
-    private final int threads;
     private final boolean shardable;
-    private final Shard[] shards;
-    private final ShardJob shardJob = new ShardJob();
-    private final SumJob sumJob;
+    /** The shards of large batches, or {@code null} if this network's batches stay whole. */
+    private final GradientShards shards;
     private double weightSum;
     /**
      * Whether the current gradients are all finite: set while a sharded batch's gradients are
@@ -94,8 +92,6 @@ public final class BatchGradient {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, found " + threads);
         }
-        this.threads = threads;
-        this.sumJob = new SumJob(threads);
         this.ws = new Workspace(network, capacity, MatrixBackends.create(threads));
         this.output = network.activation(network.layerCount());
         this.sampleLoss = new double[capacity];
@@ -104,20 +100,8 @@ public final class BatchGradient {
         // shards run one after the other: its batches stay whole
         this.shardable = network.multiplyAddsPerSample() >= SHARD_WORK
                 && MatrixBackends.create(1).singleThreaded();
-        int most = shardable ? shardCount(capacity, true) : 1;
-        if (most > 1) {
-            int largest = 0;
-            for (int rows = 2 * SHARD_ROWS; rows <= capacity; rows++) {
-                int count = shardCount(rows, true);
-                largest = Math.max(largest, (rows + count - 1) / count);
-            }
-            shards = new Shard[most];
-            for (int i = 0; i < most; i++) {
-                shards[i] = new Shard(largest);
-            }
-        } else {
-            shards = new Shard[0];
-        }
+        this.shards = shardable ? new GradientShards(network, loss, capacity, threads, ws)
+                : null;
     }
 
     /**
@@ -130,7 +114,7 @@ public final class BatchGradient {
         return shardCount(rows, shardable);
     }
 
-    private static int shardCount(int rows, boolean shardable) {
+    static int shardCount(int rows, boolean shardable) {
         if (!shardable || rows < 2 * SHARD_ROWS) {
             return 1;
         }
@@ -320,39 +304,12 @@ public final class BatchGradient {
         return finite;
     }
 
-    /**
-     * Runs a batch in {@code count} shards. With {@code order == null} the batch's rows are
-     * rows {@code [0, rows)} of {@code x}, {@code y}; otherwise rows
-     * {@code order[first..first + rows)}. {@code weights} is batch-aligned either way.
-     */
     private double sharded(double[] x, double[] y, double[] weights, int[] order, int first,
                            int rows, int count) {
-        double total = rows;
-        if (weights != null) {
-            total = 0.0;
-            for (int r = 0; r < rows; r++) {
-                total += weights[r];
-            }
-        }
-        weightSum = total;
-        shardJob.set(x, y, weights, order, first, rows, count, total);
-        try {
-            WorkerPool.shared().invoke(shardJob, Math.min(threads, count));
-        } finally {
-            shardJob.clear();
-        }
-        double sum = 0.0;
-        for (int i = 0; i < count; i++) {
-            sum += shards[i].loss;
-        }
+        double sum = shards.compute(x, y, weights, order, first, rows, count);
+        weightSum = shards.weightSum();
         if (Double.isFinite(sum)) {
-            sumJob.count = count;
-            WorkerPool.shared().invoke(sumJob, threads);
-            boolean all = true;
-            for (int p = 0; p < threads; p++) {
-                all &= sumJob.finite[p];
-            }
-            finite = all;
+            finite = shards.finite();
             finiteKnown = true;
         }
         return sum;
@@ -396,7 +353,7 @@ public final class BatchGradient {
      * Multiplies each row's delta by its weight times {@code norm}: backward averages over the
      * batch's rows, so {@code norm = rows / total weight} turns the mean into the weighted mean.
      */
-    private static void weigh(double[] delta, double[] weights, int first, int rows, int out,
+    static void weigh(double[] delta, double[] weights, int first, int rows, int out,
                               double norm) {
         for (int r = 0; r < rows; r++) {
             double f = weights[first + r] * norm;
@@ -443,141 +400,5 @@ public final class BatchGradient {
      */
     public Loss loss() {
         return loss;
-    }
-
-    /** One shard's rows, workspace and results. */
-    private final class Shard {
-        private final Workspace ws;
-        private final double[] x;
-        private final double[] y;
-        private final double[] weights;
-        private final double[] sampleLoss;
-        private double loss;
-
-        Shard(int capacity) {
-            ws = new Workspace(network, capacity, MatrixBackends.create(1));
-            x = new double[capacity * network.inputSize()];
-            y = new double[capacity * network.outputSize()];
-            weights = new double[capacity];
-            sampleLoss = new double[capacity];
-        }
-
-        /** Rows {@code [from, to)} of the batch: their summed loss and gradient share. */
-        void run(double[] bx, double[] by, double[] bw, int[] order, int first, int from,
-                 int to, int batchRows, double total) {
-            int in = network.inputSize();
-            int out = network.outputSize();
-            int rows = to - from;
-            if (order == null) {
-                System.arraycopy(bx, from * in, x, 0, rows * in);
-                System.arraycopy(by, from * out, y, 0, rows * out);
-            } else {
-                Matrices.gatherRows(bx, in, order, first + from, rows, x);
-                Matrices.gatherRows(by, out, order, first + from, rows, y);
-            }
-            double[] a = network.forward(ws, x, rows);
-            int last = network.layerCount();
-            double[] z = ws.preActivations(last);
-            double[] delta = ws.delta(last);
-            if (bw == null) {
-                loss = BatchGradient.this.loss.value(z, a, y, rows, out);
-            } else {
-                System.arraycopy(bw, from, weights, 0, rows);
-                BatchGradient.this.loss.values(z, a, y, sampleLoss, rows, out);
-                double sum = 0.0;
-                for (int r = 0; r < rows; r++) {
-                    sum += weights[r] * sampleLoss[r];
-                }
-                loss = sum;
-            }
-            if (!Double.isFinite(loss)) {
-                return;
-            }
-            BatchGradient.this.loss.delta(output, z, a, y, delta, rows, out);
-            if (bw != null) {
-                weigh(delta, weights, 0, rows, out, total > 0 ? batchRows / total : 0.0);
-            }
-            network.backward(ws, x, rows, 1.0 / batchRows);
-        }
-    }
-
-    /** Runs the shards, each part taking every {@code parts}-th shard. */
-    private final class ShardJob implements WorkerPool.Job {
-        private double[] x;
-        private double[] y;
-        private double[] weights;
-        private int[] order;
-        private int first;
-        private int rows;
-        private int count;
-        private double total;
-
-        void set(double[] x, double[] y, double[] weights, int[] order, int first, int rows,
-                 int count, double total) {
-            this.x = x;
-            this.y = y;
-            this.weights = weights;
-            this.order = order;
-            this.first = first;
-            this.rows = rows;
-            this.count = count;
-            this.total = total;
-        }
-
-        void clear() {
-            x = null;
-            y = null;
-            weights = null;
-            order = null;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            for (int s = part; s < count; s += parts) {
-                int from = (int) ((long) rows * s / count);
-                int to = (int) ((long) rows * (s + 1) / count);
-                shards[s].run(x, y, weights, order, first, from, to, rows, total);
-            }
-        }
-    }
-
-    /**
-     * Adds the shards' gradients into {@link #gradients()}, entry by entry in shard order, and
-     * checks the sums are finite; the parts split the entries, not the sums.
-     */
-    private final class SumJob implements WorkerPool.Job {
-        private int count;
-        /** Per part: whether its entries are all finite. */
-        private final boolean[] finite;
-
-        SumJob(int parts) {
-            finite = new boolean[parts];
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            double[][] sum = ws.gradients();
-            boolean ok = true;
-            for (int b = 0; b < sum.length; b++) {
-                double[] target = sum[b];
-                int n = target.length;
-                int i0 = (int) ((long) n * part / parts);
-                int i1 = (int) ((long) n * (part + 1) / parts);
-                double[] g0 = shards[0].ws.gradients()[b];
-                double[] g1 = shards[1].ws.gradients()[b];
-                // first two shards in one pass: the same bits as copying the first and adding
-                for (int i = i0; i < i1; i++) {
-                    target[i] = g0[i] + g1[i];
-                }
-                for (int s = 2; s < count; s++) {
-                    double[] g = shards[s].ws.gradients()[b];
-                    for (int i = i0; i < i1; i++) {
-                        target[i] += g[i];
-                    }
-                }
-                ok &= Finite.all(target, i0, i1);
-            }
-            finite[part] = ok;
-        }
     }
 }
