@@ -271,5 +271,20 @@ class ActivationBehaviourTest {
         f.backward(none, none, none, none, 0, 5);
         f.forward(none, none, 3, 0);
         f.backward(none, none, none, none, 3, 0);
+        // with room in the arrays, an empty batch still writes nothing
+        for (int[] shape : new int[][] {{0, 5}, {3, 0}}) {
+            double[] z = {0.5, -0.25, 2.0, -3.0};
+            double[] a = {7, 7, 7, 7};
+            double[] g = {1, 2, 3, 4};
+            double[] out = {9, 9, 9, 9};
+            f.forward(z, a, shape[0], shape[1]);
+            assertArrayEquals(new double[] {7, 7, 7, 7}, a, 0.0, spec + " forward " + shape[0]
+                    + "x" + shape[1]);
+            f.backward(z, a, g, out, shape[0], shape[1]);
+            assertArrayEquals(new double[] {9, 9, 9, 9}, out, 0.0, spec + " backward "
+                    + shape[0] + "x" + shape[1]);
+            assertArrayEquals(new double[] {0.5, -0.25, 2.0, -3.0}, z, 0.0, spec);
+            assertArrayEquals(new double[] {1, 2, 3, 4}, g, 0.0, spec);
+        }
     }
 }

@@ -10,39 +10,12 @@ package dev.mlp.api;
  * {@link #runFinished} once, also when the run stops early. When the trainer rolls an epoch back
  * after a divergence, the epoch starts again with a new {@link #epochStarted}.
  *
- * <p>Batch and update events cost an object per step. The trainer creates them only if at least
- * one listener {@linkplain #receivesStepEvents() receives step events}; by default that is a
- * listener whose class overrides {@link #batchFinished}, {@link #beforeUpdate} or
- * {@link #afterUpdate}, so a listener that only overrides the run and epoch methods keeps the
- * per-step path free of allocation.
+ * <p>Batch and update events cost an object per step; a run without listeners creates none.
  *
  * <p>A listener must not keep the {@link NetworkView} or the arrays of an {@link Update} beyond
  * the call, nor write into them: they are the live state of the run.
  */
 public interface TrainingListener {
-
-    /**
-     * Whether this listener wants {@link #beforeUpdate}, {@link #afterUpdate} and
-     * {@link #batchFinished}. Asked once per run. The default answers whether the listener's
-     * class overrides one of the three methods; proxies and mocks, whose classes may not show
-     * it, override this method to answer {@code true}.
-     *
-     * @return whether the trainer should create step events for this listener
-     */
-    default boolean receivesStepEvents() {
-        for (String method : new String[] {"batchFinished", "beforeUpdate", "afterUpdate"}) {
-            Class<?> event = method.equals("batchFinished") ? BatchEnd.class : Update.class;
-            try {
-                if (getClass().getMethod(method, event).getDeclaringClass()
-                        != TrainingListener.class) {
-                    return true;
-                }
-            } catch (NoSuchMethodException e) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Called once before the first epoch.

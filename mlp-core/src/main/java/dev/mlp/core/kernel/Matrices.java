@@ -14,7 +14,27 @@ package dev.mlp.core.kernel;
  */
 public final class Matrices {
 
+    /**
+     * Multiply-adds per pass below which a network's forward and backward passes run as these
+     * plain loops rather than through the blocked products of a {@link MatrixProducts} backend:
+     * for networks of a few neurons trained on a sample or a few at a time, call and packing
+     * overhead, not arithmetic, is the cost (as in EJML's {@code mult}, which picks its small
+     * kernel below a size). The network compares {@code rows x} its largest layer's
+     * {@code inputs x neurons} with it, so one pass uses one kind of loop throughout.
+     */
+    public static final long PLAIN_LOOP_WORK = 1024;
+
     private Matrices() {
+    }
+
+    /**
+     * Whether a pass of the given work runs as plain loops.
+     *
+     * @param work multiply-adds of the pass's largest product
+     * @return {@code work < }{@value #PLAIN_LOOP_WORK}
+     */
+    public static boolean runsPlainLoops(long work) {
+        return work < PLAIN_LOOP_WORK;
     }
 
     /**
@@ -47,6 +67,88 @@ public final class Matrices {
                 }
             }
         }
+    }
+
+    /**
+     * One row of {@link #multiply}: {@code out[outAt + c] = bias[c] + Σ_k a[aAt + k] w[k, c]},
+     * the terms added in the order of {@code k} (the bits of {@link #multiply}). Reads the row in
+     * place, so a sample is taken straight from a data set's storage.
+     *
+     * @param a array holding the row
+     * @param aAt index of the row's first entry
+     * @param inner the row's length, rows of {@code w}
+     * @param w {@code inner x cols} right matrix
+     * @param cols columns of {@code w}
+     * @param bias {@code cols} values, or {@code null} for zeros
+     * @param out receives the row of the product
+     * @param outAt index of the output row's first entry
+     */
+    public static void multiplyRow(double[] a, int aAt, int inner, double[] w, int cols,
+                                   double[] bias, double[] out, int outAt) {
+        for (int c = 0; c < cols; c++) {
+            double s = bias == null ? 0.0 : bias[c];
+            for (int k = 0; k < inner; k++) {
+                s += a[aAt + k] * w[k * cols + c];
+            }
+            out[outAt + c] = s;
+        }
+    }
+
+    /**
+     * The backward pass of a dense layer for one sample, in one sweep over the weights: the
+     * weight gradient {@code gw[k, c] = scale · x[k] · d[c]}, unless {@code gb} is {@code null}
+     * the bias gradient {@code gb[c] = scale · d[c]}, and unless {@code back} is {@code null} the
+     * delta carried to the layer's inputs {@code back[k] = Σ_c d[c] w[k, c]}. The bits are those
+     * of {@link #multiplyTransposedLeft}, {@link #columnSums} and
+     * {@link #multiplyTransposedRight} on one row.
+     *
+     * @param x array holding the layer's input row
+     * @param xAt index of the row's first entry
+     * @param inner the row's length, rows of {@code w}
+     * @param d the layer's {@code cols} output deltas
+     * @param cols columns of {@code w}
+     * @param w {@code inner x cols} weights
+     * @param scale factor applied to every weight gradient
+     * @param gw receives the {@code inner x cols} weight gradient
+     * @param gb receives the {@code cols} bias gradients, or {@code null} for a layer without
+     *           bias
+     * @param back receives {@code inner} deltas, or {@code null} for the first layer
+     * @return {@code 0.0} if every gradient written is finite, NaN otherwise (the sum of each
+     *         gradient times zero: a finiteness check at no extra pass)
+     */
+    public static double backwardRow(double[] x, int xAt, int inner, double[] d, int cols,
+                                     double[] w, double scale, double[] gw, double[] gb,
+                                     double[] back) {
+        double probe = 0.0;
+        if (gb != null) {
+            for (int c = 0; c < cols; c++) {
+                double g = (0.0 + d[c]) * scale;
+                gb[c] = g;
+                probe += g * 0.0;
+            }
+        }
+        for (int k = 0; k < inner; k++) {
+            double xk = x[xAt + k];
+            int wk = k * cols;
+            if (back == null) {
+                for (int c = 0; c < cols; c++) {
+                    double g = (0.0 + xk * d[c]) * scale;
+                    gw[wk + c] = g;
+                    probe += g * 0.0;
+                }
+            } else {
+                double s = 0.0;
+                for (int c = 0; c < cols; c++) {
+                    double dc = d[c];
+                    double g = (0.0 + xk * dc) * scale;
+                    gw[wk + c] = g;
+                    probe += g * 0.0;
+                    s += dc * w[wk + c];
+                }
+                back[k] = s;
+            }
+        }
+        return probe;
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.NetworkView;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.WeightInitializer;
-import dev.mlp.api.kernel.MatrixProducts;
 import dev.mlp.core.kernel.Matrices;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,20 +23,15 @@ import java.util.random.RandomGenerator;
  */
 public final class Network implements NetworkView {
 
-    private final int[] sizes;
-    private final Activation[] activations;
-    private final double[][] weights;
-    private final double[][] biases;
-    private final double[] dropout;
-    /** The largest {@code inputs x neurons} of any layer: picks the tiny-network path. */
-    private final long largestLayer;
-
-    /**
-     * Multiply-adds per batch below which forward and backward run as plain fused loops
-     * without the blocked products: for networks of a few neurons trained one sample at a
-     * time, where call overhead, not arithmetic, is the cost.
-     */
-    private static final long TINY = 1024;
+    final int[] sizes;
+    final Activation[] activations;
+    final double[][] weights;
+    final double[][] biases;
+    final double[] dropout;
+    /** The largest {@code inputs x neurons} of any layer: picks plain loops for small passes. */
+    final long largestLayer;
+    private final boolean anyDropout;
+    private final Propagation propagation;
 
     /**
      * Creates a network with all parameters zero.
@@ -73,11 +67,9 @@ public final class Network implements NetworkView {
             weights[l] = new double[Math.multiplyExact(sizes[l], sizes[l + 1])];
             biases[l] = spec.bias() ? new double[sizes[l + 1]] : null;
         }
-        long largest = 0;
-        for (int l = 0; l < n; l++) {
-            largest = Math.max(largest, (long) sizes[l] * sizes[l + 1]);
-        }
-        largestLayer = largest;
+        largestLayer = ParameterBlocks.multiplyAdds(sizes, true);
+        anyDropout = Arrays.stream(dropout).anyMatch(p -> p > 0);
+        propagation = new Propagation(this);
     }
 
     /**
@@ -172,12 +164,7 @@ public final class Network implements NetworkView {
      * @return whether any layer has a dropout rate above 0
      */
     public boolean hasDropout() {
-        for (double p : dropout) {
-            if (p > 0) {
-                return true;
-            }
-        }
-        return false;
+        return anyDropout;
     }
 
     /**
@@ -228,12 +215,8 @@ public final class Network implements NetworkView {
      */
     public void setWeights(int layer, double[] values) {
         int l = index(layer);
-        if (values.length != weights[l].length) {
-            throw new IllegalArgumentException("layer " + layer + " weights must have "
-                    + sizes[l] + "x" + sizes[l + 1] + " = " + weights[l].length
-                    + " values, found " + values.length);
-        }
-        System.arraycopy(values, 0, weights[l], 0, values.length);
+        ParameterBlocks.replace(weights[l], values, "layer " + layer + " weights", sizes[l]
+                + "x" + sizes[l + 1] + " = ");
     }
 
     /**
@@ -247,22 +230,14 @@ public final class Network implements NetworkView {
         if (biases[l] == null) {
             throw new IllegalArgumentException("layer " + layer + " has no bias");
         }
-        if (values.length != biases[l].length) {
-            throw new IllegalArgumentException("layer " + layer + " biases must have "
-                    + biases[l].length + " values, found " + values.length);
-        }
-        System.arraycopy(values, 0, biases[l], 0, values.length);
+        ParameterBlocks.replace(biases[l], values, "layer " + layer + " biases", "");
     }
 
     /**
      * @return the multiply-adds of one sample's forward pass, {@code Σ_l inputs_l x neurons_l}
      */
     public long multiplyAddsPerSample() {
-        long sum = 0;
-        for (int l = 0; l < layerCount(); l++) {
-            sum += (long) sizes[l] * sizes[l + 1];
-        }
-        return sum;
+        return ParameterBlocks.multiplyAdds(sizes, false);
     }
 
     /**
@@ -273,40 +248,23 @@ public final class Network implements NetworkView {
      *
      * @param rows number of samples in the batch, at least 0
      * @return whether {@code rows} times the largest layer's {@code inputs x neurons} is below
-     *         the plain-loop threshold
+     *         {@link Matrices#PLAIN_LOOP_WORK}
      */
     public boolean runsPlainLoops(int rows) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be >= 0, found " + rows);
         }
-        return rows * largestLayer < TINY;
+        return Matrices.runsPlainLoops(rows * largestLayer);
     }
 
-    int[] sizesView() {
-        return sizes;
-    }
-
-    /**
-     * @return the layer sizes, inputs first: {@code [inputs, n_1, ..., n_L]}
-     */
+    /** @return the layer sizes, inputs first: {@code [inputs, n_1, ..., n_L]} */
     public int[] sizes() {
         return sizes.clone();
     }
 
-    /**
-     * @return the parameter blocks in optimizer order
-     */
+    /** @return the parameter blocks in optimizer order */
     public ParameterLayout layout() {
-        List<ParameterLayout.Block> blocks = new ArrayList<>();
-        for (int l = 0; l < layerCount(); l++) {
-            blocks.add(new ParameterLayout.Block(l + 1, ParameterLayout.Kind.WEIGHTS,
-                    weights[l].length));
-            if (biases[l] != null) {
-                blocks.add(new ParameterLayout.Block(l + 1, ParameterLayout.Kind.BIASES,
-                        biases[l].length));
-            }
-        }
-        return new ParameterLayout(blocks);
+        return ParameterBlocks.layout(weights, biases);
     }
 
     /**
@@ -316,19 +274,10 @@ public final class Network implements NetworkView {
      * @return the arrays (not copies)
      */
     public double[][] parameters() {
-        List<double[]> out = new ArrayList<>();
-        for (int l = 0; l < layerCount(); l++) {
-            out.add(weights[l]);
-            if (biases[l] != null) {
-                out.add(biases[l]);
-            }
-        }
-        return out.toArray(new double[0][]);
+        return ParameterBlocks.arrays(weights, biases);
     }
 
-    /**
-     * @return a deep copy of this network (same activations, copied parameters)
-     */
+    /** @return a deep copy of this network (same activations, copied parameters) */
     public Network copy() {
         List<LayerSpec> specs = new ArrayList<>();
         for (int l = 0; l < layerCount(); l++) {
@@ -355,7 +304,32 @@ public final class Network implements NetworkView {
      * @return the output activations (the workspace's array for the last layer)
      */
     public double[] forward(Workspace ws, double[] input, int rows) {
-        return run(ws, input, rows, null);
+        return propagation.forward(ws, input, rows, null);
+    }
+
+    /**
+     * {@link #forward(Workspace, double[], int)} of one sample read in place: row {@code row} of
+     * the row-major {@code data} (a data set's storage), the same bits as a copy of the row.
+     *
+     * @param ws a workspace made for this network
+     * @param data row-major inputs, {@code inputs} values per row
+     * @param row the sample's row
+     * @return the output activations (the workspace's array for the last layer)
+     */
+    public double[] forwardSample(Workspace ws, double[] data, int row) {
+        return propagation.forwardSample(ws, data, row);
+    }
+
+    /**
+     * {@link #backward(Workspace, double[], int)} after {@link #forwardSample} of the same row.
+     *
+     * @param ws the workspace of the forward pass
+     * @param data the same data as the forward pass
+     * @param row the same row
+     * @return whether every gradient is finite (found while they are written)
+     */
+    public boolean backwardSample(Workspace ws, double[] data, int row) {
+        return propagation.backwardSample(ws, data, row);
     }
 
     /**
@@ -375,48 +349,7 @@ public final class Network implements NetworkView {
      */
     public double[] forward(Workspace ws, double[] input, int rows, RandomGenerator dropout) {
         Objects.requireNonNull(dropout, "dropout generator");
-        return run(ws, input, rows, dropout);
-    }
-
-    private double[] run(Workspace ws, double[] input, int rows, RandomGenerator random) {
-        ws.check(this, rows);
-        if (input.length < rows * sizes[0]) {
-            throw new IllegalArgumentException("input must hold " + rows + "x" + sizes[0]
-                    + " values, found " + input.length);
-        }
-        MatrixProducts gemm = ws.gemm;
-        boolean tiny = rows * largestLayer < TINY;
-        boolean masked = false;
-        double[] a = input;
-        int last = layerCount() - 1;
-        for (int l = 0; l <= last; l++) {
-            int width = sizes[l + 1];
-            if (tiny) {
-                tinyMultiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
-            } else {
-                gemm.multiply(a, rows, sizes[l], weights[l], width, biases[l], ws.z[l]);
-            }
-            activations[l].forward(ws.z[l], ws.a[l], rows, width);
-            a = ws.a[l];
-            double p = dropout[l];
-            if (random != null && p > 0) {
-                a = drop(ws.a[l], ws.mask[l], ws.dropped[l], rows * width, p, random);
-                masked = true;
-            }
-        }
-        ws.masked = masked;
-        return ws.a[last];
-    }
-
-    private static double[] drop(double[] a, double[] mask, double[] out, int n, double p,
-                                 RandomGenerator random) {
-        double keep = 1.0 / (1.0 - p);
-        for (int i = 0; i < n; i++) {
-            double m = random.nextDouble() < p ? 0.0 : keep;
-            mask[i] = m;
-            out[i] = a[i] * m;
-        }
-        return out;
+        return propagation.forward(ws, input, rows, dropout);
     }
 
     /**
@@ -448,107 +381,12 @@ public final class Network implements NetworkView {
      * @param scale the factor applied to every gradient
      */
     public void backward(Workspace ws, double[] input, int rows, double scale) {
-        ws.check(this, rows);
-        MatrixProducts gemm = ws.gemm;
-        boolean tiny = rows * largestLayer < TINY;
-        boolean masked = ws.masked;
-        for (int l = layerCount() - 1; l >= 0; l--) {
-            double[] prev = l == 0 ? input : ws.layerInput(l, masked);
-            double[] delta = ws.delta[l];
-            int width = sizes[l + 1];
-            if (tiny) {
-                tinyGradients(prev, rows, sizes[l], delta, width, scale, ws.weightGradients[l],
-                        ws.biasGradients[l]);
-            } else {
-                gemm.multiplyTransposedLeft(prev, rows, sizes[l], delta, width, scale,
-                        ws.weightGradients[l]);
-                if (biases[l] != null) {
-                    Matrices.columnSums(delta, rows, width, scale, ws.biasGradients[l]);
-                }
-            }
-            if (l > 0) {
-                double[] back = ws.delta[l - 1];
-                if (tiny) {
-                    tinyBack(delta, rows, width, weights[l], sizes[l], back);
-                } else {
-                    gemm.multiplyTransposedRight(delta, rows, width, weights[l], sizes[l],
-                            back);
-                }
-                if (masked && dropout[l - 1] > 0) {
-                    double[] mask = ws.mask[l - 1];
-                    for (int i = 0, n = rows * sizes[l]; i < n; i++) {
-                        back[i] *= mask[i];
-                    }
-                }
-                activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, rows,
-                        sizes[l]);
-            }
-        }
-    }
-
-    // The tiny-network loops below sum every entry in the same order as the plain loops of
-    // Matrices, so both paths give the same bits.
-
-    private static void tinyMultiply(double[] a, int rows, int inner, double[] w, int cols,
-                                     double[] bias, double[] z) {
-        for (int r = 0; r < rows; r++) {
-            int ar = r * inner;
-            int zr = r * cols;
-            for (int c = 0; c < cols; c++) {
-                double s = bias == null ? 0.0 : bias[c];
-                for (int k = 0; k < inner; k++) {
-                    s += a[ar + k] * w[k * cols + c];
-                }
-                z[zr + c] = s;
-            }
-        }
-    }
-
-    private static void tinyGradients(double[] a, int rows, int inner, double[] d, int cols,
-                                      double scale, double[] gw, double[] gb) {
-        for (int k = 0; k < inner; k++) {
-            for (int c = 0; c < cols; c++) {
-                double s = 0.0;
-                for (int r = 0; r < rows; r++) {
-                    s += a[r * inner + k] * d[r * cols + c];
-                }
-                gw[k * cols + c] = s * scale;
-            }
-        }
-        if (gb != null) {
-            for (int c = 0; c < cols; c++) {
-                double s = 0.0;
-                for (int r = 0; r < rows; r++) {
-                    s += d[r * cols + c];
-                }
-                gb[c] = s * scale;
-            }
-        }
-    }
-
-    private static void tinyBack(double[] d, int rows, int cols, double[] w, int inner,
-                                 double[] out) {
-        for (int r = 0; r < rows; r++) {
-            int dr = r * cols;
-            for (int k = 0; k < inner; k++) {
-                int wk = k * cols;
-                double s = 0.0;
-                for (int c = 0; c < cols; c++) {
-                    s += d[dr + c] * w[wk + c];
-                }
-                out[r * inner + k] = s;
-            }
-        }
+        propagation.backward(ws, input, rows, scale);
     }
 
     @Override
     public double[] predict(double[] input) {
-        if (input.length != inputSize()) {
-            throw new IllegalArgumentException("input must have " + inputSize()
-                    + " values, found " + input.length);
-        }
-        Workspace ws = new Workspace(this, 1, 1);
-        return forward(ws, input, 1).clone();
+        return propagation.predict(input);
     }
 
     /**
@@ -559,21 +397,7 @@ public final class Network implements NetworkView {
      * @return a new {@code rows x outputs} array
      */
     public double[] predict(double[] inputs, int rows) {
-        if (inputs.length < rows * inputSize()) {
-            throw new IllegalArgumentException("inputs must hold " + rows + "x" + inputSize()
-                    + " values, found " + inputs.length);
-        }
-        int chunk = Math.max(1, Math.min(rows, 1024));
-        Workspace ws = new Workspace(this, chunk);
-        double[] out = new double[rows * outputSize()];
-        double[] part = new double[chunk * inputSize()];
-        for (int from = 0; from < rows; from += chunk) {
-            int n = Math.min(chunk, rows - from);
-            System.arraycopy(inputs, from * inputSize(), part, 0, n * inputSize());
-            double[] a = forward(ws, part, n);
-            System.arraycopy(a, 0, out, from * outputSize(), n * outputSize());
-        }
-        return out;
+        return propagation.predict(inputs, rows);
     }
 
     /**
@@ -583,24 +407,7 @@ public final class Network implements NetworkView {
      *         all parameters are finite
      */
     public String firstNonFinite() {
-        for (int l = 0; l < layerCount(); l++) {
-            double[] w = weights[l];
-            for (int i = 0; i < w.length; i++) {
-                if (!Double.isFinite(w[i])) {
-                    return "layer " + (l + 1) + " weight (" + (i / sizes[l + 1]) + ", "
-                            + (i % sizes[l + 1]) + ") = " + w[i];
-                }
-            }
-            double[] b = biases[l];
-            if (b != null) {
-                for (int i = 0; i < b.length; i++) {
-                    if (!Double.isFinite(b[i])) {
-                        return "layer " + (l + 1) + " bias " + i + " = " + b[i];
-                    }
-                }
-            }
-        }
-        return null;
+        return ParameterBlocks.firstNonFinite(sizes, weights, biases);
     }
 
     private int index(int layer) {
@@ -613,17 +420,7 @@ public final class Network implements NetworkView {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Network[").append(sizes[0]);
-        for (int l = 0; l < layerCount(); l++) {
-            sb.append(" -> ").append(sizes[l + 1]).append(' ').append(activations[l].name());
-            if (biases[l] == null) {
-                sb.append(" (no bias)");
-            }
-            if (dropout[l] > 0) {
-                sb.append(" (dropout ").append(dropout[l]).append(')');
-            }
-        }
-        return sb.append(']').toString();
+        return ParameterBlocks.describe(sizes, activations, biases, dropout);
     }
 
     @Override

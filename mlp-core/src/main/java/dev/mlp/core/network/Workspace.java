@@ -32,6 +32,7 @@ public final class Workspace {
     final double[][] weightGradients;
     final double[][] biasGradients;
     private final double[][] gradients;
+    private double[] sampleInput;
 
     /**
      * A workspace whose products use {@link Gemm#defaultThreads()} threads of the backend
@@ -173,12 +174,20 @@ public final class Workspace {
         return gradients;
     }
 
+    /** A one-sample input buffer, for passes of one sample that cannot read it in place. */
+    double[] sampleInput() {
+        if (sampleInput == null) {
+            sampleInput = new double[sizes[0]];
+        }
+        return sampleInput;
+    }
+
     void check(Network network, int rows) {
         if (rows < 0 || rows > capacity) {
             throw new IllegalArgumentException("batch must have between 0 and " + capacity
                     + " rows, found " + rows);
         }
-        if (network != checked && !java.util.Arrays.equals(sizes, network.sizesView())) {
+        if (network != checked && !java.util.Arrays.equals(sizes, network.sizes)) {
             throw new IllegalArgumentException("workspace was made for layer sizes "
                     + java.util.Arrays.toString(sizes) + ", network has "
                     + java.util.Arrays.toString(network.sizes()));

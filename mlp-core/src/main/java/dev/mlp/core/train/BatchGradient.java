@@ -2,8 +2,9 @@ package dev.mlp.core.train;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
-import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.Dataset;
 import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.kernel.Matrices;
 import dev.mlp.api.kernel.WorkerPool;
@@ -31,7 +32,7 @@ import java.util.random.RandomGenerator;
  * count and the network, never on the thread count, so the result is the same bits for any
  * number of threads. A compute backend whose one-thread engines are not really single-threaded
  * (native BLAS with its own threads, see
- * {@link dev.mlp.api.kernel.MatrixProducts#singleThreaded()}) gets no shards: its batches
+ * {@link dev.mlp.core.kernel.MatrixProducts#singleThreaded()}) gets no shards: its batches
  * stay whole and each product uses the library's threads. Batches with dropout are not split (their masks are drawn row by row in
  * one sequence).
  *
@@ -48,17 +49,15 @@ public final class BatchGradient {
     /** Multiply-adds per sample below which batches are not split: the network is too small. */
     public static final long SHARD_WORK = 4096;
 
-    private final ComputeBackend backend;
     private final Network network;
     private final Loss loss;
     private final Workspace ws;
     private final Activation output;
     private final double[] sampleLoss;
-    private final int threads;
+    private final double[] sampleTarget;
     private final boolean shardable;
-    private final Shard[] shards;
-    private final ShardJob shardJob = new ShardJob();
-    private final SumJob sumJob;
+    /** The shards of large batches, or {@code null} if this network's batches stay whole. */
+    private final GradientShards shards;
     private double weightSum;
     /**
      * Whether the current gradients are all finite: set while a sharded batch's gradients are
@@ -102,35 +101,23 @@ public final class BatchGradient {
      */
     public BatchGradient(Network network, Loss loss, int capacity, int threads,
                          ComputeBackend backend) {
-        this.backend = Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(backend, "backend");
         this.network = Objects.requireNonNull(network, "network");
         this.loss = Objects.requireNonNull(loss, "loss");
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be >= 1, found " + threads);
         }
-        this.threads = threads;
-        this.sumJob = new SumJob(threads);
         this.ws = new Workspace(network, capacity, MatrixBackends.engine(backend, threads));
         this.output = network.activation(network.layerCount());
         this.sampleLoss = new double[capacity];
+        this.sampleTarget = new double[network.outputSize()];
         // a backend that spreads every product over threads of its own gains nothing from
         // shards run one after the other: its batches stay whole
         this.shardable = network.multiplyAddsPerSample() >= SHARD_WORK
                 && MatrixBackends.engine(backend, 1).singleThreaded();
-        int most = shardable ? shardCount(capacity, true) : 1;
-        if (most > 1) {
-            int largest = 0;
-            for (int rows = 2 * SHARD_ROWS; rows <= capacity; rows++) {
-                int count = shardCount(rows, true);
-                largest = Math.max(largest, (rows + count - 1) / count);
-            }
-            shards = new Shard[most];
-            for (int i = 0; i < most; i++) {
-                shards[i] = new Shard(largest);
-            }
-        } else {
-            shards = new Shard[0];
-        }
+        this.shards = shardable ? new GradientShards(network, loss, capacity, threads, ws,
+                backend)
+                : null;
     }
 
     /**
@@ -143,7 +130,7 @@ public final class BatchGradient {
         return shardCount(rows, shardable);
     }
 
-    private static int shardCount(int rows, boolean shardable) {
+    static int shardCount(int rows, boolean shardable) {
         if (!shardable || rows < 2 * SHARD_ROWS) {
             return 1;
         }
@@ -254,6 +241,63 @@ public final class BatchGradient {
         return sharded(features, targets, w, order, first, rows, count);
     }
 
+    /**
+     * Like {@link #compute(double[], double[], double[], int[], int, int, RandomGenerator)} on
+     * the arrays of a data set. A batch of one sample without weight or dropout masks is read in
+     * place from the data set's storage ({@link Network#forwardSample}), nothing gathered: the
+     * same bits, the path of networks trained one sample at a time.
+     *
+     * @param data the whole data set
+     * @param order row indices into the data set
+     * @param first the position in {@code order} of the batch's first row
+     * @param rows number of samples, at most the capacity
+     * @param dropout the generator for dropout masks, or {@code null} for none
+     * @return {@code sum_r w_r loss_r}; not finite if the loss overflowed
+     * @throws IllegalArgumentException as the other form
+     */
+    public double compute(Dataset data, int[] order, int first, int rows,
+                          RandomGenerator dropout) {
+        if (rows != 1 || data.weights() != null || (dropout != null && network.hasDropout())) {
+            return compute(data.features(), data.targets(), data.weights(), order, first, rows,
+                    dropout);
+        }
+        int row = first >= 0 && first < order.length ? order[first] : -1;
+        if (row < 0 || row >= data.rows()) {
+            throw badSample(data, order, first);
+        }
+        return sample(data.features(), data.targets(), row);
+    }
+
+    private static IllegalArgumentException badSample(Dataset data, int[] order, int first) {
+        if (first < 0 || first >= order.length) {
+            return new IllegalArgumentException("rows [" + first + ", " + (first + 1)
+                    + ") of the batch order are outside its " + order.length + " entries");
+        }
+        return new IllegalArgumentException("batch order entry " + first + " is row "
+                + order[first] + ", but the data set has rows 0 to " + (data.rows() - 1));
+    }
+
+    /** One sample, read in place: its loss, and the gradient of it. */
+    private double sample(double[] features, double[] targets, int row) {
+        finiteKnown = false;
+        weightSum = 1;
+        int out = network.outputSize();
+        int last = network.layerCount();
+        double[] a = network.forwardSample(ws, features, row);
+        double[] z = ws.preActivations(last);
+        for (int c = 0, at = row * out; c < out; c++) {
+            sampleTarget[c] = targets[at + c];
+        }
+        double sum = loss.value(z, a, sampleTarget, 1, out);
+        if (!Double.isFinite(sum)) {
+            return sum;
+        }
+        loss.delta(output, z, a, sampleTarget, ws.delta(last), 1, out);
+        finite = network.backwardSample(ws, features, row);
+        finiteKnown = true;
+        return sum;
+    }
+
     private void checkRows(int rows) {
         if (rows < 0 || rows > ws.capacity()) {
             throw new IllegalArgumentException("batch must have between 0 and "
@@ -276,39 +320,12 @@ public final class BatchGradient {
         return finite;
     }
 
-    /**
-     * Runs a batch in {@code count} shards. With {@code order == null} the batch's rows are
-     * rows {@code [0, rows)} of {@code x}, {@code y}; otherwise rows
-     * {@code order[first..first + rows)}. {@code weights} is batch-aligned either way.
-     */
     private double sharded(double[] x, double[] y, double[] weights, int[] order, int first,
                            int rows, int count) {
-        double total = rows;
-        if (weights != null) {
-            total = 0.0;
-            for (int r = 0; r < rows; r++) {
-                total += weights[r];
-            }
-        }
-        weightSum = total;
-        shardJob.set(x, y, weights, order, first, rows, count, total);
-        try {
-            WorkerPool.shared().invoke(shardJob, Math.min(threads, count));
-        } finally {
-            shardJob.clear();
-        }
-        double sum = 0.0;
-        for (int i = 0; i < count; i++) {
-            sum += shards[i].loss;
-        }
+        double sum = shards.compute(x, y, weights, order, first, rows, count);
+        weightSum = shards.weightSum();
         if (Double.isFinite(sum)) {
-            sumJob.count = count;
-            WorkerPool.shared().invoke(sumJob, threads);
-            boolean all = true;
-            for (int p = 0; p < threads; p++) {
-                all &= sumJob.finite[p];
-            }
-            finite = all;
+            finite = shards.finite();
             finiteKnown = true;
         }
         return sum;
@@ -352,7 +369,7 @@ public final class BatchGradient {
      * Multiplies each row's delta by its weight times {@code norm}: backward averages over the
      * batch's rows, so {@code norm = rows / total weight} turns the mean into the weighted mean.
      */
-    private static void weigh(double[] delta, double[] weights, int first, int rows, int out,
+    static void weigh(double[] delta, double[] weights, int first, int rows, int out,
                               double norm) {
         for (int r = 0; r < rows; r++) {
             double f = weights[first + r] * norm;
@@ -399,141 +416,5 @@ public final class BatchGradient {
      */
     public Loss loss() {
         return loss;
-    }
-
-    /** One shard's rows, workspace and results. */
-    private final class Shard {
-        private final Workspace ws;
-        private final double[] x;
-        private final double[] y;
-        private final double[] weights;
-        private final double[] sampleLoss;
-        private double loss;
-
-        Shard(int capacity) {
-            ws = new Workspace(network, capacity, MatrixBackends.engine(backend, 1));
-            x = new double[capacity * network.inputSize()];
-            y = new double[capacity * network.outputSize()];
-            weights = new double[capacity];
-            sampleLoss = new double[capacity];
-        }
-
-        /** Rows {@code [from, to)} of the batch: their summed loss and gradient share. */
-        void run(double[] bx, double[] by, double[] bw, int[] order, int first, int from,
-                 int to, int batchRows, double total) {
-            int in = network.inputSize();
-            int out = network.outputSize();
-            int rows = to - from;
-            if (order == null) {
-                System.arraycopy(bx, from * in, x, 0, rows * in);
-                System.arraycopy(by, from * out, y, 0, rows * out);
-            } else {
-                Matrices.gatherRows(bx, in, order, first + from, rows, x);
-                Matrices.gatherRows(by, out, order, first + from, rows, y);
-            }
-            double[] a = network.forward(ws, x, rows);
-            int last = network.layerCount();
-            double[] z = ws.preActivations(last);
-            double[] delta = ws.delta(last);
-            if (bw == null) {
-                loss = BatchGradient.this.loss.value(z, a, y, rows, out);
-            } else {
-                System.arraycopy(bw, from, weights, 0, rows);
-                BatchGradient.this.loss.values(z, a, y, sampleLoss, rows, out);
-                double sum = 0.0;
-                for (int r = 0; r < rows; r++) {
-                    sum += weights[r] * sampleLoss[r];
-                }
-                loss = sum;
-            }
-            if (!Double.isFinite(loss)) {
-                return;
-            }
-            BatchGradient.this.loss.delta(output, z, a, y, delta, rows, out);
-            if (bw != null) {
-                weigh(delta, weights, 0, rows, out, total > 0 ? batchRows / total : 0.0);
-            }
-            network.backward(ws, x, rows, 1.0 / batchRows);
-        }
-    }
-
-    /** Runs the shards, each part taking every {@code parts}-th shard. */
-    private final class ShardJob implements WorkerPool.Job {
-        private double[] x;
-        private double[] y;
-        private double[] weights;
-        private int[] order;
-        private int first;
-        private int rows;
-        private int count;
-        private double total;
-
-        void set(double[] x, double[] y, double[] weights, int[] order, int first, int rows,
-                 int count, double total) {
-            this.x = x;
-            this.y = y;
-            this.weights = weights;
-            this.order = order;
-            this.first = first;
-            this.rows = rows;
-            this.count = count;
-            this.total = total;
-        }
-
-        void clear() {
-            x = null;
-            y = null;
-            weights = null;
-            order = null;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            for (int s = part; s < count; s += parts) {
-                int from = (int) ((long) rows * s / count);
-                int to = (int) ((long) rows * (s + 1) / count);
-                shards[s].run(x, y, weights, order, first, from, to, rows, total);
-            }
-        }
-    }
-
-    /**
-     * Adds the shards' gradients into {@link #gradients()}, entry by entry in shard order, and
-     * checks the sums are finite; the parts split the entries, not the sums.
-     */
-    private final class SumJob implements WorkerPool.Job {
-        private int count;
-        /** Per part: whether its entries are all finite. */
-        private final boolean[] finite;
-
-        SumJob(int parts) {
-            finite = new boolean[parts];
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            double[][] sum = ws.gradients();
-            boolean ok = true;
-            for (int b = 0; b < sum.length; b++) {
-                double[] target = sum[b];
-                int n = target.length;
-                int i0 = (int) ((long) n * part / parts);
-                int i1 = (int) ((long) n * (part + 1) / parts);
-                double[] g0 = shards[0].ws.gradients()[b];
-                double[] g1 = shards[1].ws.gradients()[b];
-                // first two shards in one pass: the same bits as copying the first and adding
-                for (int i = i0; i < i1; i++) {
-                    target[i] = g0[i] + g1[i];
-                }
-                for (int s = 2; s < count; s++) {
-                    double[] g = shards[s].ws.gradients()[b];
-                    for (int i = i0; i < i1; i++) {
-                        target[i] += g[i];
-                    }
-                }
-                ok &= Finite.all(target, i0, i1);
-            }
-            finite[part] = ok;
-        }
     }
 }

@@ -48,6 +48,27 @@ public final class ParallelUpdate {
     }
 
     /**
+     * An updater for one run's parameters: it never splits a step when the parameters are fewer
+     * than {@link #THRESHOLD}, so small networks step straight through
+     * {@link OptimizerState#update(double[][], double[][])} without counting them every step.
+     *
+     * @param parameters the run's parameter arrays
+     * @param threads the most parts a step is split into, at least 1
+     * @return the updater
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static ParallelUpdate forParameters(double[][] parameters, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, found " + threads);
+        }
+        long total = 0;
+        for (double[] p : parameters) {
+            total += p.length;
+        }
+        return new ParallelUpdate(total < THRESHOLD ? 1 : threads);
+    }
+
+    /**
      * @return the number of parts a large step is split into
      */
     public int threads() {

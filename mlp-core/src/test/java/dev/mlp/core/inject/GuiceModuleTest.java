@@ -190,7 +190,6 @@ class GuiceModuleTest {
     @Test
     void boundListenersAreCalledByEveryRun() {
         TrainingListener listener = mock(TrainingListener.class);
-        org.mockito.Mockito.when(listener.receivesStepEvents()).thenReturn(true);
         Mlp mlp = Guice.createInjector(new MlpModule(catalog), new AbstractModule() {
             @Override
             protected void configure() {

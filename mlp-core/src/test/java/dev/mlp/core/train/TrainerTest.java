@@ -3,7 +3,6 @@ package dev.mlp.core.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -403,7 +402,30 @@ class TrainerTest {
         assertEquals(a.batching().nextLong(), b.batching().nextLong());
         Seeds c = Seeds.of(42);
         assertTrue(c.initialization().nextLong() != c.batching().nextLong());
-        assertNotNull(Seeds.of(43).batching());
+        // each use has a stream of its own: the four streams of one seed differ from one another,
+        // drawing from one leaves the others unchanged, and another seed changes every stream
+        long[] first = firstDraws(Seeds.of(42));
+        java.util.Set<Long> distinct = new java.util.HashSet<>();
+        for (long v : first) {
+            distinct.add(v);
+        }
+        assertEquals(4, distinct.size(), java.util.Arrays.toString(first));
+        Seeds drained = Seeds.of(42);
+        for (int i = 0; i < 1000; i++) {
+            drained.batching().nextLong();
+        }
+        assertEquals(first[0], drained.initialization().nextLong());
+        assertEquals(first[2], drained.validation().nextLong());
+        assertEquals(first[3], drained.dropout().nextLong());
+        long[] other = firstDraws(Seeds.of(43));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(first[i] != other[i], "stream " + i + " ignores the seed");
+        }
+    }
+
+    private static long[] firstDraws(Seeds s) {
+        return new long[] {s.initialization().nextLong(), s.batching().nextLong(),
+            s.validation().nextLong(), s.dropout().nextLong()};
     }
 
     private static double[][] deepCopy(double[][] m) {
