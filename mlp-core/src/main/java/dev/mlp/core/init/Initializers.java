@@ -210,29 +210,7 @@ public final class Initializers {
      * @return the initializer
      */
     public static WeightInitializer orthogonal(double gain) {
-        if (!(gain > 0.0) || !Double.isFinite(gain)) {
-            throw new IllegalArgumentException("orthogonal needs a finite gain > 0, found "
-                    + gain);
-        }
-        return new WeightInitializer() {
-            @Override
-            public String name() {
-                return "orthogonal";
-            }
-
-            @Override
-            public void initialize(int layer, int fanIn, int fanOut, double[] weights,
-                                   double[] biases, RandomGenerator random) {
-                if (weights.length != fanIn * fanOut) {
-                    throw new IllegalArgumentException("layer " + layer + " has " + fanIn + " x "
-                            + fanOut + " weights, but the array holds " + weights.length);
-                }
-                Orthonormal.fill(fanIn, fanOut, gain, weights, random);
-                if (biases != null) {
-                    Arrays.fill(biases, 0.0);
-                }
-            }
-        };
+        return Orthonormal.initializer(gain);
     }
 
     /** Every weight and bias zero; useful with {@link ExplicitWeights} and in tests. */

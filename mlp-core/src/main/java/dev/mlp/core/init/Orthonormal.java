@@ -1,5 +1,7 @@
 package dev.mlp.core.init;
 
+import dev.mlp.api.WeightInitializer;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -97,5 +99,32 @@ final class Orthonormal {
                 }
             }
         }
+    }
+
+    /** The initializer of {@link Initializers#orthogonal(double)}. */
+    static WeightInitializer initializer(double gain) {
+        if (!(gain > 0.0) || !Double.isFinite(gain)) {
+            throw new IllegalArgumentException("orthogonal needs a finite gain > 0, found "
+                    + gain);
+        }
+        return new WeightInitializer() {
+            @Override
+            public String name() {
+                return "orthogonal";
+            }
+
+            @Override
+            public void initialize(int layer, int fanIn, int fanOut, double[] weights,
+                                   double[] biases, RandomGenerator random) {
+                if (weights.length != fanIn * fanOut) {
+                    throw new IllegalArgumentException("layer " + layer + " has " + fanIn + " x "
+                            + fanOut + " weights, but the array holds " + weights.length);
+                }
+                Orthonormal.fill(fanIn, fanOut, gain, weights, random);
+                if (biases != null) {
+                    Arrays.fill(biases, 0.0);
+                }
+            }
+        };
     }
 }
