@@ -48,11 +48,18 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code classification} (the default): labels are class indices {@code 0, 1, ..., k-1}
  *       (from {@code StringIndexer}, say); the number of classes comes from the label column's
  *       metadata, or else from its largest value. The output layer has one neuron per class,
- *       {@code softmax} with {@code cross-entropy} unless set otherwise; the model adds a
- *       probability vector column and the predicted index.</li>
+ *       {@code softmax} with {@code cross-entropy} unless set otherwise; the model adds the
+ *       columns of Spark ML's probabilistic classifiers: {@code rawPrediction},
+ *       {@code probability} and {@code prediction} (the class index, with nominal metadata).</li>
  *   <li>{@code regression}: one output neuron, {@code identity} with {@code mse} unless set
  *       otherwise; the model adds the prediction.</li>
  * </ul>
+ *
+ * <p>The hidden layers are {@code layers}; {@code fullLayers} takes
+ * {@code MultilayerPerceptronClassifier}'s form instead (features, hidden layers, classes), and
+ * setting both is refused. {@code tol} stops training once the epoch loss settles,
+ * {@code initialWeights} replaces the initializer. Every parameter has a typed getter
+ * ({@link SparkMlpParams}) and setter, and the fitted model carries every value.
  *
  * <p>Inputs are used as they are: scale them first with a Spark ML stage such as
  * {@code StandardScaler} or {@code MinMaxScaler} in the same {@code Pipeline}.
