@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # Runs FashionMnistBenchmark: samples per second of 784-256-128-10 single-machine and on Spark
 # local[1] and local[2]. Arguments are passed on, e.g. rows=10000 epochs=2 batch=128.
-# Run from anywhere; builds the module's test classes first (no install).
+# With "mlpc" as the first argument runs MlpcComparison instead: MLlib's
+# MultilayerPerceptronClassifier and SparkMlp side by side (s per iteration, test accuracy),
+# e.g. run-benchmark.sh mlpc iterations=50.
+# Run from anywhere; builds the module's test classes first (no install). Maven options (the
+# local repository, -o) can be given in MAVEN_ARGS.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-mvn -B -q test-compile dependency:build-classpath -pl mlp-spark -am \
+main=dev.mlp.spark.bench.FashionMnistBenchmark
+if [ "${1:-}" = mlpc ]; then
+    main=dev.mlp.spark.bench.MlpcComparison
+    shift
+fi
+# shellcheck disable=SC2086
+mvn -B -q ${MAVEN_ARGS:-} test-compile dependency:build-classpath -pl mlp-spark -am \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 # the JVM options Spark needs on Java 17, kept in one place: the module's pom
 opens="$(sed -n 's:.*<spark.java17.options>\(.*\)</spark.java17.options>.*:\1:p' mlp-spark/pom.xml)"
 # shellcheck disable=SC2086
 SPARK_LOCAL_IP=127.0.0.1 exec java $opens -Xmx4g \
     -cp "mlp-spark/target/test-classes:mlp-spark/target/classes:$(cat mlp-spark/target/test.classpath)" \
-    dev.mlp.spark.bench.FashionMnistBenchmark "$@"
+    "$main" "$@"

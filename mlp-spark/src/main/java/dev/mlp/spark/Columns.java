@@ -1,8 +1,11 @@
 package dev.mlp.spark;
 
 import java.util.Arrays;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -38,24 +41,63 @@ final class Columns {
         }
     }
 
-    static StructType addOutputs(StructType schema, boolean classify, String prediction,
-                                 String probability) {
+    /**
+     * Adds a classifier's output columns, each skipped when its name is empty: the raw
+     * prediction and probability vectors and the predicted class index.
+     *
+     * @param classes the number of classes, or 0 when not known yet (no metadata then)
+     * @param names the class names, or null
+     */
+    static StructType addClassifierOutputs(StructType schema, String raw, String probability,
+                                           String prediction, int classes, String[] names) {
         StructType out = schema;
-        if (classify && !probability.isEmpty()) {
-            out = add(out, probability, SQLDataTypes.VectorType());
+        if (!raw.isEmpty()) {
+            out = add(out, vectorField(raw, classes));
+        }
+        if (!probability.isEmpty()) {
+            out = add(out, vectorField(probability, classes));
         }
         if (!prediction.isEmpty()) {
-            out = add(out, prediction, DataTypes.DoubleType);
+            out = add(out, classes > 0 ? new StructField(prediction, DataTypes.DoubleType, true,
+                    classMetadata(prediction, classes, names))
+                    : new StructField(prediction, DataTypes.DoubleType, true, Metadata.empty()));
         }
         return out;
     }
 
-    private static StructType add(StructType schema, String column,
-                                  org.apache.spark.sql.types.DataType type) {
+    /** Adds a regression's prediction column, unless its name is empty. */
+    static StructType addPrediction(StructType schema, String prediction) {
+        return prediction.isEmpty() ? schema : add(schema, new StructField(prediction,
+                DataTypes.DoubleType, false, Metadata.empty()));
+    }
+
+    /**
+     * @return the nominal attribute of a predicted class column: the class count, and the class
+     *         names when known
+     */
+    static Metadata classMetadata(String column, int classes, String[] names) {
+        NominalAttribute a = NominalAttribute.defaultAttr().withName(column);
+        a = names != null && names.length == classes ? a.withValues(names)
+                : a.withNumValues(classes);
+        return a.toMetadata();
+    }
+
+    /** @return a vector column's attribute group of {@code size} values (none if 0) */
+    static Metadata vectorMetadata(String column, int size) {
+        return size > 0 ? new AttributeGroup(column, size).toMetadata() : Metadata.empty();
+    }
+
+    private static StructField vectorField(String column, int size) {
+        return new StructField(column, SQLDataTypes.VectorType(), true,
+                vectorMetadata(column, size));
+    }
+
+    private static StructType add(StructType schema, StructField field) {
+        String column = field.name();
         if (Arrays.asList(schema.fieldNames()).contains(column)) {
             throw new IllegalArgumentException("output column '" + column
                     + "' already exists in the data");
         }
-        return schema.add(column, type, false);
+        return schema.add(field);
     }
 }

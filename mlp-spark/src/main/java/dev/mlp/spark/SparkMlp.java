@@ -21,6 +21,8 @@ import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.DoubleArrayParam;
+import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -46,11 +48,18 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code classification} (the default): labels are class indices {@code 0, 1, ..., k-1}
  *       (from {@code StringIndexer}, say); the number of classes comes from the label column's
  *       metadata, or else from its largest value. The output layer has one neuron per class,
- *       {@code softmax} with {@code cross-entropy} unless set otherwise; the model adds a
- *       probability vector column and the predicted index.</li>
+ *       {@code softmax} with {@code cross-entropy} unless set otherwise; the model adds the
+ *       columns of Spark ML's probabilistic classifiers: {@code rawPrediction},
+ *       {@code probability} and {@code prediction} (the class index, with nominal metadata).</li>
  *   <li>{@code regression}: one output neuron, {@code identity} with {@code mse} unless set
  *       otherwise; the model adds the prediction.</li>
  * </ul>
+ *
+ * <p>The hidden layers are {@code layers}; {@code fullLayers} takes
+ * {@code MultilayerPerceptronClassifier}'s form instead (features, hidden layers, classes), and
+ * setting both is refused. {@code tol} stops training once the epoch loss settles,
+ * {@code initialWeights} replaces the initializer. Every parameter has a typed getter
+ * ({@link SparkMlpParams}) and setter, and the fitted model carries every value.
  *
  * <p>Inputs are used as they are: scale them first with a Spark ML stage such as
  * {@code StandardScaler} or {@code MinMaxScaler} in the same {@code Pipeline}.
@@ -67,7 +76,8 @@ import org.apache.spark.sql.types.StructType;
  * Dataset<Row> scored = model.transform(test);
  * }</pre>
  */
-public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultParamsWritable {
+public final class SparkMlp extends Estimator<SparkMlpModel>
+        implements SparkMlpParams, DefaultParamsWritable {
 
     private static final long serialVersionUID = 1L;
 
@@ -77,24 +87,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
     public static final String REGRESSION = "regression";
 
     private final String uid;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> weightCol;
-    private final Param<String> classWeight;
-    private final Param<String> predictionCol;
-    private final Param<String> probabilityCol;
-    private final Param<String> task;
-    private final IntArrayParam layers;
-    private final Param<String> activation;
-    private final Param<String> outputActivation;
-    private final Param<String> loss;
-    private final Param<String> optimizer;
-    private final Param<String> batch;
-    private final Param<String> initializer;
-    private final IntParam epochs;
-    private final LongParam seed;
-    private final IntParam blockSize;
-    private final IntParam aggregationDepth;
+    private final ParamSet p;
 
     /** An estimator with a random uid and default parameters. */
     public SparkMlp() {
@@ -106,50 +99,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      */
     public SparkMlp(String uid) {
         this.uid = uid;
-        featuresCol = new Param<>(this, "featuresCol", "features column, a vector");
-        labelCol = new Param<>(this, "labelCol", "label column: a class index (classification)"
-                + " or a number (regression)");
-        weightCol = new Param<>(this, "weightCol", "sample weight column; empty for weight 1");
-        classWeight = new Param<>(this, "classWeight", "class weights multiplying the sample "
-                + "weights: 'balanced', or 'index=weight, ...' by class index; empty for none");
-        predictionCol = new Param<>(this, "predictionCol", "prediction column name");
-        probabilityCol = new Param<>(this, "probabilityCol",
-                "class probabilities column name (classification)");
-        task = new Param<>(this, "task", "classification or regression");
-        layers = new IntArrayParam(this, "layers", "neurons of each hidden layer; the output "
-                + "layer is added (one neuron per class, or one for regression)");
-        activation = new Param<>(this, "activation", "activation spec of the hidden layers");
-        outputActivation = new Param<>(this, "outputActivation", "activation spec of the output"
-                + " layer; empty for softmax (classification) or identity (regression)");
-        loss = new Param<>(this, "loss", "loss spec; empty for cross-entropy (classification) "
-                + "or mse (regression)");
-        optimizer = new Param<>(this, "optimizer", "optimizer spec, e.g. adam(lr=0.001)");
-        batch = new Param<>(this, "batch", "batch strategy spec: full-batch, or "
-                + "mini-batch(size=n) for steps on seeded samples of about n rows");
-        initializer = new Param<>(this, "initializer", "weight initializer spec");
-        epochs = new IntParam(this, "epochs", "number of epochs (>= 0)");
-        seed = new LongParam(this, "seed", "seed of the initial weights and of the samples");
-        blockSize = new IntParam(this, "blockSize", "rows per block on the executors (>= 1)");
-        aggregationDepth = new IntParam(this, "aggregationDepth",
-                "depth of the gradient treeAggregate (>= 1)");
-        setDefault(featuresCol, "features");
-        setDefault(labelCol, "label");
-        setDefault(weightCol, "");
-        setDefault(classWeight, "");
-        setDefault(predictionCol, "prediction");
-        setDefault(probabilityCol, "probability");
-        setDefault(task, CLASSIFICATION);
-        setDefault(layers, new int[0]);
-        setDefault(activation, "relu");
-        setDefault(outputActivation, "");
-        setDefault(loss, "");
-        setDefault(optimizer, "adam(lr=0.01)");
-        setDefault(batch, "full-batch");
-        setDefault(initializer, "xavier");
-        setDefault(epochs, 100);
-        setDefault(seed, 42L);
-        setDefault(blockSize, 256);
-        setDefault(aggregationDepth, 2);
+        this.p = new ParamSet(this);
     }
 
     @Override
@@ -159,89 +109,119 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
 
     // ---- parameters (Spark ML finds them through these public methods) ----
 
-    /** @return the features column parameter */
+    @Override
     public Param<String> featuresCol() {
-        return featuresCol;
+        return p.featuresCol;
     }
 
-    /** @return the label column parameter */
+    @Override
     public Param<String> labelCol() {
-        return labelCol;
+        return p.labelCol;
     }
 
-    /** @return the weight column parameter */
+    @Override
     public Param<String> weightCol() {
-        return weightCol;
+        return p.weightCol;
     }
 
-    /** @return the prediction column parameter */
+    @Override
+    public Param<String> classWeight() {
+        return p.classWeight;
+    }
+
+    @Override
     public Param<String> predictionCol() {
-        return predictionCol;
+        return p.predictionCol;
     }
 
-    /** @return the probability column parameter */
+    @Override
+    public Param<String> rawPredictionCol() {
+        return p.rawPredictionCol;
+    }
+
+    @Override
     public Param<String> probabilityCol() {
-        return probabilityCol;
+        return p.probabilityCol;
     }
 
-    /** @return the task parameter */
+    @Override
+    public DoubleArrayParam thresholds() {
+        return p.thresholds;
+    }
+
+    @Override
     public Param<String> task() {
-        return task;
+        return p.task;
     }
 
-    /** @return the hidden layers parameter */
+    @Override
     public IntArrayParam layers() {
-        return layers;
+        return p.layers;
     }
 
-    /** @return the hidden activation parameter */
+    @Override
+    public IntArrayParam fullLayers() {
+        return p.fullLayers;
+    }
+
+    @Override
     public Param<String> activation() {
-        return activation;
+        return p.activation;
     }
 
-    /** @return the output activation parameter */
+    @Override
     public Param<String> outputActivation() {
-        return outputActivation;
+        return p.outputActivation;
     }
 
-    /** @return the loss parameter */
+    @Override
     public Param<String> loss() {
-        return loss;
+        return p.loss;
     }
 
-    /** @return the optimizer parameter */
+    @Override
     public Param<String> optimizer() {
-        return optimizer;
+        return p.optimizer;
     }
 
-    /** @return the batch strategy parameter */
+    @Override
     public Param<String> batch() {
-        return batch;
+        return p.batch;
     }
 
-    /** @return the initializer parameter */
+    @Override
     public Param<String> initializer() {
-        return initializer;
+        return p.initializer;
     }
 
-    /** @return the epochs parameter */
+    @Override
     public IntParam epochs() {
-        return epochs;
+        return p.epochs;
     }
 
-    /** @return the seed parameter */
+    @Override
     public LongParam seed() {
-        return seed;
+        return p.seed;
     }
 
-    /** @return the block size parameter */
+    @Override
+    public DoubleParam tol() {
+        return p.tol;
+    }
+
+    @Override
+    public Param<Vector> initialWeights() {
+        return p.initialWeights;
+    }
+
+    @Override
     public IntParam blockSize() {
-        return blockSize;
+        return p.blockSize;
     }
 
-    /** @return the aggregation depth parameter */
+    @Override
     public IntParam aggregationDepth() {
-        return aggregationDepth;
+        return p.aggregationDepth;
     }
 
     // ---- setters; plugin specs are checked at once ----
@@ -251,7 +231,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setFeaturesCol(String value) {
-        set(featuresCol, value);
+        set(p.featuresCol, value);
         return this;
     }
 
@@ -260,7 +240,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setLabelCol(String value) {
-        set(labelCol, value);
+        set(p.labelCol, value);
         return this;
     }
 
@@ -269,13 +249,8 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setWeightCol(String value) {
-        set(weightCol, value);
+        set(p.weightCol, value);
         return this;
-    }
-
-    /** @return the class weight parameter */
-    public Param<String> classWeight() {
-        return classWeight;
     }
 
     /**
@@ -287,7 +262,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      */
     public SparkMlp setClassWeight(String value) {
         dev.mlp.core.ClassWeights.parse(value.isEmpty() ? "balanced" : value);
-        set(classWeight, value);
+        set(p.classWeight, value);
         return this;
     }
 
@@ -296,7 +271,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setPredictionCol(String value) {
-        set(predictionCol, value);
+        set(p.predictionCol, value);
         return this;
     }
 
@@ -305,7 +280,27 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setProbabilityCol(String value) {
-        set(probabilityCol, value);
+        set(p.probabilityCol, value);
+        return this;
+    }
+
+    /**
+     * @param value the raw prediction column (classification), or empty for none
+     * @return this
+     */
+    public SparkMlp setRawPredictionCol(String value) {
+        set(p.rawPredictionCol, value);
+        return this;
+    }
+
+    /**
+     * @param values one threshold per class, each >= 0, at most one 0: the model predicts the
+     *               class with the largest {@code probability / threshold}
+     * @return this
+     */
+    public SparkMlp setThresholds(double... values) {
+        ParamSet.checkThresholds(values);
+        set(p.thresholds, values.clone());
         return this;
     }
 
@@ -314,8 +309,8 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setTask(String value) {
-        checkTask(value);
-        set(task, value);
+        ParamSet.checkTask(value);
+        set(p.task, value);
         return this;
     }
 
@@ -324,8 +319,23 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setLayers(int... neurons) {
-        checkLayers(neurons);
-        set(layers, neurons.clone());
+        ParamSet.checkLayers(neurons);
+        set(p.layers, neurons.clone());
+        return this;
+    }
+
+    /**
+     * The layers in {@code MultilayerPerceptronClassifier}'s form: the number of features, each
+     * hidden layer, the number of classes (1 for regression). Use this or
+     * {@link #setLayers(int...)}, not both; {@code fit} checks the first and last size against
+     * the data.
+     *
+     * @param sizes all layer sizes, at least 2, or none to use {@code layers}
+     * @return this
+     */
+    public SparkMlp setFullLayers(int... sizes) {
+        ParamSet.checkFullLayers(sizes);
+        set(p.fullLayers, sizes.clone());
         return this;
     }
 
@@ -335,7 +345,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      */
     public SparkMlp setActivation(String spec) {
         registry().configure(PluginKind.ACTIVATION, Activation.class, spec);
-        set(activation, spec);
+        set(p.activation, spec);
         return this;
     }
 
@@ -347,7 +357,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         if (!spec.isEmpty()) {
             registry().configure(PluginKind.ACTIVATION, Activation.class, spec);
         }
-        set(outputActivation, spec);
+        set(p.outputActivation, spec);
         return this;
     }
 
@@ -359,7 +369,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         if (!spec.isEmpty()) {
             registry().configure(PluginKind.LOSS, Loss.class, spec);
         }
-        set(loss, spec);
+        set(p.loss, spec);
         return this;
     }
 
@@ -369,7 +379,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      */
     public SparkMlp setOptimizer(String spec) {
         registry().configure(PluginKind.OPTIMIZER, Optimizer.class, spec);
-        set(optimizer, spec);
+        set(p.optimizer, spec);
         return this;
     }
 
@@ -380,7 +390,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      */
     public SparkMlp setBatch(String spec) {
         registry().configure(PluginKind.BATCH_STRATEGY, BatchStrategy.class, spec);
-        set(batch, spec);
+        set(p.batch, spec);
         return this;
     }
 
@@ -390,7 +400,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      */
     public SparkMlp setInitializer(String spec) {
         registry().configure(PluginKind.INITIALIZER, WeightInitializer.class, spec);
-        set(initializer, spec);
+        set(p.initializer, spec);
         return this;
     }
 
@@ -402,7 +412,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         if (value < 0) {
             throw new IllegalArgumentException("epochs must be >= 0, found " + value);
         }
-        set(epochs, value);
+        set(p.epochs, value);
         return this;
     }
 
@@ -411,7 +421,31 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
      * @return this
      */
     public SparkMlp setSeed(long value) {
-        set(seed, value);
+        set(p.seed, value);
+        return this;
+    }
+
+    /**
+     * @param value training stops after an epoch whose mean loss differs from the previous
+     *              epoch's by less than {@code value * max(1, |previous|)}; 0 (the default)
+     *              trains every epoch
+     * @return this
+     */
+    public SparkMlp setTol(double value) {
+        ParamSet.checkTol(value);
+        set(p.tol, value);
+        return this;
+    }
+
+    /**
+     * @param value the starting weights instead of the initializer's, layer by layer: the
+     *              weights row-major ({@code inputs x neurons}), then the biases, as
+     *              {@link SparkMlpModel#weights()} gives them; {@code fit} checks the length
+     * @return this
+     */
+    public SparkMlp setInitialWeights(Vector value) {
+        java.util.Objects.requireNonNull(value, "initialWeights");
+        set(p.initialWeights, value);
         return this;
     }
 
@@ -423,7 +457,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         if (value < 1) {
             throw new IllegalArgumentException("blockSize must be >= 1, found " + value);
         }
-        set(blockSize, value);
+        set(p.blockSize, value);
         return this;
     }
 
@@ -435,7 +469,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         if (value < 1) {
             throw new IllegalArgumentException("aggregationDepth must be >= 1, found " + value);
         }
-        set(aggregationDepth, value);
+        set(p.aggregationDepth, value);
         return this;
     }
 
@@ -443,28 +477,35 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
 
     @Override
     public StructType transformSchema(StructType schema) {
-        String t = getOrDefault(task);
-        checkTask(t);
-        Columns.requireVector(schema, getOrDefault(featuresCol), "features");
-        Columns.requireNumeric(schema, getOrDefault(labelCol), "label");
-        String w = getOrDefault(weightCol);
+        String t = getTask();
+        ParamSet.checkTask(t);
+        Columns.requireVector(schema, getFeaturesCol(), "features");
+        Columns.requireNumeric(schema, getLabelCol(), "label");
+        String w = getWeightCol();
         if (!w.isEmpty()) {
             Columns.requireNumeric(schema, w, "weight");
         }
-        return Columns.addOutputs(schema, t.equals(CLASSIFICATION),
-                getOrDefault(predictionCol), getOrDefault(probabilityCol));
+        if (isSet(p.layers) && getFullLayers().length > 0) {
+            throw new IllegalArgumentException("set either layers (hidden layers only), now "
+                    + java.util.Arrays.toString(getLayers()) + ", or fullLayers (all layers, "
+                    + "as MultilayerPerceptronClassifier's layers), now "
+                    + java.util.Arrays.toString(getFullLayers()) + ", not both; clear one with "
+                    + "clear(layers()) or clear(fullLayers())");
+        }
+        return t.equals(CLASSIFICATION)
+                ? Columns.addClassifierOutputs(schema, getRawPredictionCol(),
+                        getProbabilityCol(), getPredictionCol(), 0, null)
+                : Columns.addPrediction(schema, getPredictionCol());
     }
 
     @Override
     public SparkMlpModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         PluginRegistry registry = registry();
-        boolean classify = getOrDefault(task).equals(CLASSIFICATION);
-        String features = getOrDefault(featuresCol);
-        String label = getOrDefault(labelCol);
-        String weight = getOrDefault(weightCol);
-        int[] hidden = getOrDefault(layers);
-        checkLayers(hidden);
+        boolean classify = getTask().equals(CLASSIFICATION);
+        String features = getFeaturesCol();
+        String label = getLabelCol();
+        String weight = getWeightCol();
 
         List<Row> first = dataset.select(features).takeAsList(1);
         if (first.isEmpty() || first.get(0).isNullAt(0)) {
@@ -472,29 +513,40 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
                     : "the first row's features are null");
         }
         int inputs = ((Vector) first.get(0).get(0)).size();
-        int outputs = classify ? classCount(dataset, label) : 1;
+        String[] classNames = classify ? classNames(dataset, label) : null;
+        int outputs = classify ? classCount(dataset, label, classNames) : 1;
+        int[] hidden = hiddenLayers(inputs, outputs, classify);
+        if (classify && isDefined(p.thresholds) && getThresholds().length != outputs) {
+            throw new IllegalArgumentException("thresholds must have one value per class, "
+                    + outputs + ", found " + getThresholds().length);
+        }
 
         List<Integer> neurons = new ArrayList<>();
         List<String> acts = new ArrayList<>();
         for (int h : hidden) {
             neurons.add(h);
-            acts.add(getOrDefault(activation));
+            acts.add(getActivation());
         }
         neurons.add(outputs);
-        String outAct = getOrDefault(outputActivation);
+        String outAct = getOutputActivation();
         acts.add(outAct.isEmpty() ? (classify ? "softmax" : "identity") : outAct);
-        String lossSpec = getOrDefault(loss);
+        String lossSpec = getLoss();
         lossSpec = lossSpec.isEmpty() ? (classify ? "cross-entropy" : "mse") : lossSpec;
         NetworkSpec spec = new NetworkSpec(inputs, neurons, acts, lossSpec).resolve(registry);
-        long s = (Long) getOrDefault(seed);
+        long s = getSeed();
         String init = registry.configure(PluginKind.INITIALIZER, WeightInitializer.class,
-                getOrDefault(initializer)).spec();
-        SparkTrainer trainer = new SparkTrainer(spec, getOrDefault(optimizer),
-                getOrDefault(batch), intValue(epochs), s, intValue(aggregationDepth),
-                List.of());
+                getInitializer()).spec();
+        double tolerance = getTol();
+        SparkTrainer trainer = new SparkTrainer(spec, getOptimizer(), getBatch(), getEpochs(), s,
+                getAggregationDepth(),
+                tolerance > 0 ? List.of(new LossTolerance(tolerance)) : List.of());
 
         Network network = spec.network(registry);
-        network.initialize(registry.initializer(init), Seeds.of(s).initialization());
+        if (isDefined(p.initialWeights)) {
+            Flat.copyInto(initialWeights(spec, getInitialWeights()), network.parameters());
+        } else {
+            network.initialize(registry.initializer(init), Seeds.of(s).initialization());
+        }
 
         double[] perClass = classWeights(dataset, label, classify, outputs);
         JavaRDD<Sample> samples = samples(dataset, features, label, weight, inputs, outputs,
@@ -502,18 +554,56 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(
                 dataset.sparkSession().sparkContext());
         TrainingResult result;
-        try (TrainingData data = TrainingData.of(samples, inputs, outputs,
-                intValue(blockSize), !weight.isEmpty() || perClass != null)) {
+        try (TrainingData data = TrainingData.of(samples, inputs, outputs, getBlockSize(),
+                !weight.isEmpty() || perClass != null)) {
             result = trainer.train(sc, network, data);
         }
         Map<String, String> chosen = new LinkedHashMap<>();
         chosen.put(PluginKind.OPTIMIZER.label(), trainer.optimizer());
         chosen.put(PluginKind.BATCH_STRATEGY.label(), trainer.batch());
         chosen.put(PluginKind.INITIALIZER.label(), init);
-        SparkMlpModel model = new SparkMlpModel(uid, spec, network, chosen,
-                intValue(epochs), s, result.epochLosses());
+        SparkMlpModel model = new SparkMlpModel(uid, spec, network, chosen, getEpochs(), s,
+                result.epochLosses(), classNames);
         copyValues(model, extractParamMap());
-        return model.setParent(this);
+        return model.withLayers(hidden, spec.sizes()).setParent(this);
+    }
+
+    /**
+     * The hidden layers from {@code layers}, or from {@code fullLayers} once its first and last
+     * sizes are checked against the data.
+     */
+    private int[] hiddenLayers(int inputs, int outputs, boolean classify) {
+        int[] full = getFullLayers();
+        if (full.length == 0) {
+            int[] hidden = getLayers();
+            ParamSet.checkLayers(hidden);
+            return hidden;
+        }
+        ParamSet.checkFullLayers(full);
+        String what = classify ? "the number of classes" : "1 for regression";
+        if (full[0] != inputs || full[full.length - 1] != outputs) {
+            throw new IllegalArgumentException("fullLayers " + java.util.Arrays.toString(full)
+                    + " must start with the number of features, " + inputs + ", and end with "
+                    + what + ", " + outputs + " (for hidden layers only, use layers)");
+        }
+        return java.util.Arrays.copyOfRange(full, 1, full.length - 1);
+    }
+
+    private static double[] initialWeights(NetworkSpec spec, Vector v) {
+        if (v.size() != spec.parameterCount()) {
+            throw new IllegalArgumentException("initialWeights must have "
+                    + spec.parameterCount() + " values for layer sizes "
+                    + java.util.Arrays.toString(spec.sizes()) + " (each layer's weights, "
+                    + "row-major inputs x neurons, then its biases), found " + v.size());
+        }
+        double[] w = v.toArray();
+        for (int i = 0; i < w.length; i++) {
+            if (!Double.isFinite(w[i])) {
+                throw new IllegalArgumentException("initialWeights must be finite, found "
+                        + w[i] + " at index " + i);
+            }
+        }
+        return w;
     }
 
     @Override
@@ -536,7 +626,16 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         return read().load(path);
     }
 
-    private static int classCount(Dataset<?> dataset, String label) {
+    /** @return the class names of the label column's nominal metadata, or null if it has none */
+    private static String[] classNames(Dataset<?> dataset, String label) {
+        Attribute a = Attribute.fromStructField(dataset.schema().apply(label));
+        if (a instanceof NominalAttribute n && n.values().isDefined()) {
+            return n.values().get().clone();
+        }
+        return null;
+    }
+
+    private static int classCount(Dataset<?> dataset, String label, String[] names) {
         Attribute a = Attribute.fromStructField(dataset.schema().apply(label));
         if (a instanceof NominalAttribute n && n.getNumValues().isDefined()) {
             return (Integer) n.getNumValues().get();
@@ -558,7 +657,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
     /** The weight of each class, or {@code null} without class weights. */
     private double[] classWeights(Dataset<?> dataset, String label, boolean classify,
                                   int classes) {
-        String spec = getOrDefault(classWeight);
+        String spec = getClassWeight();
         if (spec.isEmpty()) {
             return null;
         }
@@ -609,27 +708,7 @@ public final class SparkMlp extends Estimator<SparkMlpModel> implements DefaultP
         });
     }
 
-    private int intValue(IntParam p) {
-        return (Integer) getOrDefault(p);
-    }
-
     private static PluginRegistry registry() {
         return Mlp.standard().registry();
-    }
-
-    private static void checkTask(String t) {
-        if (!CLASSIFICATION.equals(t) && !REGRESSION.equals(t)) {
-            throw new IllegalArgumentException("task must be '" + CLASSIFICATION + "' or '"
-                    + REGRESSION + "', found '" + t + "'");
-        }
-    }
-
-    private static void checkLayers(int[] neurons) {
-        for (int i = 0; i < neurons.length; i++) {
-            if (neurons[i] < 1) {
-                throw new IllegalArgumentException("hidden layer " + (i + 1)
-                        + " must have >= 1 neurons, found " + neurons[i]);
-            }
-        }
     }
 }

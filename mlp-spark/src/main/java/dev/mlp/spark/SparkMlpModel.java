@@ -3,8 +3,10 @@ package dev.mlp.spark;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
 import dev.mlp.api.spi.PluginKind;
+import dev.mlp.core.network.Workspace;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,11 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.DoubleArrayParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntArrayParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
@@ -32,14 +39,19 @@ import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
 /**
- * A network trained by {@link SparkMlp}: adds predictions to a DataFrame (a probability vector
- * and the most probable class index for classification; the value for regression), and gives
- * the trained network to plain Java through {@link #toModel()}.
+ * A network trained by {@link SparkMlp}. For classification it adds, like Spark ML's
+ * probabilistic classifiers, a {@code rawPrediction} vector (the output layer's pre-activations
+ * shifted to mean 0), a {@code probability} vector (the network's outputs) and the predicted
+ * class index as {@code prediction}, with nominal metadata naming the classes; for regression it
+ * adds the {@code prediction}. It has every parameter of the estimator, set to the values it was
+ * trained with ({@code getLayers()}, {@code getOptimizer()}, ...), and gives the trained network
+ * to plain Java through {@link #toModel()}.
  *
  * <p>Saved and loaded with Spark ML persistence ({@link #write()}, {@link #read()}), also as a
  * stage of a saved {@code PipelineModel}.
  */
-public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWritable {
+public final class SparkMlpModel extends Model<SparkMlpModel>
+        implements SparkMlpParams, MLWritable {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,35 +62,34 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
     private final int epochs;
     private final long seed;
     private final List<Double> lossHistory;
-    private final Param<String> featuresCol;
-    private final Param<String> predictionCol;
-    private final Param<String> probabilityCol;
-    private final Param<String> task;
+    private final String[] classNames;
+    private final ParamSet p;
 
     /**
      * @param uid the stage's unique id
      * @param spec the network's shape and loss, canonical
      * @param network the trained network, copied
      * @param trainingSpecs the optimizer, batch strategy and initializer specs, by kind label
-     * @param epochs the number of epochs trained
+     * @param epochs the number of epochs asked for
      * @param seed the seed of the run
      * @param lossHistory the mean loss per epoch
+     * @param classNames the class names from the label column's metadata, or null
      */
     SparkMlpModel(String uid, NetworkSpec spec, Network network, Map<String, String> trainingSpecs,
-                  int epochs, long seed, List<Double> lossHistory) {
+                  int epochs, long seed, List<Double> lossHistory, String[] classNames) {
         this(uid, spec, Flat.flatten(network.parameters()), trainingSpecs, epochs, seed,
-                lossHistory);
+                lossHistory, classNames);
         spec.checkShape(network);
     }
 
     private SparkMlpModel(String uid, NetworkSpec spec, double[] weights,
                           Map<String, String> trainingSpecs, int epochs, long seed,
-                          List<Double> lossHistory) {
+                          List<Double> lossHistory, String[] classNames) {
         this.uid = uid;
         this.spec = spec;
         if (weights.length != spec.parameterCount()) {
             throw new IllegalArgumentException("a network of layer sizes "
-                    + java.util.Arrays.toString(spec.sizes()) + " has " + spec.parameterCount()
+                    + Arrays.toString(spec.sizes()) + " has " + spec.parameterCount()
                     + " parameters, found " + weights.length);
         }
         this.weights = weights;
@@ -86,15 +97,15 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
         this.epochs = epochs;
         this.seed = seed;
         this.lossHistory = List.copyOf(lossHistory);
-        featuresCol = new Param<>(this, "featuresCol", "features column, a vector");
-        predictionCol = new Param<>(this, "predictionCol", "prediction column name");
-        probabilityCol = new Param<>(this, "probabilityCol",
-                "class probabilities column name (classification)");
-        task = new Param<>(this, "task", "classification or regression");
-        setDefault(featuresCol, "features");
-        setDefault(predictionCol, "prediction");
-        setDefault(probabilityCol, "probability");
-        setDefault(task, SparkMlp.CLASSIFICATION);
+        this.classNames = classNames == null ? null : classNames.clone();
+        this.p = new ParamSet(this);
+    }
+
+    /** Records the layers the model has, in both forms. */
+    SparkMlpModel withLayers(int[] hidden, int[] full) {
+        set(p.layers, hidden.clone());
+        set(p.fullLayers, full.clone());
+        return this;
     }
 
     @Override
@@ -102,32 +113,129 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
         return uid;
     }
 
-    /** @return the features column parameter */
+    @Override
     public Param<String> featuresCol() {
-        return featuresCol;
+        return p.featuresCol;
     }
 
-    /** @return the prediction column parameter */
+    @Override
+    public Param<String> labelCol() {
+        return p.labelCol;
+    }
+
+    @Override
+    public Param<String> weightCol() {
+        return p.weightCol;
+    }
+
+    @Override
+    public Param<String> classWeight() {
+        return p.classWeight;
+    }
+
+    @Override
     public Param<String> predictionCol() {
-        return predictionCol;
+        return p.predictionCol;
     }
 
-    /** @return the probability column parameter */
+    @Override
+    public Param<String> rawPredictionCol() {
+        return p.rawPredictionCol;
+    }
+
+    @Override
     public Param<String> probabilityCol() {
-        return probabilityCol;
+        return p.probabilityCol;
     }
 
-    /** @return the task parameter */
-    public Param<String> task() {
-        return task;
+    @Override
+    public DoubleArrayParam thresholds() {
+        return p.thresholds;
     }
+
+    @Override
+    public Param<String> task() {
+        return p.task;
+    }
+
+    @Override
+    public IntArrayParam layers() {
+        return p.layers;
+    }
+
+    @Override
+    public IntArrayParam fullLayers() {
+        return p.fullLayers;
+    }
+
+    @Override
+    public Param<String> activation() {
+        return p.activation;
+    }
+
+    @Override
+    public Param<String> outputActivation() {
+        return p.outputActivation;
+    }
+
+    @Override
+    public Param<String> loss() {
+        return p.loss;
+    }
+
+    @Override
+    public Param<String> optimizer() {
+        return p.optimizer;
+    }
+
+    @Override
+    public Param<String> batch() {
+        return p.batch;
+    }
+
+    @Override
+    public Param<String> initializer() {
+        return p.initializer;
+    }
+
+    @Override
+    public IntParam epochs() {
+        return p.epochs;
+    }
+
+    @Override
+    public LongParam seed() {
+        return p.seed;
+    }
+
+    @Override
+    public DoubleParam tol() {
+        return p.tol;
+    }
+
+    @Override
+    public Param<Vector> initialWeights() {
+        return p.initialWeights;
+    }
+
+    @Override
+    public IntParam blockSize() {
+        return p.blockSize;
+    }
+
+    @Override
+    public IntParam aggregationDepth() {
+        return p.aggregationDepth;
+    }
+
+    // ---- setters of what transform uses; the training parameters are read-only here ----
 
     /**
      * @param value the features column
      * @return this
      */
     public SparkMlpModel setFeaturesCol(String value) {
-        set(featuresCol, value);
+        set(p.featuresCol, value);
         return this;
     }
 
@@ -136,7 +244,16 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
      * @return this
      */
     public SparkMlpModel setPredictionCol(String value) {
-        set(predictionCol, value);
+        set(p.predictionCol, value);
+        return this;
+    }
+
+    /**
+     * @param value the raw prediction column (classification), or empty for none
+     * @return this
+     */
+    public SparkMlpModel setRawPredictionCol(String value) {
+        set(p.rawPredictionCol, value);
         return this;
     }
 
@@ -145,8 +262,50 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
      * @return this
      */
     public SparkMlpModel setProbabilityCol(String value) {
-        set(probabilityCol, value);
+        set(p.probabilityCol, value);
         return this;
+    }
+
+    /**
+     * @param values one threshold per class, each >= 0, at most one 0: the prediction is the
+     *               class with the largest {@code probability / threshold}
+     * @return this
+     */
+    public SparkMlpModel setThresholds(double... values) {
+        ParamSet.checkThresholds(values);
+        if (isClassifier() && values.length != spec.outputs()) {
+            throw new IllegalArgumentException("thresholds must have one value per class, "
+                    + spec.outputs() + ", found " + values.length);
+        }
+        set(p.thresholds, values.clone());
+        return this;
+    }
+
+    /** @return the number of classes (the output layer's size); 0 for a regression model */
+    public int numClasses() {
+        return isClassifier() ? spec.outputs() : 0;
+    }
+
+    /** @return the number of features the model takes */
+    public int numFeatures() {
+        return spec.inputs();
+    }
+
+    /**
+     * @return the trained weights, layer by layer: the weights row-major
+     *         ({@code inputs x neurons}), then the biases; the layout {@code initialWeights}
+     *         takes
+     */
+    public Vector weights() {
+        return Vectors.dense(weights.clone());
+    }
+
+    /**
+     * @return the class names from the training label column's nominal metadata, index by
+     *         index; empty if it had none
+     */
+    public List<String> classNames() {
+        return classNames == null ? List.of() : List.of(classNames);
     }
 
     /** @return the network's shape and loss as canonical spec strings */
@@ -255,50 +414,118 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
 
     @Override
     public StructType transformSchema(StructType schema) {
-        Columns.requireVector(schema, getOrDefault(featuresCol), "features");
-        return Columns.addOutputs(schema, isClassifier(), getOrDefault(predictionCol),
-                getOrDefault(probabilityCol));
+        Columns.requireVector(schema, getFeaturesCol(), "features");
+        if (!isClassifier()) {
+            return Columns.addPrediction(schema, getPredictionCol());
+        }
+        thresholdsOrNull();
+        return Columns.addClassifierOutputs(schema, getRawPredictionCol(), getProbabilityCol(),
+                getPredictionCol(), spec.outputs(), classNames);
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        Predictor p = new Predictor(spec, weights);
-        Column features = functions.col(getOrDefault(featuresCol));
-        String prediction = getOrDefault(predictionCol);
-        String probability = getOrDefault(probabilityCol);
+        Predictor predictor = new Predictor(spec, weights);
+        Column features = functions.col(getFeaturesCol());
+        String prediction = getPredictionCol();
         Dataset<Row> out = dataset.toDF();
-        if (isClassifier()) {
-            UserDefinedFunction probs = functions.udf(
-                    (UDF1<Vector, Vector>) v -> Vectors.dense(p.outputs(v.toArray())),
-                    SQLDataTypes.VectorType());
-            UserDefinedFunction argmax = functions.udf(
-                    (UDF1<Vector, Double>) v -> (double) v.argmax(), DataTypes.DoubleType);
-            if (!probability.isEmpty()) {
-                out = out.withColumn(probability, probs.apply(features));
-                if (!prediction.isEmpty()) {
-                    out = out.withColumn(prediction, argmax.apply(functions.col(probability)));
-                }
-            } else if (!prediction.isEmpty()) {
-                out = out.withColumn(prediction, argmax.apply(probs.apply(features)));
+        if (!isClassifier()) {
+            if (!prediction.isEmpty()) {
+                UserDefinedFunction value = functions.udf((UDF1<Vector, Double>) v ->
+                        predictor.outputs(v.toArray())[0], DataTypes.DoubleType);
+                out = out.withColumn(prediction, value.apply(features));
             }
-        } else if (!prediction.isEmpty()) {
-            UserDefinedFunction value = functions.udf(
-                    (UDF1<Vector, Double>) v -> p.outputs(v.toArray())[0], DataTypes.DoubleType);
-            out = out.withColumn(prediction, value.apply(features));
+            return out;
         }
-        return out;
+        String raw = getRawPredictionCol();
+        String probability = getProbabilityCol();
+        if (raw.isEmpty() && probability.isEmpty() && prediction.isEmpty()) {
+            return out;
+        }
+        int k = spec.outputs();
+        // one forward pass per row gives both vectors; the columns are taken from its struct
+        StructType scoreType = new StructType()
+                .add("raw", SQLDataTypes.VectorType(), false)
+                .add("probability", SQLDataTypes.VectorType(), false);
+        UserDefinedFunction scoreUdf = functions.udf((UDF1<Vector, Row>) v -> {
+            double[][] s = predictor.scores(v.toArray());
+            return RowFactory.create(Vectors.dense(s[0]), Vectors.dense(s[1]));
+        }, scoreType);
+        String scores = freeName(out, "mlp_scores");
+        out = out.withColumn(scores, scoreUdf.apply(features));
+        Column probs = functions.col(scores).getField("probability");
+        if (!raw.isEmpty()) {
+            out = out.withColumn(raw, functions.col(scores).getField("raw")
+                    .as(raw, Columns.vectorMetadata(raw, k)));
+        }
+        if (!probability.isEmpty()) {
+            out = out.withColumn(probability, probs.as(probability,
+                    Columns.vectorMetadata(probability, k)));
+        }
+        if (!prediction.isEmpty()) {
+            double[] t = thresholdsOrNull();
+            UserDefinedFunction choose = functions.udf((UDF1<Vector, Double>) v ->
+                    (double) predictClass(v.toArray(), t), DataTypes.DoubleType);
+            out = out.withColumn(prediction, choose.apply(probs).as(prediction,
+                    Columns.classMetadata(prediction, k, classNames)));
+        }
+        return out.drop(scores);
+    }
+
+    /**
+     * The class a probability vector predicts: the largest {@code probability / threshold},
+     * the first on ties; a threshold of 0 makes {@code p / 0} infinite for {@code p > 0} (that
+     * class wins whenever it is possible) and undefined for {@code p == 0} (it never wins).
+     * Without thresholds, the most probable class.
+     *
+     * @param probability the class probabilities
+     * @param thresholds one per class, or null
+     * @return the class index
+     */
+    static int predictClass(double[] probability, double[] thresholds) {
+        int best = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < probability.length; c++) {
+            double score = thresholds == null ? probability[c] : probability[c] / thresholds[c];
+            if (score > max) {
+                max = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private double[] thresholdsOrNull() {
+        if (!isDefined(p.thresholds)) {
+            return null;
+        }
+        double[] t = getThresholds();
+        if (t.length != spec.outputs()) {
+            throw new IllegalArgumentException("thresholds must have one value per class, "
+                    + spec.outputs() + ", found " + t.length);
+        }
+        return t;
+    }
+
+    private static String freeName(Dataset<Row> df, String base) {
+        List<String> taken = Arrays.asList(df.columns());
+        String name = base;
+        for (int i = 1; taken.contains(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
     }
 
     @Override
     public SparkMlpModel copy(ParamMap extra) {
         SparkMlpModel m = new SparkMlpModel(uid, spec, weights, trainingSpecs, epochs, seed,
-                lossHistory);
+                lossHistory, classNames);
         return copyValues(m, extra).setParent(parent());
     }
 
     private boolean isClassifier() {
-        return SparkMlp.CLASSIFICATION.equals(getOrDefault(task));
+        return SparkMlp.CLASSIFICATION.equals(getTask());
     }
 
     /**
@@ -316,14 +543,41 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
             this.weights = weights;
         }
 
-        double[] outputs(double[] x) {
+        private Network network() {
             Network n = network;
             if (n == null) {
                 n = spec.network();
                 Flat.copyInto(weights, n.parameters());
                 network = n;
             }
-            return n.predict(x);
+            return n;
+        }
+
+        double[] outputs(double[] x) {
+            return network().predict(x);
+        }
+
+        /**
+         * @return the output layer's pre-activations minus their mean, and the outputs
+         */
+        double[][] scores(double[] x) {
+            Network n = network();
+            if (x.length != n.inputSize()) {
+                throw new IllegalArgumentException("the features must have " + n.inputSize()
+                        + " values, found " + x.length);
+            }
+            Workspace ws = new Workspace(n, 1, 1);
+            double[] a = n.forward(ws, x, 1).clone();
+            double[] z = ws.preActivations(n.layerCount()).clone();
+            double mean = 0;
+            for (double v : z) {
+                mean += v;
+            }
+            mean /= z.length;
+            for (int i = 0; i < z.length; i++) {
+                z[i] -= mean;
+            }
+            return new double[][] {z, a};
         }
     }
 
@@ -332,7 +586,7 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
     private static final String DATA_SCHEMA = "inputs INT, neurons ARRAY<INT>, "
             + "activations ARRAY<STRING>, loss STRING, weights ARRAY<DOUBLE>, "
             + "trainingSpecs MAP<STRING, STRING>, epochs INT, seed BIGINT, "
-            + "lossHistory ARRAY<DOUBLE>";
+            + "lossHistory ARRAY<DOUBLE>, classNames ARRAY<STRING>";
 
     @Override
     public MLWriter write() {
@@ -377,7 +631,8 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
             NetworkSpec s = model.spec;
             Row row = RowFactory.create(s.inputs(), s.neurons(), s.activations(), s.loss(), w,
                     new LinkedHashMap<>(model.trainingSpecs), model.epochs, model.seed,
-                    model.lossHistory);
+                    model.lossHistory,
+                    model.classNames == null ? null : Arrays.asList(model.classNames));
             SparkSession spark = sparkSession();
             spark.createDataFrame(List.of(row), StructType.fromDDL(DATA_SCHEMA)).repartition(1)
                     .write().parquet(path + "/data");
@@ -398,9 +653,17 @@ public final class SparkMlpModel extends Model<SparkMlpModel> implements MLWrita
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = w.get(i);
             }
+            // models saved before class names were kept have no such column
+            String[] names = null;
+            if (Arrays.asList(row.schema().fieldNames()).contains("classNames")) {
+                int at = row.fieldIndex("classNames");
+                if (!row.isNullAt(at)) {
+                    names = row.<String>getList(at).toArray(new String[0]);
+                }
+            }
             SparkMlpModel model = new SparkMlpModel(metadata.uid(), spec, weights,
                     row.<String, String>getJavaMap(5), row.getInt(6), row.getLong(7),
-                    row.<Double>getList(8));
+                    row.<Double>getList(8), names);
             metadata.getAndSetParams(model, Option.empty());
             return model;
         }

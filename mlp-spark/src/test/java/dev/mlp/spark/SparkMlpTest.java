@@ -184,7 +184,7 @@ class SparkMlpTest {
         for (Row row : model.transform(df).collectAsList()) {
             if (row.getDouble(2) > 0) {
                 clean++;
-                right += row.getDouble(1) == row.getDouble(4) ? 1 : 0;
+                right += row.getDouble(1) == row.<Double>getAs("prediction") ? 1 : 0;
             }
         }
         assertTrue(right >= 0.95 * clean, right + " of " + clean);

@@ -9,14 +9,11 @@ import dev.mlp.core.train.Trainer;
 import dev.mlp.spark.NetworkSpec;
 import dev.mlp.spark.SparkTrainer;
 import dev.mlp.spark.TrainingData;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -46,7 +43,7 @@ public final class FashionMnistBenchmark {
         int epochs = 2;
         int batch = 128;
         int fullEpochs = 1;
-        Path dir = Path.of("/usr/share/datasets/fashion-mnist");
+        Path dir = Path.of(FashionMnist.DEFAULT_DIR);
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -139,59 +136,20 @@ public final class FashionMnistBenchmark {
     private static Dataset load(Path dir, int rows) throws IOException {
         Path images = dir.resolve("train-images-idx3-ubyte.gz");
         Path labels = dir.resolve("train-labels-idx1-ubyte.gz");
+        if (Files.exists(images) && Files.exists(labels)) {
+            return FashionMnist.read(dir, "train", rows);
+        }
+        System.out.println("no Fashion-MNIST IDX files in " + dir
+                + ": random data of the same shape");
         double[] x = new double[rows * 784];
         double[] y = new double[rows * 10];
-        if (!Files.exists(images) || !Files.exists(labels)) {
-            System.out.println("no Fashion-MNIST IDX files in " + dir
-                    + ": random data of the same shape");
-            var r = new java.util.SplittableRandom(1);
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < 784; j++) {
-                    x[i * 784 + j] = r.nextDouble();
-                }
-                y[i * 10 + r.nextInt(10)] = 1;
+        var r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < 784; j++) {
+                x[i * 784 + j] = r.nextDouble();
             }
-            return new Dataset(x, y, rows, 784, 10);
-        }
-        try (DataInputStream in = idx(images, 2051, rows)) {
-            int h = in.readInt();
-            int w = in.readInt();
-            if (h * w != 784) {
-                throw new IOException(images + ": images must be 28x28, found " + h + "x" + w);
-            }
-            byte[] pixels = new byte[784];
-            for (int i = 0; i < rows; i++) {
-                in.readFully(pixels);
-                for (int j = 0; j < 784; j++) {
-                    x[i * 784 + j] = (pixels[j] & 0xff) / 255.0;
-                }
-            }
-        }
-        try (DataInputStream in = idx(labels, 2049, rows)) {
-            for (int i = 0; i < rows; i++) {
-                int label = in.readUnsignedByte();
-                if (label > 9) {
-                    throw new IOException(labels + ": label " + i + " is " + label);
-                }
-                y[i * 10 + label] = 1;
-            }
+            y[i * 10 + r.nextInt(10)] = 1;
         }
         return new Dataset(x, y, rows, 784, 10);
-    }
-
-    private static DataInputStream idx(Path file, int magic, int rows) throws IOException {
-        InputStream raw = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
-        DataInputStream in = new DataInputStream(raw);
-        int m = in.readInt();
-        int n = in.readInt();
-        if (m != magic) {
-            in.close();
-            throw new IOException(file + ": magic number must be " + magic + ", found " + m);
-        }
-        if (n < rows) {
-            in.close();
-            throw new IOException(file + ": has " + n + " items, " + rows + " requested");
-        }
-        return in;
     }
 }
