@@ -8,7 +8,9 @@ import dev.mlp.core.TrainingDefaults;
 import dev.mlp.core.io.CheckpointFile;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelMetadata;
+import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.Checkpoint;
+import dev.mlp.core.train.DivergencePolicy;
 import dev.mlp.core.train.EarlyStopping;
 import dev.mlp.core.train.TrainingResult;
 import dev.mlp.data.CsvReader;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -216,6 +219,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean classification = task == Task.CLASSIFICATION;
         checkOptions();
         Plugins plugins = parent.plugins();
+        checkSpecs(plugins.mlp().registry());
         DataTable table = read(spec, csv, features, data, target, images, labels, classification);
         checkData(table, classification);
 
@@ -268,7 +272,16 @@ final class TrainCommand implements Callable<Integer> {
             }
         });
 
-        Model model = b.build();
+        Model model;
+        try {
+            model = b.build();
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("output layer")) {
+                throw new BadInputException("--output-activation with --loss: "
+                        + e.getMessage(), e);
+            }
+            throw e;
+        }
         if (classification) {
             model.classNames(table.classNames());
         }
@@ -331,11 +344,23 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--allow-changes is only for --resume");
         }
+        if (checkpointDir == null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--checkpoint-every needs --checkpoint-dir, the directory to save them in");
+        }
+        if (targetScaler != null && !"none".equals(targetScaler)
+                && task == Task.CLASSIFICATION) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--target-scaler "
+                    + "is for --task regression; a class target is not scaled");
+        }
         CliFiles.readable("--data", data);
         CliFiles.readable("--images", images);
         CliFiles.readable("--labels", labels);
         CliFiles.readable("--resume", resume);
         CliFiles.writable("-o", output);
+        CliFiles.notAnInput("-o", output, "--data", data, "--images", images, "--labels",
+                labels, "--resume", resume);
         if (chart != null) {
             try {
                 LearningCurves.Format.of(chart);
@@ -343,9 +368,44 @@ final class TrainCommand implements Callable<Integer> {
                 throw new BadInputException("--chart: " + e.getMessage(), e);
             }
             CliFiles.writable("--chart", chart);
+            CliFiles.notAnInput("--chart", chart, "--data", data, "--images", images,
+                    "--labels", labels, "--resume", resume, "-o", output);
         }
         if (checkpointDir != null) {
             CliFiles.directory("--checkpoint-dir", checkpointDir);
+        }
+    }
+
+    /**
+     * Makes each plugin the options name once, before the data is read, so that a bad spec is
+     * reported at once and by its option.
+     */
+    private void checkSpecs(PluginRegistry r) {
+        checkSpec("--activation", activation, r::activation);
+        checkSpec("--output-activation", outputActivation, r::activation);
+        checkSpec("--loss", loss, r::loss);
+        checkSpec("--optimizer", optimizer, r::optimizer);
+        checkSpec("--batch", batch, r::batchStrategy);
+        checkSpec("--initializer", initializer, r::initializer);
+        checkSpec("--input-scaler", "none".equals(inputScaler) ? null : inputScaler, r::scaler);
+        checkSpec("--target-scaler", "none".equals(targetScaler) ? null : targetScaler,
+                r::scaler);
+        checkSpec("--schedule", schedule, r::schedule);
+        for (String g : gradients) {
+            checkSpec("--gradient", g, r::gradientTransform);
+        }
+        checkSpec("--early-stopping", earlyStoppingSpec(), EarlyStopping::parse);
+        checkSpec("--divergence", divergence, DivergencePolicy::parse);
+    }
+
+    private static void checkSpec(String option, String spec, Function<String, ?> make) {
+        if (spec == null) {
+            return;
+        }
+        try {
+            make.apply(spec);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": " + e.getMessage(), e);
         }
     }
 
