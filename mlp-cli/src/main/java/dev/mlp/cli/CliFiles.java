@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Checks of the files a command is given, made before any work starts, so that a wrong path is
  * reported at once, by its option, with the reason and what to do.
  */
-final class CliFiles {
+public final class CliFiles {
 
     private CliFiles() {
     }
@@ -18,7 +18,7 @@ final class CliFiles {
      * @param file the file
      * @throws BadInputException if it does not exist, is a directory or cannot be read
      */
-    static void readable(String option, Path file) {
+    public static void readable(String option, Path file) {
         if (file == null) {
             return;
         }
@@ -76,6 +76,34 @@ final class CliFiles {
         if (Files.exists(file) && !Files.isWritable(file)) {
             throw new BadInputException(option + ": permission denied: cannot replace " + file
                     + "; check its permissions or choose another path");
+        }
+    }
+
+    /**
+     * Refuses an output file that is one of the command's input files, which writing it would
+     * destroy.
+     *
+     * @param option the option that named the output
+     * @param file the output file
+     * @param inputs pairs of an input's option and its path (or {@code null})
+     * @throws BadInputException if the output is one of the inputs
+     */
+    static void notAnInput(String option, Path file, Object... inputs) {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        for (int i = 0; i + 1 < inputs.length; i += 2) {
+            Path in = (Path) inputs[i + 1];
+            try {
+                if (in != null && Files.exists(in) && Files.isSameFile(file, in)) {
+                    throw new BadInputException(option + ": " + file + " is also the "
+                            + inputs[i] + " file, which writing it would destroy; choose "
+                            + "another path");
+                }
+            } catch (IOException e) {
+                throw new BadInputException(option + ": cannot compare " + file + " with "
+                        + in + ": " + MlpCli.message(e), e);
+            }
         }
     }
 

@@ -30,8 +30,13 @@ final class CsvOptions {
 
     /** Applies a feature-column list given as names, or as 0-based indices without a header. */
     CsvReader.Builder features(CsvReader.Builder b, List<String> columns) {
-        if (columns == null || columns.isEmpty()) {
+        if (columns == null) {
             return b;
+        }
+        if (columns.isEmpty() || columns.stream().anyMatch(String::isBlank)) {
+            throw new BadInputException("--features: an empty column name in '"
+                    + String.join(",", columns) + "'; give column names (or 0-based indices "
+                    + "with --no-header) separated by commas");
         }
         return b.features(columns);
     }

@@ -32,6 +32,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CliFiles.readable("-m", modelFile);
+        CliFiles.notAnInput("-o", output, "-m", modelFile);
         Path dir = output.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new BadInputException("cannot write " + output + ": directory " + dir
@@ -40,7 +42,12 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(output)) {
             throw new BadInputException("cannot write " + output + ": it is a directory");
         }
-        OnnxExport export = OnnxExport.fromModelFile(modelFile);
+        OnnxExport export;
+        try {
+            export = OnnxExport.fromModelFile(modelFile);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("-m " + modelFile + ": " + e.getMessage(), e);
+        }
         export.write(output);
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + output + " (" + Files.size(output) + " bytes): input '"

@@ -214,6 +214,12 @@ public final class MlpCli implements Runnable {
         }
         String m = ex.getMessage();
         if (ex instanceof TrainingDivergedException) {
+            if (m != null && m.contains("gave up after")) {
+                // the user's rollbacks were not enough: advising rollbacks again would not help
+                return m + System.lineSeparator() + "Start with a smaller learning rate or "
+                        + "scaled inputs (--input-scaler z-score), or allow more rollbacks "
+                        + "with a smaller factor.";
+            }
             return m + System.lineSeparator() + "To continue past a divergence, try "
                     + "--divergence \"rollback(factor=0.5, retries=3)\" or a smaller learning "
                     + "rate.";

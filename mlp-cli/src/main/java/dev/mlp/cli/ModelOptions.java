@@ -2,8 +2,12 @@ package dev.mlp.cli;
 
 import dev.mlp.core.ClassWeights;
 import dev.mlp.core.Mlp;
+import dev.mlp.core.plugin.PluginRegistry;
+import dev.mlp.core.train.DivergencePolicy;
+import dev.mlp.core.train.EarlyStopping;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -202,5 +206,38 @@ final class ModelOptions {
             b.classWeights(cw).weightedMetrics(weightedMetrics);
         }
         return b;
+    }
+
+    /**
+     * Makes each plugin the options name once, before the data is read, so that a bad spec is
+     * reported at once and by its option.
+     */
+    void checkSpecs(PluginRegistry r) {
+        checkSpec("--activation", activation, r::activation);
+        checkSpec("--output-activation", outputActivation, r::activation);
+        checkSpec("--loss", loss, r::loss);
+        checkSpec("--optimizer", optimizer, r::optimizer);
+        checkSpec("--batch", batch, r::batchStrategy);
+        checkSpec("--initializer", initializer, r::initializer);
+        checkSpec("--input-scaler", "none".equals(inputScaler) ? null : inputScaler, r::scaler);
+        checkSpec("--target-scaler", "none".equals(targetScaler) ? null : targetScaler,
+                r::scaler);
+        checkSpec("--schedule", schedule, r::schedule);
+        for (String g : gradients) {
+            checkSpec("--gradient", g, r::gradientTransform);
+        }
+        checkSpec("--early-stopping", earlyStoppingSpec(), EarlyStopping::parse);
+        checkSpec("--divergence", divergence, DivergencePolicy::parse);
+    }
+
+    private static void checkSpec(String option, String spec, Function<String, ?> make) {
+        if (spec == null) {
+            return;
+        }
+        try {
+            make.apply(spec);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -46,6 +46,7 @@ record Plugins(Mlp mlp, List<Path> jars) {
                 }
             }
         }
+        refuseProvidersInTwoJars(jars);
         try {
             if (jars.isEmpty()) {
                 return new Plugins(Mlp.standard(), List.of());
@@ -101,6 +102,52 @@ record Plugins(Mlp mlp, List<Path> jars) {
         return new BadInputException("the plugins cannot be loaded: " + e.getMessage()
                 + System.lineSeparator() + "Remove one of the two jars from the class path, "
                 + "--plugins or $" + MlpCli.PLUGIN_PATH + ".", e);
+    }
+
+    /**
+     * Refuses one provider class listed by two plugin jars (for example two versions of one
+     * plugin): only the first would be used, silently.
+     */
+    static void refuseProvidersInTwoJars(List<Path> jars) {
+        java.util.Map<String, Path> firstJar = new java.util.HashMap<>();
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                continue;
+            }
+            for (String provider : providers(jar)) {
+                Path other = firstJar.putIfAbsent(provider, jar);
+                if (other != null && !other.equals(jar)) {
+                    throw new BadInputException("the plugins cannot be loaded: " + other
+                            + " and " + jar + " both provide " + provider
+                            + System.lineSeparator() + "Remove one of the two jars from "
+                            + "--plugins or $" + MlpCli.PLUGIN_PATH + ".");
+                }
+            }
+        }
+    }
+
+    /** The provider classes a jar's service files list. */
+    private static java.util.Set<String> providers(Path jar) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+            for (java.util.jar.JarEntry e : java.util.Collections.list(f.entries())) {
+                if (e.isDirectory() || !e.getName().startsWith("META-INF/services/")) {
+                    continue;
+                }
+                String text = new String(f.getInputStream(e).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                for (String line : text.split("\\R")) {
+                    String name = line.replaceFirst("#.*", "").strip();
+                    if (!name.isEmpty()) {
+                        found.add(name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException("plugin jar " + jar + " cannot be read: "
+                    + MlpCli.message(e), e);
+        }
+        return found;
     }
 
     private static URL url(Path p) {

@@ -53,6 +53,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CliFiles.readable("--data", data);
         CliFiles.writable("-o", output);
+        CliFiles.notAnInput("-o", output, "--data", data, "-m", modelFile);
         SavedModel saved = SavedModel.load(modelFile, parent.plugins());
         DataTable table = saved.read(csv, data, null, false);
         double[][] x = table.x();

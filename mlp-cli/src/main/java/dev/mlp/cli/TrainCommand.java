@@ -8,7 +8,9 @@ import dev.mlp.core.TrainingDefaults;
 import dev.mlp.core.io.CheckpointFile;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelMetadata;
+import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.Checkpoint;
+import dev.mlp.core.train.DivergencePolicy;
 import dev.mlp.core.train.EarlyStopping;
 import dev.mlp.core.train.TrainingResult;
 import dev.mlp.data.CsvReader;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,6 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean classification = input.classification();
         checkOptions();
         Plugins plugins = parent.plugins();
+        modelOptions.checkSpecs(plugins.mlp().registry());
         DataTable table = input.read(spec);
         checkData(table, classification);
 
@@ -158,7 +162,16 @@ final class TrainCommand implements Callable<Integer> {
             }
         });
 
-        Model model = b.build();
+        Model model;
+        try {
+            model = b.build();
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().contains("output layer")) {
+                throw new BadInputException("--output-activation with --loss: "
+                        + e.getMessage(), e);
+            }
+            throw e;
+        }
         if (classification) {
             model.classNames(table.classNames());
             if (modelOptions.classWeight != null) {
@@ -217,9 +230,21 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--allow-changes is only for --resume");
         }
+        if (checkpointDir == null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--checkpoint-every")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--checkpoint-every needs --checkpoint-dir, the directory to save them in");
+        }
+        if (modelOptions.targetScaler != null && !"none".equals(modelOptions.targetScaler)
+                && input.task == Task.CLASSIFICATION) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--target-scaler "
+                    + "is for --task regression; a class target is not scaled");
+        }
         input.checkFiles();
         CliFiles.readable("--resume", resume);
         CliFiles.writable("-o", output);
+        CliFiles.notAnInput("-o", output, "--data", input.data, "--images", input.images,
+                "--labels", input.labels, "--resume", resume);
         if (chart != null) {
             try {
                 LearningCurves.Format.of(chart);
@@ -227,6 +252,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new BadInputException("--chart: " + e.getMessage(), e);
             }
             CliFiles.writable("--chart", chart);
+            CliFiles.notAnInput("--chart", chart, "--data", input.data, "--images",
+                    input.images, "--labels", input.labels, "--resume", resume, "-o", output);
         }
         if (checkpointDir != null) {
             CliFiles.directory("--checkpoint-dir", checkpointDir);

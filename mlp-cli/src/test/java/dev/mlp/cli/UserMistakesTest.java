@@ -237,4 +237,117 @@ class UserMistakesTest {
         assertBadInput(Cli.run("evaluate", "-m", shorter.toString(), "--data",
                 blobs.toString()), shorter.toString(), "truncated");
     }
+    @Test
+    void exportAndServeNameTheModelFileAtFault() throws IOException {
+        assertEquals(MlpCli.OK, train().code());
+        assertBadInput(Cli.run("export", "-m", dir.toString(), "-o",
+                dir.resolve("m.onnx").toString()), "-m: ", dir.toString(), "is a directory");
+        assertBadInput(Cli.run("serve", "-m", dir.toString(), "--port", "0"), "-m: ",
+                dir.toString(), "is a directory");
+        Model m = ModelFile.load(model);
+        double[] w = m.network().weights(1);
+        w[0] = Double.NaN;
+        m.network().setWeights(1, w);
+        Path nan = dir.resolve("nan.mlp");
+        ModelFile.save(m, nan);
+        assertBadInput(Cli.run("export", "-m", nan.toString(), "-o",
+                dir.resolve("m.onnx").toString()), "-m " + nan, "layer 1 weight", "NaN");
+        assertBadInput(Cli.run("serve", "-m", nan.toString(), "--port", "0"), "-m " + nan,
+                "layer 1 weight", "NaN");
+        assertBadInput(Cli.run("serve", "-m", "a=b=c", "--port", "0"), "-m: ",
+                "no such file: b=c");
+    }
+
+    @Test
+    void serveOptionsOutOfRangeAreNamedByOption() {
+        assertBadInput(Cli.run("serve", "-m", model.toString(), "--port", "70000"), "--port ",
+                "[0, 65535]", "70000");
+        assertBadInput(Cli.run("serve", "-m", model.toString(), "--threads", "0"),
+                "--threads ", "at least 1");
+    }
+
+    @Test
+    void anAddressThatDoesNotResolveIsNamedByHost() {
+        assertEquals(MlpCli.OK, train().code());
+        assertBadInput(Cli.run("serve", "-m", model.toString(), "--port", "0", "--host",
+                "no.such.host.invalid"), "--host no.such.host.invalid", "cannot listen");
+    }
+
+    @Test
+    void anOutputThatIsAlsoAnInputIsRefusedAndLeftAlone() throws IOException {
+        assertEquals(MlpCli.OK, train().code());
+        byte[] before = Files.readAllBytes(blobs);
+        assertBadInput(Cli.run("train", "--data", blobs.toString(), "--target", "kind", "-o",
+                blobs.toString()), "-o: ", "is also the --data file", "choose another path");
+        assertBadInput(Cli.run("predict", "-m", model.toString(), "--data", blobs.toString(),
+                "-o", blobs.toString()), "-o: ", "is also the --data file");
+        assertBadInput(Cli.run("predict", "-m", model.toString(), "--data", blobs.toString(),
+                "-o", model.toString()), "-o: ", "is also the -m file");
+        assertBadInput(Cli.run("export", "-m", model.toString(), "-o", model.toString()),
+                "-o: ", "is also the -m file");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(blobs)), "data kept");
+        ModelFile.load(model);
+    }
+
+    @Test
+    void optionsThatWouldBeIgnoredAreRefused() {
+        assertBadInput(train("--checkpoint-every", "5"), "--checkpoint-every needs "
+                + "--checkpoint-dir");
+        assertBadInput(train("--target-scaler", "z-score"), "--target-scaler is for --task "
+                + "regression");
+        assertEquals(MlpCli.OK, train("--target-scaler", "none").code());
+        assertEquals(MlpCli.OK, train("--checkpoint-every", "5", "--checkpoint-dir",
+                dir.resolve("ck").toString()).code());
+    }
+
+    @Test
+    void anEmptyFeatureNameIsNamedByOption() {
+        assertBadInput(train("--features", "x1,,x2"), "--features: an empty column name",
+                "x1,,x2");
+        assertBadInput(train("--features", ""), "--features: an empty column name");
+    }
+
+    @Test
+    void twoPluginJarsWithOneProviderClassAreRefused() throws IOException {
+        Path plugins = dir.resolve("plugins");
+        Path one = TestPlugins.jar(plugins.resolve("extra-1.0.jar"), TestPlugins.Extra.class);
+        Path two = TestPlugins.jar(plugins.resolve("extra-1.1.jar"), TestPlugins.Extra.class);
+        assertBadInput(Cli.run("plugins", "--plugins", plugins.toString()), one.toString(),
+                two.toString(), "both provide " + TestPlugins.Extra.class.getName(),
+                "Remove one of the two jars");
+        assertBadInput(train("--plugins", one + "," + two), "both provide");
+        assertEquals(MlpCli.OK, Cli.run("plugins", "--plugins", one.toString()).code());
+    }
+
+    @Test
+    void aDivergenceThatOutlastsItsRollbacksIsNotAdvisedMoreOfTheSame() {
+        Cli r = train("--optimizer", "sgd(lr=1e30)", "--input-scaler", "none",
+                "--divergence", "rollback(factor=0.5, retries=3)");
+        assertBadInput(r, "gave up after 3 rollbacks", "smaller learning rate");
+        assertFalse(r.err().contains("try --divergence"), r.err());
+    }
+    @Test
+    void aBadSpecIsNamedByItsOptionBeforeTheDataIsRead() throws IOException {
+        // data that cannot be read: the spec must be refused first
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, 0, 1, 2});
+        String[][] cases = {
+            {"--activation", "nosuch", "unknown activation 'nosuch'"},
+            {"--output-activation", "relu(", "malformed spec 'relu('"},
+            {"--loss", "nosuch", "unknown loss 'nosuch'"},
+            {"--optimizer", "adam(lr=-1)", "parameter 'lr' of 'adam'"},
+            {"--batch", "mini-batch(size=0)", "parameter 'size' of 'mini-batch'"},
+            {"--initializer", "nosuch", "unknown initializer"},
+            {"--input-scaler", "nosuch", "unknown scaler"},
+            {"--schedule", "cosine(warmup=-1)", "parameter 'warmup'"},
+            {"--gradient", "clip-norm(max=0)", "parameter 'max'"},
+            {"--early-stopping", "patience=-1", "parameter 'patience'"},
+            {"--divergence", "rollback(factor=2)", "parameter 'factor'"},
+        };
+        for (String[] c : cases) {
+            assertBadInput(Cli.run("train", "--data", binary.toString(), "--target", "kind",
+                    "-o", model.toString(), c[0], c[1]), c[0] + ": ", c[2]);
+        }
+        assertBadInput(train("--output-activation", "sigmoid"), "--output-activation with "
+                + "--loss: ", "needs a 'softmax' output layer");
+    }
 }

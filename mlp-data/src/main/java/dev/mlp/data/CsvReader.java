@@ -466,6 +466,13 @@ public final class CsvReader {
     }
 
     private static void refuseDuplicates(List<String> names, String source) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                throw new IllegalArgumentException(source + ": the header gives column " + i
+                        + " (counted from 0) no name; give every column a name in the header "
+                        + "line, as models record their columns by name");
+            }
+        }
         Map<String, List<Integer>> at = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             at.computeIfAbsent(names.get(i), s -> new ArrayList<>()).add(i);

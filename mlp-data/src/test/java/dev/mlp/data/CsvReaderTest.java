@@ -170,6 +170,14 @@ class CsvReaderTest {
         assertEquals(twice, error(CsvReader.builder().featureIndices(0).numericTargetIndices(1)
                 .build(), dup));
         assertEquals(twice, error(CsvReader.builder().build(), dup));
+        // a column without a name is refused the same way
+        String unnamed = "data.csv: the header gives column 1 (counted from 0) no name; give "
+                + "every column a name in the header line, as models record their columns by "
+                + "name";
+        assertEquals(unnamed, error(CsvReader.builder().classTarget("c").build(),
+                "a,,c\n1,2,x\n"));
+        assertEquals(unnamed, error(CsvReader.builder().features("a").classTarget("c")
+                .build(), "a, ,c\n1,2,x\n"));
     }
 
     @Test

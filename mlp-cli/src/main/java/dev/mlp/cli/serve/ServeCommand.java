@@ -1,6 +1,7 @@
 package dev.mlp.cli.serve;
 
 import dev.mlp.cli.BadInputException;
+import dev.mlp.cli.CliFiles;
 import dev.mlp.cli.MlpCli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,6 +80,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (grace < 0) {
             throw new BadInputException("--grace must not be negative, found " + grace);
         }
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("--port must be in [0, 65535] (0 for any free port), "
+                    + "found " + port);
+        }
+        if (threads != null && threads < 1) {
+            throw new BadInputException("--threads must be at least 1, found " + threads);
+        }
         Map<String, ServedModel> models = new LinkedHashMap<>();
         for (String arg : modelArgs) {
             int eq = arg.indexOf('=');
@@ -92,7 +100,12 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new BadInputException("two models named '" + name + "': name them with "
                         + "-m NAME=FILE");
             }
-            models.put(name, ServedModel.load(name, file));
+            CliFiles.readable("-m", file);
+            try {
+                models.put(name, ServedModel.load(name, file));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("-m " + file + ": " + e.getMessage(), e);
+            }
         }
         PredictionServer.jdkServerSettings(requestTimeout);
         PredictionServer.Config config;
@@ -109,6 +122,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (BindException e) {
             throw new BadInputException("cannot listen on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another --port or --host");
+        } catch (java.net.SocketException e) {
+            throw new BadInputException("--host " + host + ": cannot listen on " + host + ":"
+                    + port + ": " + e.getMessage() + "; give an address of this machine, "
+                    + "for example 127.0.0.1 or 0.0.0.0");
         }
         PrintWriter out = spec.commandLine().getOut();
         String base = "http://" + hostForUrl(server.address().getHostString()) + ":"
