@@ -67,6 +67,6 @@ class BuiltInPluginsContractTest {
             kinds.add(Kind.of(p));
         }
         assertTrue(kinds.containsAll(EnumSet.of(Kind.LOSS, Kind.BATCH_STRATEGY, Kind.INITIALIZER,
-                Kind.SCALER, Kind.LISTENER)), "found " + kinds);
+                Kind.SCALER, Kind.LISTENER, Kind.ENCODER)), "found " + kinds);
     }
 }

@@ -2,6 +2,7 @@ package dev.mlp.testkit;
 
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.EncoderProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
@@ -30,7 +31,9 @@ public enum Kind {
     /** {@link dev.mlp.api.GradientTransform}. */
     GRADIENT_TRANSFORM("gradient transform", GradientTransformProvider.class),
     /** {@link dev.mlp.api.TrainingListener}: only the provider checks apply. */
-    LISTENER("listener", TrainingListenerProvider.class);
+    LISTENER("listener", TrainingListenerProvider.class),
+    /** {@link dev.mlp.api.Encoder}. */
+    ENCODER("encoder", EncoderProvider.class);
 
     private final String label;
     private final Class<?> providerType;

@@ -2,6 +2,7 @@ package dev.mlp.testkit;
 
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.EncoderProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
@@ -120,6 +121,8 @@ public final class PluginContracts {
                 return gradientTransform((GradientTransformProvider) provider);
             case LISTENER:
                 return listener((TrainingListenerProvider) provider);
+            case ENCODER:
+                return encoder((EncoderProvider) provider);
             default:
                 throw new IllegalStateException("no contract for " + Kind.of(provider));
         }
@@ -198,6 +201,14 @@ public final class PluginContracts {
     }
 
     /**
+     * @param provider an encoder provider
+     * @return its contract
+     */
+    public static EncoderContract encoder(EncoderProvider provider) {
+        return new EncoderContract(provider);
+    }
+
+    /**
      * The names of the checks a plugin of a kind goes through, provider checks first, in the
      * order the dynamic tests run them.
      *
@@ -245,6 +256,8 @@ public final class PluginContracts {
                 return GradientTransformContract.CHECKS;
             case LISTENER:
                 return ListenerContract.CHECKS;
+            case ENCODER:
+                return EncoderContract.CHECKS;
             default:
                 throw new IllegalStateException("unknown kind " + kind);
         }

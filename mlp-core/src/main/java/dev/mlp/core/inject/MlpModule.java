@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.EncoderProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
@@ -54,6 +55,7 @@ public final class MlpModule extends AbstractModule {
         bindAll(listenerProviders(binder()), PluginKind.LISTENER);
         bindAll(schedules(binder()), PluginKind.SCHEDULE);
         bindAll(gradientTransforms(binder()), PluginKind.GRADIENT_TRANSFORM);
+        bindAll(encoders(binder()), PluginKind.ENCODER);
         listeners(binder());
         bind(TrainingDefaults.class).toInstance(TrainingDefaults.standard());
     }
@@ -136,6 +138,14 @@ public final class MlpModule extends AbstractModule {
      */
     public static MapBinder<String, GradientTransformProvider> gradientTransforms(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, GradientTransformProvider.class);
+    }
+
+    /**
+     * @param binder a module's binder
+     * @return the map binder of encoder providers, to add to
+     */
+    public static MapBinder<String, EncoderProvider> encoders(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, EncoderProvider.class);
     }
 
     /**

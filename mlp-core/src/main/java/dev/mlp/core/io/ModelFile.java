@@ -316,7 +316,8 @@ public final class ModelFile {
         }
         tr.end();
         return new ModelInfo(FORMAT_VERSION, framework, inputs, layers, plugins, scaling, classes,
-                new ModelMetadata(features, targets, metrics),
+                new ModelMetadata(features, targets, metrics,
+                        PreprocessingSection.read(sections)),
                 new ModelInfo.Training(seed, epochs, runs));
     }
 
@@ -384,6 +385,7 @@ public final class ModelFile {
         Container.Body ms = new Container.Body().u32(info.metadata().metrics().size());
         info.metadata().metrics().forEach((k, v) -> ms.string(k).f64(v));
         w.section("metrics", ms);
+        PreprocessingSection.write(w, info.metadata().preprocessing());
         return w.toBytes();
     }
 

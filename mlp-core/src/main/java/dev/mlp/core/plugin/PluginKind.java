@@ -2,6 +2,7 @@ package dev.mlp.core.plugin;
 
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.EncoderProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
@@ -30,7 +31,9 @@ public enum PluginKind {
     /** {@link dev.mlp.api.LearningRateSchedule}. */
     SCHEDULE("schedule", LearningRateScheduleProvider.class),
     /** {@link dev.mlp.api.GradientTransform}. */
-    GRADIENT_TRANSFORM("gradient transform", GradientTransformProvider.class);
+    GRADIENT_TRANSFORM("gradient transform", GradientTransformProvider.class),
+    /** {@link dev.mlp.api.Encoder}. */
+    ENCODER("encoder", EncoderProvider.class);
 
     private final String label;
     private final Class<? extends PluginProvider<?>> providerType;

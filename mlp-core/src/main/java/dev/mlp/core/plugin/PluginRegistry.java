@@ -14,6 +14,7 @@ import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.EncoderProvider;
 import dev.mlp.api.spi.LossProvider;
 import dev.mlp.api.spi.OptimizerProvider;
 import dev.mlp.api.spi.PluginProvider;
@@ -61,6 +62,7 @@ public final class PluginRegistry {
      * @param listeners listener providers by name and alias
      * @param schedules learning-rate schedule providers by name and alias
      * @param transforms gradient transform providers by name and alias
+     * @param encoders encoder providers by name and alias
      */
     @Inject
     public PluginRegistry(Map<String, ActivationProvider> activations,
@@ -71,7 +73,8 @@ public final class PluginRegistry {
                           Map<String, ScalerProvider> scalers,
                           Map<String, TrainingListenerProvider> listeners,
                           Map<String, LearningRateScheduleProvider> schedules,
-                          Map<String, GradientTransformProvider> transforms) {
+                          Map<String, GradientTransformProvider> transforms,
+                          Map<String, EncoderProvider> encoders) {
         put(PluginKind.ACTIVATION, activations);
         put(PluginKind.LOSS, losses);
         put(PluginKind.OPTIMIZER, optimizers);
@@ -81,6 +84,7 @@ public final class PluginRegistry {
         put(PluginKind.LISTENER, listeners);
         put(PluginKind.SCHEDULE, schedules);
         put(PluginKind.GRADIENT_TRANSFORM, transforms);
+        put(PluginKind.ENCODER, encoders);
     }
 
     private void put(PluginKind kind, Map<String, ? extends PluginProvider<?>> map) {

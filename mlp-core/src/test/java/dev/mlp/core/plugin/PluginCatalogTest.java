@@ -27,7 +27,7 @@ class PluginCatalogTest {
     abstract static class SecondCubeProvider implements ActivationProvider {
     }
 
-    private static final Map<PluginKind, Set<String>> BUILT_IN = Map.of(
+    private static final Map<PluginKind, Set<String>> BUILT_IN = withEncoders(Map.of(
             PluginKind.SCHEDULE, Set.of("constant", "step", "exponential", "inverse-scaling",
                     "cosine", "reduce-on-plateau"),
             PluginKind.GRADIENT_TRANSFORM, Set.of("clip-value", "clip-norm", "l1", "l2"),
@@ -44,7 +44,13 @@ class PluginCatalogTest {
                     "leaky-relu", "softplus", "softmax"),
             PluginKind.OPTIMIZER, Set.of("sgd", "normalized-gradient", "momentum", "adam",
                     "nesterov", "adagrad", "rmsprop", "adadelta", "adamw", "adamax", "nadam",
-                    "amsgrad", "rprop"));
+                    "amsgrad", "rprop")));
+
+    private static Map<PluginKind, Set<String>> withEncoders(Map<PluginKind, Set<String>> m) {
+        Map<PluginKind, Set<String>> all = new java.util.EnumMap<>(m);
+        all.put(PluginKind.ENCODER, Set.of("one-hot", "ordinal", "frequency"));
+        return all;
+    }
 
     @Test
     void discoveryFindsEveryBuiltInOfEveryKind() {
