@@ -445,6 +445,69 @@ public final class CsvReader {
                 body -> body.accept(CsvInput.of(new java.io.StringReader(text))), source);
     }
 
+    /**
+     * The cells of some columns exactly as the file writes them, row by row, for output that
+     * repeats its input (for example predictions beside an ID column): each row's cells joined
+     * by commas, quoted where a cell holds a comma, a quote or a line break. Quoted cells are
+     * given as their text; unquoted cells keep their surrounding spaces stripped, as in
+     * {@link #read}. Blank lines are skipped, so row {@code i} is row {@code i} of
+     * {@link #read} and {@link #readRaw} (before rows without a target are left out).
+     *
+     * @param file the CSV file
+     * @param columns the columns, by name (or index without a header)
+     * @return one joined line per data row
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if a column does not exist
+     */
+    public List<String> rowsAsWritten(Path file, List<String> columns) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvRecords rec = new CsvRecords(CsvInput.of(in, charset, file.toString()),
+                    file.toString(), delimiter);
+            List<String> out = new ArrayList<>();
+            if (!rec.next()) {
+                return out;
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < rec.count(); i++) {
+                names.add(header ? rec.field(i).strip() : Integer.toString(i));
+            }
+            int[] at = new int[columns.size()];
+            for (int j = 0; j < at.length; j++) {
+                at[j] = resolve(Ref.of(columns.get(j)), names, file.toString(), "the output");
+            }
+            if (header && !rec.next()) {
+                return out;
+            }
+            StringBuilder sb = new StringBuilder();
+            do {
+                sb.setLength(0);
+                for (int j = 0; j < at.length; j++) {
+                    if (at[j] >= rec.count()) {
+                        throw new IllegalArgumentException(file + ": row " + rec.line()
+                                + " has " + rec.count() + " fields, too few for column '"
+                                + columns.get(j) + "'");
+                    }
+                    String cell = rec.quoted(at[j]) ? rec.field(at[j]) : rec.field(at[j]).strip();
+                    sb.append(j == 0 ? "" : ",").append(quoteCell(cell));
+                }
+                out.add(sb.toString());
+            } while (rec.next());
+            return out;
+        }
+    }
+
+    /**
+     * @param s a cell's text
+     * @return the text as a CSV cell: quoted when it holds a comma, quote or line break
+     */
+    public static String quoteCell(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+                && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
     char delimiter() {
         return delimiter;
     }
