@@ -148,6 +148,16 @@ class TabularCommandsTest {
     }
 
     @Test
+    void theServerRefusesAModelWithPreprocessing() {
+        assertEquals(MlpCli.OK, train("--quiet").code());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> dev.mlp.cli.serve.ServedModel.load("m",
+                        dir.resolve("m.mlp")));
+        assertTrue(e.getMessage().contains("the server takes numeric rows only"),
+                e.getMessage());
+    }
+
+    @Test
     void aNumericTableWritesNoPreprocessing() throws IOException {
         Path f = Files.writeString(dir.resolve("n.csv"), "a,b,y\n1,2,x\n2,3,x\n3,4,y\n4,5,y\n");
         Cli t = Cli.run("train", "--data", f.toString(), "--target", "y", "--epochs", "2",

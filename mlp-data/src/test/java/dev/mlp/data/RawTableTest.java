@@ -130,4 +130,15 @@ class RawTableTest {
         DataTable.Split plain = t.numeric().split(0, 0.34, 3);
         assertArrayEquals(plain.test().labels(), parts.test().numeric().labels());
     }
+
+    @Test
+    void rowsAsWrittenRepeatCellsAndQuoteWhereNeeded() throws IOException {
+        Path f = Files.writeString(dir.resolve("w.csv"),
+                "id,x,name\n\n7, 0.0990 ,\"a, b\"\n8,NA,c\n");
+        List<String> rows = CsvReader.builder().build().rowsAsWritten(f, List.of("name", "id",
+                "x"));
+        assertEquals(List.of("\"a, b\",7,0.0990", "c,8,NA"), rows);
+        assertThrows(IllegalArgumentException.class, () -> CsvReader.builder().build()
+                .rowsAsWritten(f, List.of("nope")));
+    }
 }
