@@ -77,6 +77,13 @@ class TabularCommandsTest {
                 "$1"));
         assertTrue(accuracy > 0.95, e.out());
         assertTrue(e.err().contains("2 rows of"), e.err());
+
+        Cli i = Cli.run("inspect", dir.resolve("m.mlp").toString());
+        assertEquals(MlpCli.OK, i.code(), i.err());
+        assertTrue(i.out().matches("(?s).*column habitat: +one-hot\\(unseen=ignore\\) of 3 "
+                + "categories \\(desert, forest, sea\\), missing -> .*"), i.out());
+        assertTrue(i.out().matches("(?s).*column weight: +numeric, missing -> [0-9.]+ \\(mean\\).*"),
+                i.out());
     }
 
     @Test

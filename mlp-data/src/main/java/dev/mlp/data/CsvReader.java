@@ -418,11 +418,17 @@ public final class CsvReader {
      * @throws IllegalArgumentException if the content does not fit, naming file, row and column
      */
     public RawTable readRaw(Path file) throws IOException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
         return RawCsvReading.read(this, body -> {
             try (InputStream in = Files.newInputStream(file)) {
                 body.accept(CsvInput.of(in, charset, file.toString()));
             }
-        }, file.toString());
+        }, file.toString(), size);
     }
 
     /**
@@ -442,7 +448,7 @@ public final class CsvReader {
         }
         String text = sb.toString();
         return RawCsvReading.read(this,
-                body -> body.accept(CsvInput.of(new java.io.StringReader(text))), source);
+                body -> body.accept(CsvInput.of(new java.io.StringReader(text))), source, -1);
     }
 
     /**
@@ -538,6 +544,10 @@ public final class CsvReader {
 
     boolean header() {
         return header;
+    }
+
+    ReadProgress progress() {
+        return progress;
     }
 
     private DataTable parse(CsvInput input, String source, long totalBytes) throws IOException {

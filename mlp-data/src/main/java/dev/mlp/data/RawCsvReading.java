@@ -43,8 +43,9 @@ final class RawCsvReading {
         final List<String> samples = new ArrayList<>();
     }
 
-    static RawTable read(CsvReader reader, Opener opener, String source) throws IOException {
-        Pass1 p = new Pass1(reader, source);
+    static RawTable read(CsvReader reader, Opener opener, String source, long totalBytes)
+            throws IOException {
+        Pass1 p = new Pass1(reader, source, totalBytes);
         opener.open(p::run);
         List<ColumnType> types = p.types();
         String[][] text = new String[types.size()][];
@@ -76,9 +77,12 @@ final class RawCsvReading {
         int n;
         int dropped;
 
-        Pass1(CsvReader reader, String source) {
+        private final long totalBytes;
+
+        Pass1(CsvReader reader, String source, long totalBytes) {
             this.reader = reader;
             this.source = source;
+            this.totalBytes = totalBytes;
             this.markers = Set.copyOf(reader.missingMarkers());
         }
 
@@ -142,7 +146,13 @@ final class RawCsvReading {
                     lines = Arrays.copyOf(lines, 2 * n);
                 }
                 lines[n++] = rec.line();
+                if (reader.progress() != null && (n & 8191) == 0) {
+                    reader.progress().update(input.position(), totalBytes, n, false);
+                }
             } while (rec.next());
+            if (reader.progress() != null) {
+                reader.progress().update(input.position(), totalBytes, n, true);
+            }
         }
 
         private boolean targetMissing(CsvRecords rec) {

@@ -141,4 +141,18 @@ class RawTableTest {
         assertThrows(IllegalArgumentException.class, () -> CsvReader.builder().build()
                 .rowsAsWritten(f, List.of("nope")));
     }
+
+    @Test
+    void progressIsReportedWhileARawTableLoads() throws IOException {
+        Path f = Files.writeString(dir.resolve("p.csv"), RawTableTest.PENGUINS);
+        long[] last = {-1, -1};
+        CsvReader.builder().classTarget("species").progress((bytes, total, rows, done) -> {
+            if (done) {
+                last[0] = rows;
+                last[1] = total;
+            }
+        }).build().readRaw(f);
+        assertEquals(6, last[0], "the rows kept");
+        assertEquals(Files.size(f), last[1]);
+    }
 }
