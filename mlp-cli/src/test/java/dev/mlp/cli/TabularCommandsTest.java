@@ -165,6 +165,17 @@ class TabularCommandsTest {
     }
 
     @Test
+    void exportSaysTheGraphTakesTheEncodedInputs() {
+        assertEquals(MlpCli.OK, train("--quiet").code());
+        Cli x = Cli.run("export", "-m", dir.resolve("m.mlp").toString(), "-o",
+                dir.resolve("m.onnx").toString());
+        assertEquals(MlpCli.OK, x.code(), x.err());
+        assertTrue(x.err().contains("the ONNX graph takes the 6 encoded inputs [habitat=desert, "
+                + "habitat=forest, habitat=sea, weight, colour=brown, light, colour=grey]"),
+                x.err());
+    }
+
+    @Test
     void aNumericTableWritesNoPreprocessing() throws IOException {
         Path f = Files.writeString(dir.resolve("n.csv"), "a,b,y\n1,2,x\n2,3,x\n3,4,y\n4,5,y\n");
         Cli t = Cli.run("train", "--data", f.toString(), "--target", "y", "--epochs", "2",
