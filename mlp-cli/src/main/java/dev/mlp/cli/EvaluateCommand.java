@@ -78,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "give --data (or --images with --labels)");
             }
-            table = saved.read(csv, data, target, true);
+            table = saved.read(csv, data, target, true, spec.commandLine().getErr());
         }
         Model model = saved.model();
         List<Metric> metrics = new ArrayList<>();

@@ -1,5 +1,10 @@
 package dev.mlp.cli;
 
+import dev.mlp.core.io.InputPreprocessing;
+import dev.mlp.core.Mlp;
+import dev.mlp.core.io.ModelFile;
+import dev.mlp.core.io.ModelInfo;
+import dev.mlp.data.FittedPreprocessing;
 import dev.mlp.onnx.OnnxExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,9 +47,15 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(output)) {
             throw new BadInputException("cannot write " + output + ": it is a directory");
         }
+        ModelInfo info = ModelFile.read(modelFile);
+        InputPreprocessing stored = info.metadata().preprocessing();
+        FittedPreprocessing prep = stored == null ? null : FittedPreprocessing.restore(stored);
         OnnxExport export;
         try {
-            export = OnnxExport.fromModelFile(modelFile);
+            export = prep == null ? OnnxExport.fromModelFile(modelFile)
+                    : OnnxExport.of(ModelFile.toModel(info, Mlp.standard()))
+                            .featureNames(prep.inputNames())
+                            .targetNames(info.metadata().targetNames());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("-m " + modelFile + ": " + e.getMessage(), e);
         }
@@ -54,6 +65,13 @@ final class ExportCommand implements Callable<Integer> {
                 + OnnxExport.INPUT + "', outputs " + (export.classifier()
                 ? "'probabilities' and 'label' (classes " + export.classNames() + ")"
                 : "'predictions'"));
+        if (prep != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: the model encodes or fills its raw columns before the network; "
+                    + "the ONNX graph takes the " + prep.width() + " encoded inputs "
+                    + prep.inputNames() + " (see 'mlp inspect')");
+            err.flush();
+        }
         out.flush();
         return MlpCli.OK;
     }

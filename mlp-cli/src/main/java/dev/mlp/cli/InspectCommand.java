@@ -2,7 +2,9 @@ package dev.mlp.cli;
 
 import dev.mlp.core.io.CheckpointFile;
 import dev.mlp.core.io.FileFormatException;
+import dev.mlp.core.io.InputPreprocessing;
 import dev.mlp.core.io.ModelFile;
+import dev.mlp.core.io.ModelInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ final class InspectCommand implements Callable<Integer> {
         CliFiles.readable("FILE", file);
         String text;
         try {
-            text = ModelFile.read(file).describe();
+            ModelInfo info = ModelFile.read(file);
+            text = info.describe() + preprocessing(info.metadata().preprocessing());
         } catch (FileFormatException e) {
             if (e.problem() != FileFormatException.Problem.WRONG_TYPE) {
                 throw new BadInputException(e.getMessage(), e);
@@ -39,6 +42,31 @@ final class InspectCommand implements Callable<Integer> {
         out.print(align(text));
         out.flush();
         return MlpCli.OK;
+    }
+
+    /** One line per raw column a model's preprocessing encodes or fills; empty without any. */
+    static String preprocessing(InputPreprocessing p) {
+        if (p == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("missing values: ").append(p.missingMarkers().stream()
+                .map(m -> "'" + m + "'").collect(java.util.stream.Collectors.joining(", ")))
+                .append('\n');
+        for (InputPreprocessing.Column c : p.columns()) {
+            sb.append("column ").append(c.name()).append(": ");
+            if (c.categorical()) {
+                sb.append(c.encoder()).append(" of ").append(c.state().categories().size())
+                        .append(" categories (").append(String.join(", ",
+                                c.state().categories())).append("), missing -> ")
+                        .append(c.fillCategory());
+            } else {
+                sb.append("numeric, missing -> ").append(c.fill());
+            }
+            sb.append(" (").append(c.imputation()).append(')')
+                    .append(c.indicator() ? ", with a missing indicator" : "").append('\n');
+        }
+        return sb.toString();
     }
 
     /** Lines {@code key: value}, with every value starting in one column. */

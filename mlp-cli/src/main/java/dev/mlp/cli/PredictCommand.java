@@ -2,6 +2,7 @@ package dev.mlp.cli;
 
 import dev.mlp.core.Model;
 import dev.mlp.core.io.AtomicFiles;
+import dev.mlp.data.CsvReader;
 import dev.mlp.data.DataTable;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mlp predict}: reads the model's feature columns from a CSV file and writes them back
- * with the predictions (and, for classifiers, one probability column per class).
+ * {@code mlp predict}: reads the model's feature columns from a CSV file and writes them back,
+ * as the file writes them, after any columns to keep ({@code --keep id}) and before the
+ * predictions (and, for classifiers, one probability column per class).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a saved model: CSV in, CSV out with a prediction column "
@@ -45,6 +48,11 @@ final class PredictCommand implements Callable<Integer> {
             description = "Where to write the predictions (default: standard output).")
     private Path output;
 
+    @Option(names = "--keep", split = ",", paramLabel = "COLUMN",
+            description = "Columns of the input to copy to the output before the features, "
+                    + "as written, comma separated; for example --keep id.")
+    private List<String> keep = new ArrayList<>();
+
     @Mixin
     private CsvOptions csv;
 
@@ -55,12 +63,24 @@ final class PredictCommand implements Callable<Integer> {
         CliFiles.writable("-o", output);
         CliFiles.notAnInput("-o", output, "--data", data, "-m", modelFile);
         SavedModel saved = SavedModel.load(modelFile, parent.plugins());
-        DataTable table = saved.read(csv, data, null, false);
-        double[][] x = table.x();
-        double[][] p = saved.model().predict(x);
+        DataTable table = saved.read(csv, data, null, false, spec.commandLine().getErr());
+        double[][] p = saved.model().predict(table.x());
+        List<String> columns = new ArrayList<>(keep);
+        List<String> features = saved.featureNames().isEmpty() ? table.featureNames()
+                : saved.featureNames();
+        for (String f : features) {
+            if (!columns.contains(f)) {
+                columns.add(f);
+            }
+        }
+        List<String> x = csv.reader().build().rowsAsWritten(data, columns);
+        if (x.size() != p.length) {
+            throw new IllegalStateException(data + " gave " + p.length + " rows to predict but "
+                    + x.size() + " rows to copy");
+        }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            write(out, saved, table, x, p);
+            write(out, saved, columns, x, p);
             out.flush();
             return MlpCli.OK;
         }
@@ -68,16 +88,16 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFiles.write(output, stream -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(stream,
                         StandardCharsets.UTF_8));
-                write(w, saved, table, x, p);
+                write(w, saved, columns, x, p);
             });
         }
         return MlpCli.OK;
     }
 
-    private static void write(Writer w, SavedModel saved, DataTable table, double[][] x,
+    private static void write(Writer w, SavedModel saved, List<String> columns, List<String> x,
                               double[][] p) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (String f : table.featureNames()) {
+        for (String f : columns) {
             line.append(quote(f)).append(',');
         }
         List<String> classes = saved.info().classNames();
@@ -94,11 +114,9 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         w.write(line.append('\n').toString());
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < p.length; i++) {
             line.setLength(0);
-            for (double v : x[i]) {
-                line.append(v).append(',');
-            }
+            line.append(x.get(i)).append(',');
             if (saved.classification()) {
                 line.append(quote(label(classes, p[i])));
                 for (double v : probabilities(p[i])) {
@@ -125,10 +143,6 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
-                && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return CsvReader.quoteCell(s);
     }
 }

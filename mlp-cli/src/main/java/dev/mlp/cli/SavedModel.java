@@ -5,18 +5,29 @@ import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelInfo;
 import dev.mlp.data.CsvReader;
 import dev.mlp.data.DataTable;
+import dev.mlp.data.FittedPreprocessing;
+import dev.mlp.data.RawTable;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** A model file loaded for evaluate and predict, with the column names it was trained on. */
-record SavedModel(Path file, ModelInfo info, Model model) {
+/**
+ * A model file loaded for evaluate and predict, with the column names it was trained on and,
+ * for tables with categorical columns or missing cells, the preprocessing that turns raw rows
+ * into its inputs.
+ */
+record SavedModel(Path file, ModelInfo info, Model model, FittedPreprocessing preprocessing) {
 
     static SavedModel load(Path file, Plugins plugins) throws IOException {
         CliFiles.readable("-m", file);
         ModelInfo info = ModelFile.read(file);
         try {
-            return new SavedModel(file, info, ModelFile.toModel(info, plugins.mlp()));
+            var stored = info.metadata().preprocessing();
+            return new SavedModel(file, info, ModelFile.toModel(info, plugins.mlp()),
+                    stored == null ? null
+                            : FittedPreprocessing.restore(stored, plugins.mlp().registry()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("-m " + file + ": " + e.getMessage(), e);
         }
@@ -36,10 +47,12 @@ record SavedModel(Path file, ModelInfo info, Model model) {
 
     /**
      * Reads a CSV with the model's feature columns (by their saved names) and, if asked, its
-     * target column, classes numbered in the model's order.
+     * target column, classes numbered in the model's order. A model with preprocessing reads
+     * the raw columns and encodes them as in training; rows without a target and categories
+     * not seen in training are reported on {@code err}.
      */
-    DataTable read(CsvOptions csv, Path data, String targetOverride, boolean withTarget)
-            throws IOException {
+    DataTable read(CsvOptions csv, Path data, String targetOverride, boolean withTarget,
+                   PrintWriter err) throws IOException {
         CsvReader.Builder b = csv.reader();
         if (!featureNames().isEmpty()) {
             b.features(featureNames());
@@ -61,7 +74,32 @@ record SavedModel(Path file, ModelInfo info, Model model) {
         } else {
             b.noTarget();
         }
-        DataTable t = b.build().read(data);
+        DataTable t;
+        if (preprocessing == null) {
+            t = b.build().read(data);
+        } else {
+            RawTable raw = preprocessing.configure(b).build().readRaw(data);
+            FittedPreprocessing.Encoded e = preprocessing.apply(raw);
+            if (raw.droppedRows() > 0) {
+                err.printf("note: %d row%s of %s without a target left out%n", raw.droppedRows(),
+                        raw.droppedRows() == 1 ? "" : "s", data);
+            }
+            if (e.imputed() > 0) {
+                err.printf("note: %d missing cell%s filled as in training%n", e.imputed(),
+                        e.imputed() == 1 ? "" : "s");
+            }
+            if (e.unseenTotal() > 0) {
+                StringBuilder sb = new StringBuilder();
+                for (Map.Entry<String, Integer> u : e.unseen().entrySet()) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(u.getKey()).append(": ")
+                            .append(u.getValue());
+                }
+                err.printf("note: %d cell%s held a category not seen in training, encoded as "
+                        + "unseen (%s)%n", e.unseenTotal(), e.unseenTotal() == 1 ? "" : "s", sb);
+            }
+            err.flush();
+            t = e.table();
+        }
         if (t.inputs() != model.network().inputSize()) {
             throw new BadInputException(data + " gives " + t.inputs() + " feature columns "
                     + t.featureNames() + ", but the model " + file + " takes "

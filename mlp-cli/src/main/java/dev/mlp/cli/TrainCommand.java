@@ -15,6 +15,9 @@ import dev.mlp.core.train.EarlyStopping;
 import dev.mlp.core.train.TrainingResult;
 import dev.mlp.data.CsvReader;
 import dev.mlp.data.DataTable;
+import dev.mlp.data.FittedPreprocessing;
+import dev.mlp.data.RawTable;
+import dev.mlp.data.TablePreprocessor;
 import dev.mlp.data.Idx;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,6 +94,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    private TableOptions tableOptions;
+
     @Option(names = "--seed", description = "Seed (default: "
             + "${DEFAULT-VALUE}).")
     private long seed;
@@ -138,7 +144,9 @@ final class TrainCommand implements Callable<Integer> {
         checkOptions();
         Plugins plugins = parent.plugins();
         modelOptions.checkSpecs(plugins.mlp().registry());
-        DataTable table = input.read(spec);
+        Prepared prepared = prepare(spec, input.csv, tableOptions, input.features, input.data,
+                input.target, input.images, input.labels, classification, plugins);
+        DataTable table = prepared.table();
         checkData(table, classification);
 
         requireMemory(table.inputs(), table.outputs());
@@ -193,9 +201,9 @@ final class TrainCommand implements Callable<Integer> {
                 bar.finish();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            ModelMetadata meta = save(model, table, result, plugins, from, learningRate[0]);
+            ModelMetadata meta = save(model, prepared, result, plugins, from, learningRate[0]);
             if (!quiet) {
-                summary(out, model, table, result, meta, seconds);
+                summary(out, model, prepared, result, meta, seconds);
             }
         }
         if (result.rollbacks() > 0) {
@@ -339,12 +347,17 @@ final class TrainCommand implements Callable<Integer> {
     private int resumeChanges;
 
     /** Saves the model with its metrics, rollbacks, final learning rate and resume record. */
-    private ModelMetadata save(Model model, DataTable table, TrainingResult result,
+    private ModelMetadata save(Model model, Prepared prepared, TrainingResult result,
                                Plugins plugins, Checkpoint from, double learningRate)
             throws IOException {
         // with early stopping the model holds the best epoch's weights: report that epoch
         int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
-        ModelMetadata meta = ModelMetadata.columns(table.featureNames(), table.targetNames());
+        DataTable table = prepared.table();
+        ModelMetadata meta = ModelMetadata.columns(prepared.raw() == null ? table.featureNames()
+                : prepared.raw().columnNames(), table.targetNames());
+        if (prepared.preprocessing() != null && !prepared.preprocessing().isIdentity()) {
+            meta = meta.withPreprocessing(prepared.preprocessing().toStored());
+        }
         for (Map.Entry<String, List<Double>> e : result.history().entrySet()) {
             List<Double> v = e.getValue();
             if (v.size() >= at && at > 0) {
@@ -367,8 +380,9 @@ final class TrainCommand implements Callable<Integer> {
         return meta;
     }
 
-    private void summary(PrintWriter out, Model model, DataTable table, TrainingResult result,
-                         ModelMetadata meta, double seconds) {
+    private void summary(PrintWriter out, Model model, Prepared prepared,
+                         TrainingResult result, ModelMetadata meta, double seconds) {
+        DataTable table = prepared.table();
         int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
         int trainRows = result.training() != null ? result.training().samples() : table.rows();
         int validRows = result.validation() != null ? result.validation().samples() : 0;
@@ -383,7 +397,74 @@ final class TrainCommand implements Callable<Integer> {
         for (Map.Entry<String, Double> e : meta.metrics().entrySet()) {
             out.printf(Locale.ROOT, "  %-22s %.6g%n", e.getKey(), e.getValue());
         }
+        tableSummary(out, prepared);
         out.println("saved " + output);
+    }
+
+    /** What reading the table did: rows left out, categorical columns, filled cells. */
+    private static void tableSummary(PrintWriter out, Prepared prepared) {
+        RawTable raw = prepared.raw();
+        if (raw == null) {
+            return;
+        }
+        if (raw.droppedRows() > 0) {
+            out.printf(Locale.ROOT, "  %d row%s without a target left out%n", raw.droppedRows(),
+                    raw.droppedRows() == 1 ? "" : "s");
+        }
+        Map<String, Integer> categories = prepared.preprocessing().categoryCounts();
+        if (!categories.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            categories.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c)
+                    .append(" (").append(n).append(')'));
+            out.printf(Locale.ROOT, "  categorical columns: %s, %d inputs in all%n", sb,
+                    prepared.preprocessing().width());
+        }
+        if (prepared.imputed() > 0) {
+            out.printf(Locale.ROOT, "  %d missing cell%s filled%n", prepared.imputed(),
+                    prepared.imputed() == 1 ? "" : "s");
+        }
+    }
+
+    /**
+     * The table to train on: for a CSV file its raw columns, the preprocessing fitted on them
+     * and the encoded table; for IDX images the table alone.
+     *
+     * @param table the numeric table
+     * @param raw the table as read, or {@code null} for images
+     * @param preprocessing the fitted preprocessing, or {@code null} for images
+     * @param imputed the number of missing cells filled
+     */
+    record Prepared(DataTable table, RawTable raw, FittedPreprocessing preprocessing,
+                    long imputed) {
+    }
+
+    /**
+     * Reads the training data: a CSV file's raw columns, encoded and imputed by preprocessing
+     * fitted on all of its rows, or IDX images.
+     */
+    static Prepared prepare(CommandLine.Model.CommandSpec spec, CsvOptions csv,
+                            TableOptions options, List<String> features, Path data,
+                            String target, Path images, Path labels, boolean classification,
+                            Plugins plugins) throws IOException {
+        if (images != null || labels != null) {
+            return new Prepared(read(spec, csv, features, data, target, images, labels,
+                    classification), null, null, 0);
+        }
+        if (data == null || target == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give --data with --target (or --images with --labels)");
+        }
+        TablePreprocessor preprocessor = options.preprocessor(plugins.mlp().registry());
+        CsvReader.Builder rb = options.apply(csv.features(csv.reader(), features));
+        if (classification) {
+            rb.classTarget(target);
+        } else {
+            rb.numericTargets(target);
+        }
+        RawTable raw = rb.build().readRaw(data);
+        FittedPreprocessing p = preprocessor.fit(raw);
+        FittedPreprocessing.Encoded e = p.apply(raw);
+        return new Prepared(e.table(), raw, p, e.imputed());
     }
 
     /** Reads either a CSV file with its target column, or an IDX image file with its labels. */

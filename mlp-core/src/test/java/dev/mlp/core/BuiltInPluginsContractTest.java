@@ -67,6 +67,6 @@ class BuiltInPluginsContractTest {
         }
         assertTrue(kinds.containsAll(Set.of(PluginKind.LOSS, PluginKind.BATCH_STRATEGY,
                 PluginKind.INITIALIZER, PluginKind.SCALER, PluginKind.LISTENER, PluginKind.METRIC,
-                PluginKind.COMPUTE_BACKEND)), "found " + kinds);
+                PluginKind.COMPUTE_BACKEND, PluginKind.ENCODER)), "found " + kinds);
     }
 }

@@ -70,6 +70,15 @@ public final class CsvReader {
     private final ClassOrder classOrder;
     private final List<String> classes;
     private final ReadProgress progress;
+    private final List<String> categorical;
+    private final boolean inferTypes;
+    private final List<String> missingMarkers;
+
+    /**
+     * The cell texts read as missing unless {@link Builder#missingValues} says otherwise: the
+     * empty cell, {@code NA}, {@code NaN}, {@code ?} and {@code null}.
+     */
+    public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "?", "null");
 
     private CsvReader(Builder b) {
         this.delimiter = b.delimiter;
@@ -81,6 +90,9 @@ public final class CsvReader {
         this.classOrder = b.classOrder;
         this.classes = b.classes;
         this.progress = b.progress;
+        this.categorical = List.copyOf(b.categorical);
+        this.inferTypes = b.inferTypes;
+        this.missingMarkers = List.copyOf(b.missingMarkers);
     }
 
     /** @return a builder with the defaults: comma, header line, UTF-8, no target */
@@ -114,8 +126,52 @@ public final class CsvReader {
         private ClassOrder classOrder = ClassOrder.FIRST_SEEN;
         private List<String> classes;
         private ReadProgress progress;
+        private List<String> categorical = List.of();
+        private boolean inferTypes = true;
+        private List<String> missingMarkers = DEFAULT_MISSING;
 
         private Builder() {
+        }
+
+        /**
+         * Declares feature columns categorical for {@link CsvReader#readRaw}: their cells are
+         * categories, even those that look like numbers.
+         *
+         * @param names the columns, by name (or index without a header)
+         * @return this
+         */
+        public Builder categorical(List<String> names) {
+            this.categorical = List.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Whether {@link CsvReader#readRaw} infers the type of the columns not declared
+         * {@link #categorical}: a column whose filled cells are all numbers is numeric, one where
+         * more than half of them are not numbers is categorical, and one in between is an error
+         * naming the rows and words that are not numbers. Without inference (for example to read
+         * data for a saved model, whose column types are known) every undeclared column is
+         * numeric. Default {@code true}.
+         *
+         * @param infer whether to infer column types
+         * @return this
+         */
+        public Builder inferTypes(boolean infer) {
+            this.inferTypes = infer;
+            return this;
+        }
+
+        /**
+         * The cell texts {@link CsvReader#readRaw} reads as missing (compared after surrounding
+         * spaces are stripped); default {@link CsvReader#DEFAULT_MISSING}. An empty list means
+         * no cell is missing.
+         *
+         * @param markers the texts
+         * @return this
+         */
+        public Builder missingValues(List<String> markers) {
+            this.missingMarkers = List.copyOf(markers);
+            return this;
         }
 
         /**
@@ -348,58 +404,163 @@ public final class CsvReader {
         return parse(CsvInput.of(in), source, -1);
     }
 
+    /**
+     * Reads a file as a {@link RawTable}: numeric and categorical feature columns (declared with
+     * {@link Builder#categorical} or inferred, see {@link Builder#inferTypes}) with missing cells
+     * ({@link Builder#missingValues}) kept as missing, for a {@link TablePreprocessor} to encode
+     * and impute. Rows whose target cell is missing are left out and counted. A file whose
+     * feature cells are all numbers gives the same values, bit for bit, as {@link #read(Path)}.
+     * A file with categorical columns is read twice, the second time for their text only.
+     *
+     * @param file the CSV file
+     * @return the table
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the content does not fit, naming file, row and column
+     */
+    public RawTable readRaw(Path file) throws IOException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        return RawCsvReading.read(this, body -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                body.accept(CsvInput.of(in, charset, file.toString()));
+            }
+        }, file.toString(), size);
+    }
+
+    /**
+     * Reads CSV text as a {@link RawTable}, like {@link #readRaw(Path)}; the text is held in
+     * memory while it is read.
+     *
+     * @param in the text (not closed)
+     * @param source a name for messages
+     * @return the table
+     * @throws IOException if reading fails
+     */
+    public RawTable readRaw(Reader in, String source) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            sb.append(buf, 0, n);
+        }
+        String text = sb.toString();
+        return RawCsvReading.read(this,
+                body -> body.accept(CsvInput.of(new java.io.StringReader(text))), source, -1);
+    }
+
+    /**
+     * The cells of some columns exactly as the file writes them, row by row, for output that
+     * repeats its input (for example predictions beside an ID column): each row's cells joined
+     * by commas, quoted where a cell holds a comma, a quote or a line break. Quoted cells are
+     * given as their text; unquoted cells keep their surrounding spaces stripped, as in
+     * {@link #read}. Blank lines are skipped, so row {@code i} is row {@code i} of
+     * {@link #read} and {@link #readRaw} (before rows without a target are left out).
+     *
+     * @param file the CSV file
+     * @param columns the columns, by name (or index without a header)
+     * @return one joined line per data row
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if a column does not exist
+     */
+    public List<String> rowsAsWritten(Path file, List<String> columns) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvRecords rec = new CsvRecords(CsvInput.of(in, charset, file.toString()),
+                    file.toString(), delimiter);
+            List<String> out = new ArrayList<>();
+            if (!rec.next()) {
+                return out;
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < rec.count(); i++) {
+                names.add(header ? rec.field(i).strip() : Integer.toString(i));
+            }
+            int[] at = new int[columns.size()];
+            for (int j = 0; j < at.length; j++) {
+                at[j] = resolve(Ref.of(columns.get(j)), names, file.toString(), "the output");
+            }
+            if (header && !rec.next()) {
+                return out;
+            }
+            StringBuilder sb = new StringBuilder();
+            do {
+                sb.setLength(0);
+                for (int j = 0; j < at.length; j++) {
+                    if (at[j] >= rec.count()) {
+                        throw new IllegalArgumentException(file + ": row " + rec.line()
+                                + " has " + rec.count() + " fields, too few for column '"
+                                + columns.get(j) + "'");
+                    }
+                    String cell = rec.quoted(at[j]) ? rec.field(at[j]) : rec.field(at[j]).strip();
+                    sb.append(j == 0 ? "" : ",").append(quoteCell(cell));
+                }
+                out.add(sb.toString());
+            } while (rec.next());
+            return out;
+        }
+    }
+
+    /**
+     * @param s a cell's text
+     * @return the text as a CSV cell: quoted when it holds a comma, quote or line break
+     */
+    public static String quoteCell(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+                && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    DataTable.Task task() {
+        return task;
+    }
+
+    ClassOrder classOrder() {
+        return classOrder;
+    }
+
+    List<String> classes() {
+        return classes;
+    }
+
+    List<String> categorical() {
+        return categorical;
+    }
+
+    boolean inferTypes() {
+        return inferTypes;
+    }
+
+    List<String> missingMarkers() {
+        return missingMarkers;
+    }
+
+    boolean header() {
+        return header;
+    }
+
+    ReadProgress progress() {
+        return progress;
+    }
+
     private DataTable parse(CsvInput input, String source, long totalBytes) throws IOException {
         long started = System.nanoTime();
         CsvRecords rec = new CsvRecords(input, source, delimiter);
         if (!rec.next()) {
             throw new IllegalArgumentException(source + " is empty");
         }
-        List<String> names = new ArrayList<>();
-        int width = rec.count();
-        if (header) {
-            for (int i = 0; i < width; i++) {
-                names.add(rec.field(i).strip());
-            }
-            refuseDuplicates(names, source);
-            if (!rec.next()) {
-                throw new IllegalArgumentException(source + " has a header but no data rows");
-            }
-        } else {
-            for (int i = 0; i < width; i++) {
-                names.add(Integer.toString(i));
-            }
-        }
-        String role = task == DataTable.Task.CLASSIFICATION ? "the class target"
-                : "a numeric target";
-        List<Integer> targetCols = new ArrayList<>();
-        for (Ref r : targets) {
-            targetCols.add(resolve(r, names, source, role));
-        }
-        List<Integer> featureCols = new ArrayList<>();
-        if (features == null) {
-            for (int i = 0; i < width; i++) {
-                if (!targetCols.contains(i)) {
-                    featureCols.add(i);
-                }
-            }
-        } else {
-            for (Ref r : features) {
-                int c = resolve(r, names, source, "a feature");
-                if (targetCols.contains(c)) {
-                    throw new IllegalArgumentException(source + ": column '" + names.get(c)
-                            + "' is chosen both as a feature and as a target");
-                }
-                if (featureCols.contains(c)) {
-                    throw new IllegalArgumentException(source + ": feature column '"
-                            + names.get(c) + "' is chosen twice");
-                }
-                featureCols.add(c);
-            }
-        }
-        if (featureCols.isEmpty()) {
-            throw new IllegalArgumentException(source + " has no feature column: its only "
-                    + "column" + (width == 1 ? " is" : "s are") + " the target");
-        }
+        Layout layout = layout(rec, source);
+        List<String> names = layout.names();
+        int width = names.size();
+        List<Integer> featureCols = layout.features();
+        List<Integer> targetCols = layout.targets();
         int k = featureCols.size();
         int[] fc = featureCols.stream().mapToInt(Integer::intValue).toArray();
         int[] tc = targetCols.stream().mapToInt(Integer::intValue).toArray();
@@ -460,6 +621,61 @@ public final class CsvReader {
         }
     }
 
+    /** The columns of a file: all names, and the chosen feature and target columns. */
+    record Layout(List<String> names, List<Integer> features, List<Integer> targets) {
+    }
+
+    /** Reads the header (if any) and resolves the columns; leaves {@code rec} on the first row. */
+    Layout layout(CsvRecords rec, String source) throws IOException {
+        List<String> names = new ArrayList<>();
+        int width = rec.count();
+        if (header) {
+            for (int i = 0; i < width; i++) {
+                names.add(rec.field(i).strip());
+            }
+            refuseDuplicates(names, source);
+            if (!rec.next()) {
+                throw new IllegalArgumentException(source + " has a header but no data rows");
+            }
+        } else {
+            for (int i = 0; i < width; i++) {
+                names.add(Integer.toString(i));
+            }
+        }
+        String role = task == DataTable.Task.CLASSIFICATION ? "the class target"
+                : "a numeric target";
+        List<Integer> targetCols = new ArrayList<>();
+        for (Ref r : targets) {
+            targetCols.add(resolve(r, names, source, role));
+        }
+        List<Integer> featureCols = new ArrayList<>();
+        if (features == null) {
+            for (int i = 0; i < width; i++) {
+                if (!targetCols.contains(i)) {
+                    featureCols.add(i);
+                }
+            }
+        } else {
+            for (Ref r : features) {
+                int c = resolve(r, names, source, "a feature");
+                if (targetCols.contains(c)) {
+                    throw new IllegalArgumentException(source + ": column '" + names.get(c)
+                            + "' is chosen both as a feature and as a target");
+                }
+                if (featureCols.contains(c)) {
+                    throw new IllegalArgumentException(source + ": feature column '"
+                            + names.get(c) + "' is chosen twice");
+                }
+                featureCols.add(c);
+            }
+        }
+        if (featureCols.isEmpty()) {
+            throw new IllegalArgumentException(source + " has no feature column: its only "
+                    + "column" + (width == 1 ? " is" : "s are") + " the target");
+        }
+        return new Layout(names, featureCols, targetCols);
+    }
+
     /** Whether a stripped cell is a number as this reader writes them (before parsing). */
     static boolean isNumber(String s) {
         return NUMBER.matcher(s).matches();
@@ -513,7 +729,7 @@ public final class CsvReader {
         return found;
     }
 
-    private static double number(CsvRecords r, int c, List<String> names, String source) {
+    static double number(CsvRecords r, int c, List<String> names, String source) {
         char[] chars = r.chars();
         int from = r.start(c);
         int to = r.end(c);
@@ -533,7 +749,7 @@ public final class CsvReader {
     }
 
     /** A growing sequence of doubles in fixed blocks, copied once into one array at the end. */
-    private static final class Values {
+    static final class Values {
         private static final int BLOCK = 1 << 16;
         private final List<double[]> blocks = new ArrayList<>();
         private double[] current;
@@ -562,7 +778,7 @@ public final class CsvReader {
     }
 
     /** Class labels numbered as they are read: by the fixed classes, or first seen. */
-    private static final class Labels {
+    static final class Labels {
         private final List<String> fixed;
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> seen = new ArrayList<>();

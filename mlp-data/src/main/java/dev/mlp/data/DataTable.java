@@ -291,6 +291,12 @@ public final class DataTable {
      * @return the three parts (validation or test may have no rows)
      */
     public Split split(double validation, double test, long seed) {
+        int[][] idx = splitIndices(validation, test, seed);
+        return new Split(select(idx[0]), select(idx[1]), select(idx[2]));
+    }
+
+    /** The row indices of {@link #split}'s training, validation and test parts, in order. */
+    int[][] splitIndices(double validation, double test, long seed) {
         if (!(validation >= 0 && test >= 0 && validation + test < 1)) {
             throw new IllegalArgumentException("validation and test shares must be >= 0 with a "
                     + "sum below 1, found validation=" + validation + ", test=" + test);
@@ -328,7 +334,7 @@ public final class DataTable {
             val.addAll(g.subList(nTest, nTest + nVal));
             train.addAll(g.subList(nTest + nVal, n));
         }
-        return new Split(select(sorted(train)), select(sorted(val)), select(sorted(tst)));
+        return new int[][] {sorted(train), sorted(val), sorted(tst)};
     }
 
     private static int[] sorted(List<Integer> rows) {

@@ -3,6 +3,7 @@ package dev.mlp.testkit;
 import dev.mlp.api.spi.PluginKind;
 import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
+import dev.mlp.api.spi.EncoderProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
@@ -122,25 +123,27 @@ public final class PluginContracts {
     }
 
     /** The kinds with checks of their own; every other kind gets the provider checks. */
-    private static final Map<PluginKind<?>, Kit> KITS = Map.of(
-            PluginKind.ACTIVATION, new Kit(p -> activation((ActivationProvider) p),
-                    ActivationContract.CHECKS),
-            PluginKind.LOSS, new Kit(p -> loss((LossProvider) p), LossContract.CHECKS),
-            PluginKind.OPTIMIZER, new Kit(p -> optimizer((OptimizerProvider) p),
-                    OptimizerContract.CHECKS),
-            PluginKind.BATCH_STRATEGY, new Kit(p -> batchStrategy((BatchStrategyProvider) p),
-                    BatchStrategyContract.CHECKS),
-            PluginKind.INITIALIZER, new Kit(p -> initializer((WeightInitializerProvider) p),
-                    InitializerContract.CHECKS),
-            PluginKind.SCALER, new Kit(p -> scaler((ScalerProvider) p), ScalerContract.CHECKS),
-            PluginKind.SCHEDULE, new Kit(p -> schedule((LearningRateScheduleProvider) p),
-                    ScheduleContract.CHECKS),
-            PluginKind.GRADIENT_TRANSFORM, new Kit(
+    private static final Map<PluginKind<?>, Kit> KITS = Map.ofEntries(
+            Map.entry(PluginKind.ACTIVATION, new Kit(p -> activation((ActivationProvider) p),
+                    ActivationContract.CHECKS)),
+            Map.entry(PluginKind.LOSS, new Kit(p -> loss((LossProvider) p), LossContract.CHECKS)),
+            Map.entry(PluginKind.OPTIMIZER, new Kit(p -> optimizer((OptimizerProvider) p),
+                    OptimizerContract.CHECKS)),
+            Map.entry(PluginKind.BATCH_STRATEGY, new Kit(p -> batchStrategy((BatchStrategyProvider) p),
+                    BatchStrategyContract.CHECKS)),
+            Map.entry(PluginKind.INITIALIZER, new Kit(p -> initializer((WeightInitializerProvider) p),
+                    InitializerContract.CHECKS)),
+            Map.entry(PluginKind.SCALER, new Kit(p -> scaler((ScalerProvider) p), ScalerContract.CHECKS)),
+            Map.entry(PluginKind.SCHEDULE, new Kit(p -> schedule((LearningRateScheduleProvider) p),
+                    ScheduleContract.CHECKS)),
+            Map.entry(PluginKind.GRADIENT_TRANSFORM, new Kit(
                     p -> gradientTransform((GradientTransformProvider) p),
-                    GradientTransformContract.CHECKS),
-            PluginKind.LISTENER, new Kit(p -> listener((TrainingListenerProvider) p),
-                    ListenerContract.CHECKS),
-            PluginKind.METRIC, new Kit(p -> metric((MetricProvider) p), MetricContract.CHECKS));
+                    GradientTransformContract.CHECKS)),
+            Map.entry(PluginKind.LISTENER, new Kit(p -> listener((TrainingListenerProvider) p),
+                    ListenerContract.CHECKS)),
+            Map.entry(PluginKind.METRIC, new Kit(p -> metric((MetricProvider) p), MetricContract.CHECKS)),
+            Map.entry(PluginKind.ENCODER, new Kit(p -> encoder((EncoderProvider) p),
+                    EncoderContract.CHECKS)));
 
     /**
      * @param provider an activation provider
@@ -220,6 +223,14 @@ public final class PluginContracts {
      */
     public static ListenerContract listener(TrainingListenerProvider provider) {
         return new ListenerContract(provider);
+    }
+
+    /**
+     * @param provider an encoder provider
+     * @return its contract
+     */
+    public static EncoderContract encoder(EncoderProvider provider) {
+        return new EncoderContract(provider);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mlp.api.spi;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.BatchStrategy;
+import dev.mlp.api.Encoder;
 import dev.mlp.api.GradientTransform;
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Loss;
@@ -60,11 +61,14 @@ public final class PluginKind<T> {
     public static final PluginKind<ComputeBackend> COMPUTE_BACKEND = new PluginKind<>(
             "COMPUTE_BACKEND", "compute backend", ComputeBackendProvider.class,
             ComputeBackend.class);
+    /** {@link Encoder}: turns a categorical column into inputs. */
+    public static final PluginKind<Encoder> ENCODER = new PluginKind<>("ENCODER", "encoder",
+            EncoderProvider.class, Encoder.class);
 
     /** Every kind, in a fixed order. */
     public static final List<PluginKind<?>> ALL = List.of(ACTIVATION, LOSS, OPTIMIZER,
             BATCH_STRATEGY, INITIALIZER, SCALER, LISTENER, SCHEDULE, GRADIENT_TRANSFORM, METRIC,
-            COMPUTE_BACKEND);
+            COMPUTE_BACKEND, ENCODER);
 
     private final String key;
     private final String label;

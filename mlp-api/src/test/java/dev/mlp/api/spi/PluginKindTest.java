@@ -16,7 +16,7 @@ class PluginKindTest {
 
     @Test
     void everyKindIsDeclaredOnceWithDistinctNamesAndInterfaces() {
-        assertEquals(11, PluginKind.ALL.size());
+        assertEquals(12, PluginKind.ALL.size());
         Set<String> keys = new HashSet<>();
         Set<String> labels = new HashSet<>();
         Set<Class<?>> providers = new HashSet<>();

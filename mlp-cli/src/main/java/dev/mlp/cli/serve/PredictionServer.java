@@ -338,11 +338,12 @@ public final class PredictionServer implements AutoCloseable {
         }
         boolean csvAnswer = wantsCsv(ex.getRequestHeaders().get("Accept"));
         byte[] body = readBody(ex);
-        double[][] x = type.equals(CSV_TYPE) ? RequestRows.fromCsv(body, m)
+        List<String> written = type.equals(CSV_TYPE) ? new java.util.ArrayList<>() : null;
+        double[][] x = type.equals(CSV_TYPE) ? RequestRows.fromCsv(body, m, written)
                 : RequestRows.fromJson(body, m);
         double[][] p = m.model().predict(x);
         if (csvAnswer) {
-            byte[] csv = PredictionWriter.csv(m, x, p).getBytes(StandardCharsets.UTF_8);
+            byte[] csv = PredictionWriter.csv(m, x, written, p).getBytes(StandardCharsets.UTF_8);
             send(ex, 200, CSV_TYPE + "; charset=utf-8", csv);
         } else {
             sendJson(ex, 200, g -> PredictionWriter.json(g, m, p));

@@ -46,9 +46,11 @@ final class PredictionWriter {
 
     /**
      * The features followed by {@code prediction} and one {@code p(CLASS)} column per class for
-     * a classifier, or one column per target for regression, as {@code mlp predict} writes them.
+     * a classifier, or one column per target for regression, as {@code mlp predict} writes them:
+     * the features as the request wrote them when {@code written} holds them (a CSV request),
+     * else as numbers.
      */
-    static String csv(ServedModel m, double[][] x, double[][] p) {
+    static String csv(ServedModel m, double[][] x, List<String> written, double[][] p) {
         StringBuilder sb = new StringBuilder();
         List<String> features = m.featureNames();
         for (int c = 0; c < m.inputs(); c++) {
@@ -67,8 +69,12 @@ final class PredictionWriter {
         }
         sb.append('\n');
         for (int i = 0; i < x.length; i++) {
-            for (double v : x[i]) {
-                sb.append(v).append(',');
+            if (written != null) {
+                sb.append(written.get(i)).append(',');
+            } else {
+                for (double v : x[i]) {
+                    sb.append(v).append(',');
+                }
             }
             if (m.classification()) {
                 sb.append(quote(m.label(p[i])));

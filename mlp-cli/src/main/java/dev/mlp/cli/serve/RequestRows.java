@@ -124,6 +124,15 @@ final class RequestRows {
      * once), comma-separated, fields optionally in double quotes.
      */
     static double[][] fromCsv(byte[] body, ServedModel m) {
+        return fromCsv(body, m, null);
+    }
+
+    /**
+     * Like {@link #fromCsv(byte[], ServedModel)}, and adds to {@code written} (unless it is
+     * {@code null}) each row's cells as the request writes them, in the model's column order,
+     * joined by commas, as {@code mlp predict} repeats its input.
+     */
+    static double[][] fromCsv(byte[] body, ServedModel m, List<String> written) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -176,8 +185,10 @@ final class RequestRows {
                         + " fields, the header has " + header.size());
             }
             double[] v = new double[names.size()];
+            String[] cells = new String[names.size()];
             for (int i = 0; i < fields.size(); i++) {
                 String s = fields.get(i).strip();
+                cells[target[i]] = dev.mlp.data.CsvReader.quoteCell(s);
                 String where = "CSV line " + lineNo + ", column '" + names.get(target[i]) + "'";
                 double d;
                 try {
@@ -191,6 +202,9 @@ final class RequestRows {
                 v[target[i]] = d;
             }
             x[r] = v;
+            if (written != null) {
+                written.add(String.join(",", cells));
+            }
         }
         return x;
     }

@@ -34,9 +34,17 @@ public record ServedModel(String name, Path file, ModelInfo info, Model model) {
      * @param file the model file
      * @return the loaded model
      * @throws IOException if the file cannot be read or is not a model file
+     * @throws IllegalArgumentException if the model preprocesses raw columns (categorical
+     *         encodings, imputation), which the server does not do
      */
     public static ServedModel load(String name, Path file) throws IOException {
         ModelInfo info = ModelFile.read(file);
+        if (info.metadata().preprocessing() != null) {
+            throw new IllegalArgumentException(file + " encodes categorical columns or fills "
+                    + "missing cells of its raw columns " + info.metadata().featureNames()
+                    + "; the server takes numeric rows only, so predict from its CSV files with "
+                    + "'mlp predict'");
+        }
         return new ServedModel(name, file, info, ModelFile.toModel(info, Mlp.standard()));
     }
 

@@ -90,12 +90,9 @@ class PredictionServerTest {
         return base.resolve(path);
     }
 
-    private static String csvBody() {
-        StringBuilder sb = new StringBuilder("x1,x2\n");
-        for (double[] r : rows) {
-            sb.append(r[0]).append(',').append(r[1]).append('\n');
-        }
-        return sb.toString();
+    /** The feature rows as features.csv writes them, which {@code mlp predict} repeats. */
+    private static String csvBody() throws IOException {
+        return Files.readString(dir.resolve("features.csv"));
     }
 
     private static String jsonObjects(List<double[]> rs) {

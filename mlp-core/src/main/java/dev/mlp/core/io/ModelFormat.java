@@ -149,7 +149,8 @@ final class ModelFormat {
         }
         tr.end();
         return new ModelInfo(VERSION, framework, inputs, layers, plugins, scaling, classes,
-                new ModelMetadata(features, targets, metrics),
+                new ModelMetadata(features, targets, metrics,
+                        PreprocessingSection.read(sections)),
                 new ModelInfo.Training(seed, epochs, runs));
     }
 
@@ -217,6 +218,7 @@ final class ModelFormat {
         Container.Body ms = new Container.Body().u32(info.metadata().metrics().size());
         info.metadata().metrics().forEach((k, v) -> ms.string(k).f64(v));
         w.section("metrics", ms);
+        PreprocessingSection.write(w, info.metadata().preprocessing());
         return w.toBytes();
     }
 }

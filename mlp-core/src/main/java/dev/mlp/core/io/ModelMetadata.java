@@ -9,14 +9,17 @@ import java.util.Objects;
 /**
  * What a model file records beyond the model itself: the names of the data's feature and target
  * columns (so that a program can pick the right columns of a new CSV file by name) and the final
- * metrics of training, for example {@code accuracy} on a validation set.
+ * metrics of training, for example {@code accuracy} on a validation set, and, for tables with
+ * categorical columns or missing cells, how the raw columns become the inputs.
  *
  * @param featureNames the input columns, in input order; empty if unknown
  * @param targetNames the target columns; empty if unknown
  * @param metrics final metrics by name, in the order given
+ * @param preprocessing how raw columns become the model's inputs (categorical encodings,
+ *        imputed values); {@code null} when the inputs are the numeric columns as they are
  */
 public record ModelMetadata(List<String> featureNames, List<String> targetNames,
-                            Map<String, Double> metrics) {
+                            Map<String, Double> metrics, InputPreprocessing preprocessing) {
 
     /** Copies the lists and the map. */
     public ModelMetadata {
@@ -26,6 +29,27 @@ public record ModelMetadata(List<String> featureNames, List<String> targetNames,
         metrics.forEach((k, v) -> m.put(Objects.requireNonNull(k, "metric name"),
                 Objects.requireNonNull(v, () -> "metric " + k)));
         metrics = Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Metadata without preprocessing.
+     *
+     * @param featureNames the input columns, in input order; empty if unknown
+     * @param targetNames the target columns; empty if unknown
+     * @param metrics final metrics by name, in the order given
+     */
+    public ModelMetadata(List<String> featureNames, List<String> targetNames,
+                         Map<String, Double> metrics) {
+        this(featureNames, targetNames, metrics, null);
+    }
+
+    /**
+     * @param p how raw columns become the model's inputs, or {@code null} for none
+     * @return a copy with that preprocessing; {@link #featureNames()} should then name the raw
+     *         columns
+     */
+    public ModelMetadata withPreprocessing(InputPreprocessing p) {
+        return new ModelMetadata(featureNames, targetNames, metrics, p);
     }
 
     /** @return metadata that records nothing */
@@ -50,6 +74,6 @@ public record ModelMetadata(List<String> featureNames, List<String> targetNames,
     public ModelMetadata withMetric(String name, double value) {
         LinkedHashMap<String, Double> m = new LinkedHashMap<>(metrics);
         m.put(name, value);
-        return new ModelMetadata(featureNames, targetNames, m);
+        return new ModelMetadata(featureNames, targetNames, m, preprocessing);
     }
 }

@@ -49,7 +49,8 @@ class PluginCatalogTest {
                     "amsgrad", "rprop")),
             Map.entry(PluginKind.METRIC, Set.of("accuracy", "precision", "recall", "f1", "mse",
                     "mae", "r2")),
-            Map.entry(PluginKind.COMPUTE_BACKEND, Set.of("java")));
+            Map.entry(PluginKind.COMPUTE_BACKEND, Set.of("java")),
+            Map.entry(PluginKind.ENCODER, Set.of("one-hot", "ordinal", "frequency")));
 
     @Test
     void discoveryFindsEveryBuiltInOfEveryKind() {
