@@ -1,5 +1,6 @@
 package dev.mlp.cli;
 
+import dev.mlp.api.Metric;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import dev.mlp.core.metric.Metrics;
@@ -75,7 +76,7 @@ final class CvCommand implements Callable<Integer> {
         modelOptions.check();
         input.checkFiles();
         boolean classification = input.classification();
-        List<String> shown = metrics(metrics, classification);
+        List<String> shown = metrics(metrics, classification, parent.plugins());
         DataTable table = input.read(spec);
         input.checkTable(table);
         Dataset data = table.toDataset();
@@ -132,8 +133,11 @@ final class CvCommand implements Callable<Integer> {
         }
     }
 
-    /** The metrics to show, checked: the task's defaults when none are given. */
-    static List<String> metrics(List<String> given, boolean classification) {
+    /**
+     * The metrics to show, checked against the metric plugins (built-in or on the plugin path):
+     * the task's defaults when none are given.
+     */
+    static List<String> metrics(List<String> given, boolean classification, Plugins plugins) {
         List<String> out = new ArrayList<>();
         if (given == null || given.isEmpty()) {
             out.addAll(List.of(ModelOptions.defaultMetrics(classification)));
@@ -141,13 +145,14 @@ final class CvCommand implements Callable<Integer> {
         }
         for (String m : given) {
             String name = m.strip();
+            Metric metric;
             try {
-                Metrics.higherIsBetter(name);
+                metric = Metrics.LOSS.equals(name) ? null
+                        : plugins.mlp().registry().metric(name);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--metrics: " + e.getMessage(), e);
             }
-            if (!classification && !Metrics.LOSS.equals(name)
-                    && Metrics.byName(name).needsClasses()) {
+            if (!classification && metric != null && metric.needsClasses()) {
                 throw new BadInputException("--metrics: '" + name + "' needs classification; "
                         + "for regression use mse, mae, r2 or loss");
             }

@@ -179,7 +179,7 @@ final class TuneCommand implements Callable<Integer> {
         long s = seed != null ? seed : TrainingDefaults.standard().seed();
         String rankBy = metric != null ? metric.strip()
                 : classification ? "accuracy" : "r2";
-        CvCommand.metrics(List.of(rankBy), classification);
+        CvCommand.metrics(List.of(rankBy), classification, parent.plugins());
         if (validation != null && !rankBy.equals(Metrics.LOSS)
                 && !List.of(ModelOptions.defaultMetrics(classification)).contains(rankBy)) {
             throw new BadInputException("--metric " + rankBy + ": a validation split ranks by "

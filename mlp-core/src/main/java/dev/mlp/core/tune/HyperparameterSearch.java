@@ -1,5 +1,6 @@
 package dev.mlp.core.tune;
 
+import dev.mlp.api.Metric;
 import dev.mlp.core.Model;
 import dev.mlp.core.metric.Metrics;
 import dev.mlp.core.train.TrainingDivergedException;
@@ -38,7 +39,6 @@ public final class HyperparameterSearch {
     private HyperparameterSearch(CrossValidation cv, String metric, int parallelism) {
         this.cv = cv;
         this.metric = Objects.requireNonNull(metric, "metric");
-        Metrics.higherIsBetter(metric); // fails for an unknown metric
         this.parallelism = Parallel.check(parallelism);
     }
 
@@ -91,6 +91,7 @@ public final class HyperparameterSearch {
             throw new IllegalArgumentException("a search needs at least 1 candidate");
         }
         List<Supplier<Model>> suppliers = new ArrayList<>();
+        boolean higher = false;
         for (Candidate c : candidates) {
             Supplier<Model> s = Objects.requireNonNull(models.apply(c), "models");
             Model first = s.get(); // checks the candidate's specs now
@@ -98,11 +99,11 @@ public final class HyperparameterSearch {
                 throw new IllegalArgumentException("scoring by a validation split needs models "
                         + "with a validation fraction; set validationFraction(f)");
             }
+            higher = higherIsBetter(first);
             suppliers.add(s);
         }
         Scored[] scored = Parallel.run(candidates.size(), parallelism,
                 i -> score(candidates.get(i), suppliers.get(i), data), Scored[]::new);
-        boolean higher = Metrics.higherIsBetter(metric);
         Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score);
         List<Scored> ranked = new ArrayList<>(List.of(scored));
         ranked.sort(Comparator.comparing((Scored s) -> !s.succeeded())
@@ -136,5 +137,24 @@ public final class HyperparameterSearch {
         int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
         List<Double> v = result.metric("validation-" + metric);
         return v.get(at - 1);
+    }
+
+    /**
+     * Whether higher scores of the ranking metric are better, from the metric the candidate's
+     * model computes (built-in or a plugin); the loss ranks lowest first.
+     *
+     * @throws IllegalArgumentException if the model does not compute the metric
+     */
+    private boolean higherIsBetter(Model model) {
+        if (Metrics.LOSS.equals(metric)) {
+            return false;
+        }
+        for (Metric m : model.trainer().options().metrics()) {
+            if (m.name().equals(metric)) {
+                return m.higherIsBetter();
+            }
+        }
+        throw new IllegalArgumentException("the candidates' models do not compute the metric '"
+                + metric + "' to rank by; add it to their metrics");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mlp.api.Metric;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
@@ -73,5 +74,57 @@ class HyperparameterSearchTest {
                 () -> HyperparameterSearch.validationSplit("accuracy")
                         .run(cands, FoldData.of(d), models(0))).getMessage()
                 .contains("needs models with a validation fraction"));
+    }
+
+    /** A metric that is not built in, lower is better: the share of rows misclassified. */
+    private static final Metric ERROR_RATE = new Metric() {
+        @Override
+        public String name() {
+            return "error-rate";
+        }
+
+        @Override
+        public boolean higherIsBetter() {
+            return false;
+        }
+
+        @Override
+        public double compute(double[] predictions, double[] targets, double[] weights,
+                              int rows, int outputs) {
+            double wrong = 0;
+            double total = 0;
+            for (int r = 0; r < rows; r++) {
+                int p = 0;
+                int t = 0;
+                for (int o = 1; o < outputs; o++) {
+                    p = predictions[r * outputs + o] > predictions[r * outputs + p] ? o : p;
+                    t = targets[r * outputs + o] > targets[r * outputs + t] ? o : t;
+                }
+                double w = weights == null ? 1 : weights[r];
+                wrong += p == t ? 0 : w;
+                total += w;
+            }
+            return wrong / total;
+        }
+    };
+
+    @Test
+    void aMetricThatIsNotBuiltInRanksInItsOwnDirection() {
+        Dataset d = CrossValidationTest.threeClasses();
+        List<Candidate> cands = SPACE.random(4, 5);
+        Function<Candidate, Supplier<Model>> withErrorRate = c -> () -> Mlp.builder().inputs(3)
+                .layer(Integer.parseInt(c.get("hidden")), "tanh").layer(3, "softmax")
+                .loss("cross-entropy").optimizer(c.get("optimizer")).inputScaler("z-score")
+                .epochs(15).seed(3).metric(ERROR_RATE).build();
+        SearchResult r = HyperparameterSearch.crossValidated(CrossValidation.of(3, 1),
+                "error-rate").parallelism(1).run(cands, FoldData.of(d), withErrorRate);
+        assertTrue(!r.higherIsBetter());
+        for (int i = 1; i < r.ranked().size(); i++) {
+            assertTrue(r.ranked().get(i - 1).score() <= r.ranked().get(i).score());
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> HyperparameterSearch.crossValidated(CrossValidation.of(3, 1), "f1")
+                        .run(cands, FoldData.of(d), models(0))).getMessage()
+                .contains("do not compute the metric 'f1'"));
     }
 }
