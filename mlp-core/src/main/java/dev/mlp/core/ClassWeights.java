@@ -1,5 +1,8 @@
 package dev.mlp.core;
 
+import dev.mlp.core.train.Seeds;
+import dev.mlp.core.train.Trainer;
+import dev.mlp.core.train.ValidationSplit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -193,5 +196,35 @@ public final class ClassWeights {
         List<String> parts = new ArrayList<>();
         explicit.forEach((n, w) -> parts.add(n + "=" + String.format(Locale.ROOT, "%s", w)));
         return String.join(", ", parts);
+    }
+
+    /**
+     * The training and validation data with the class weights applied: to the training part
+     * always, to the validation part only with weighted metrics. With class weights the
+     * configured validation fraction is held out here, as the trainer would (same rows), so
+     * that the validation part keeps the data's own weights.
+     *
+     * @param weights the class weights, or {@code null} for none (the data is returned as is)
+     * @return the training part and the validation part (or {@code null})
+     */
+    static Dataset[] applyTo(ClassWeights weights, Dataset raw, Dataset validation,
+                             Trainer trainer, List<String> classNames, boolean weightedMetrics) {
+        if (weights == null) {
+            return new Dataset[] {raw, validation};
+        }
+        Dataset train = raw;
+        Dataset valid = validation;
+        double fraction = trainer.options().validationFraction();
+        if (valid == null && fraction > 0) {
+            ValidationSplit split = ValidationSplit.of(raw, fraction,
+                    Seeds.of(trainer.seed()).validation());
+            train = split.training();
+            valid = split.validation();
+        }
+        train = weights.apply(train, classNames);
+        if (valid != null && weightedMetrics) {
+            valid = weights.apply(valid, classNames);
+        }
+        return new Dataset[] {train, valid};
     }
 }

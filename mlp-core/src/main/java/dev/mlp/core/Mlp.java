@@ -3,10 +3,7 @@ package dev.mlp.core;
 import com.google.inject.Guice;
 import dev.mlp.api.Activation;
 import dev.mlp.api.BatchStrategy;
-import dev.mlp.api.GradientTransform;
-import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Loss;
-import dev.mlp.api.Metric;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.Scaler;
 import dev.mlp.api.TrainingListener;
@@ -19,10 +16,6 @@ import dev.mlp.core.plugin.PluginCatalog;
 import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.kernel.BackendChoice;
-import dev.mlp.core.kernel.MatrixBackends;
-import dev.mlp.core.train.Checkpoint;
-import dev.mlp.core.train.DivergencePolicy;
-import dev.mlp.core.train.EarlyStopping;
 import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.Trainer;
 import dev.mlp.core.train.TrainingOptions;
@@ -33,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The entry point for applications: build a network from spec strings, train it, predict.
@@ -144,7 +136,7 @@ public final class Mlp {
      * plugins made in code, an instance); unset choices take the {@link TrainingDefaults}.
      * Specs are resolved, and shapes checked, in {@link #build()}.
      */
-    public static final class Builder {
+    public static final class Builder extends TrainingChoices<Builder> {
         private final Mlp mlp;
         private int inputs;
         private final List<LayerChoice> layers = new ArrayList<>();
@@ -156,19 +148,6 @@ public final class Mlp {
         private String targetScaler;
         private final Map<Integer, double[][]> weights = new LinkedHashMap<>();
         private final Map<Integer, double[]> biases = new LinkedHashMap<>();
-        private Integer epochs;
-        private Long seed;
-        private final List<Object> listeners = new ArrayList<>();
-        private Object schedule;
-        private final List<Object> transforms = new ArrayList<>();
-        /** The options that need no plugin resolved, checked and kept in one place. */
-        private final TrainingOptions.Builder plain = TrainingOptions.builder();
-        private final List<Object> metrics = new ArrayList<>();
-        private Object earlyStopping;
-        private String divergence;
-        private ClassWeights classWeights;
-        private boolean weightedMetrics;
-        private String backend;
 
         /** A layer as given: its activation is a spec string or an instance. */
         private record LayerChoice(int neurons, Object activation, boolean bias, double dropout) {
@@ -176,6 +155,11 @@ public final class Mlp {
 
         private Builder(Mlp mlp) {
             this.mlp = mlp;
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /**
@@ -368,230 +352,6 @@ public final class Mlp {
             return this;
         }
 
-        /**
-         * @param count number of epochs per {@link Model#fit} call
-         * @return this
-         */
-        public Builder epochs(int count) {
-            this.epochs = count;
-            return this;
-        }
-
-        /**
-         * @param value the seed of initialization and batch order
-         * @return this
-         */
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /**
-         * @param listener a listener for every run of the model
-         * @return this
-         */
-        public Builder listener(TrainingListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * @param spec a listener spec, for example {@code "log(every=100)"}
-         * @return this
-         */
-        public Builder listener(String spec) {
-            listeners.add(Objects.requireNonNull(spec, "spec"));
-            return this;
-        }
-
-        /**
-         * Sets the learning-rate schedule: the optimizer's rate is set from it before every step.
-         *
-         * @param spec schedule spec, for example {@code "cosine(warmup=5)"}
-         * @return this
-         */
-        public Builder schedule(String spec) {
-            this.schedule = Objects.requireNonNull(spec, "spec");
-            return this;
-        }
-
-        /**
-         * @param instance a schedule made in code
-         * @return this
-         */
-        public Builder schedule(LearningRateSchedule instance) {
-            this.schedule = Objects.requireNonNull(instance, "instance");
-            return this;
-        }
-
-        /**
-         * Adds a gradient transform (clipping, penalty...), applied after the backward pass and
-         * before the update, after the transforms added before it.
-         *
-         * @param spec transform spec, for example {@code "clip-norm(max=1)"}
-         * @return this
-         */
-        public Builder gradientTransform(String spec) {
-            transforms.add(Objects.requireNonNull(spec, "spec"));
-            return this;
-        }
-
-        /**
-         * @param instance a gradient transform made in code
-         * @return this
-         */
-        public Builder gradientTransform(GradientTransform instance) {
-            transforms.add(Objects.requireNonNull(instance, "instance"));
-            return this;
-        }
-
-        /**
-         * Holds out a share of the training data for validation: seeded, and stratified by class
-         * for classification data. {@link Model#fit(Dataset, Dataset)} with explicit validation
-         * data takes precedence.
-         *
-         * @param fraction the share, in [0, 1); 0 for no validation
-         * @return this
-         */
-        public Builder validationFraction(double fraction) {
-            plain.validationFraction(fraction);
-            return this;
-        }
-
-        /**
-         * Adds metrics computed per epoch for training and validation data, by name:
-         * {@code accuracy}, {@code precision}, {@code recall}, {@code f1}, {@code mse},
-         * {@code mae}, {@code r2} (see {@link Metrics}).
-         *
-         * @param names metric names
-         * @return this
-         */
-        public Builder metrics(String... names) {
-            for (String name : names) {
-                metrics.add(Objects.requireNonNull(name, "metric name"));
-            }
-            return this;
-        }
-
-        /**
-         * @param instance a metric made in code
-         * @return this
-         */
-        public Builder metric(Metric instance) {
-            metrics.add(Objects.requireNonNull(instance, "instance"));
-            return this;
-        }
-
-        /**
-         * Stops when a metric stops improving and restores the best weights; see
-         * {@link EarlyStopping}.
-         *
-         * @param spec for example
-         *             {@code "early-stopping(monitor=validation-loss, patience=10, min-delta=0)"}
-         * @return this
-         */
-        public Builder earlyStopping(String spec) {
-            this.earlyStopping = Objects.requireNonNull(spec, "spec");
-            return this;
-        }
-
-        /**
-         * @param rule an early stopping rule made in code
-         * @return this
-         */
-        public Builder earlyStopping(EarlyStopping rule) {
-            this.earlyStopping = Objects.requireNonNull(rule, "rule");
-            return this;
-        }
-
-        /**
-         * What to do when training diverges; see {@link DivergencePolicy}.
-         *
-         * @param spec {@code "stop"} (the default) or {@code "rollback(factor=0.5, retries=3)"}
-         * @return this
-         */
-        public Builder divergence(String spec) {
-            this.divergence = Objects.requireNonNull(spec, "spec");
-            return this;
-        }
-
-        /**
-         * Emits a {@link Checkpoint} of the run every {@code every} epochs; resume with
-         * {@link Model#resume(Dataset, Checkpoint)}.
-         *
-         * @param every epochs between checkpoints, at least 1
-         * @param sink receives the checkpoints, on the training thread
-         * @return this
-         */
-        public Builder checkpoints(int every, Consumer<Checkpoint> sink) {
-            plain.checkpoints(every, sink);
-            return this;
-        }
-
-        /**
-         * Chooses the compute backend of the matrix products, for example
-         * {@code "native-blas"}; by default the one the {@link BackendChoice} bound in the
-         * module names (the system property {@code mlp.backend}, else pure Java).
-         *
-         * @param name a compute backend's name
-         * @return this
-         */
-        public Builder backend(String name) {
-            this.backend = new BackendChoice(Objects.requireNonNull(name, "name"), 0).backend();
-            return this;
-        }
-
-        /**
-         * @param count the most threads the matrix products and updates of a run may use, at
-         *              least 1; the results do not depend on it
-         * @return this
-         */
-        public Builder threads(int count) {
-            plain.threads(count);
-            return this;
-        }
-
-        /**
-         * Weights the classes of classification training data; see {@link ClassWeights}.
-         *
-         * @param spec {@code "balanced"} or {@code "name=weight, name=weight"}
-         * @return this
-         * @throws IllegalArgumentException if the spec cannot be read
-         */
-        public Builder classWeights(String spec) {
-            return classWeights(ClassWeights.parse(spec));
-        }
-
-        /**
-         * @param weights weight by class name (by index, {@code "0"}, {@code "1"}..., for a
-         *                model without class names); classes not named keep weight 1
-         * @return this
-         */
-        public Builder classWeights(Map<String, Double> weights) {
-            return classWeights(ClassWeights.of(weights));
-        }
-
-        /**
-         * @param weights the class weights, or {@code null} for none
-         * @return this
-         */
-        public Builder classWeights(ClassWeights weights) {
-            this.classWeights = weights;
-            return this;
-        }
-
-        /**
-         * Whether validation metrics, early stopping on them and {@link Model#evaluate} weight
-         * rows by the class weights too (default: no, they keep the data's own weights; the
-         * training loss and training metrics always use the class weights).
-         *
-         * @param weighted {@code true} to weight them
-         * @return this
-         */
-        public Builder weightedMetrics(boolean weighted) {
-            this.weightedMetrics = weighted;
-            return this;
-        }
 
         /**
          * Resolves every spec, checks the shapes and initializes the network.
@@ -645,77 +405,21 @@ public final class Mlp {
             Scaler in = scaler(reg, inputScaler, "input scaler", chosen);
             Scaler out = scaler(reg, targetScaler, "target scaler", chosen);
             List<TrainingListener> ls = new ArrayList<>(mlp.listeners);
-            for (Object o : listeners) {
-                ls.add(o instanceof String s ? reg.listener(s) : (TrainingListener) o);
-            }
-            TrainingOptions options = options(reg, chosen);
-            int e = epochs == null ? d.epochs() : epochs;
-            long s = seed == null ? d.seed() : seed;
+            ls.addAll(listeners(reg));
+            TrainingOptions options = resolveOptions(reg, mlp.backend, chosen);
+            int e = epochsOr(d.epochs());
+            long s = seedOr(d.seed());
             network.initialize(init, Seeds.of(s).initialization());
             Trainer trainer = new Trainer(lossI, opt, bs, e, s, ls, options);
             if (trainer.options().earlyStopping() != null) {
                 chosen.put("early stopping", trainer.options().earlyStopping().spec());
             }
-            if (classWeights != null) {
-                chosen.put("class weights", classWeights
-                        + (weightedMetrics ? "; weighted metrics" : ""));
+            ClassWeights cw = classWeightsChosen();
+            if (cw != null) {
+                chosen.put("class weights", cw + (metricsWeighted() ? "; weighted metrics" : ""));
             }
             return new Model(network, trainer, in, out, chosen, activationSpecs)
-                    .classWeights(classWeights, weightedMetrics);
-        }
-
-        private TrainingOptions options(PluginRegistry reg, Map<String, String> chosen) {
-            TrainingOptions given = plain.build();
-            TrainingOptions.Builder o = given.toBuilder();
-            if (schedule instanceof String spec) {
-                Configured<LearningRateSchedule> c = reg.configure(PluginKind.SCHEDULE,
-                        LearningRateSchedule.class, spec);
-                chosen.put(PluginKind.SCHEDULE.label(), c.spec());
-                o.schedule(c.instance());
-            } else if (schedule != null) {
-                LearningRateSchedule instance = (LearningRateSchedule) schedule;
-                chosen.put(PluginKind.SCHEDULE.label(), instance.getClass().getName());
-                o.schedule(instance);
-            }
-            List<String> transformSpecs = new ArrayList<>();
-            for (Object t : transforms) {
-                if (t instanceof String spec) {
-                    Configured<GradientTransform> c = reg.configure(PluginKind.GRADIENT_TRANSFORM,
-                            GradientTransform.class, spec);
-                    transformSpecs.add(c.spec());
-                    o.transform(c.instance());
-                } else {
-                    transformSpecs.add(t.getClass().getName());
-                    o.transform((GradientTransform) t);
-                }
-            }
-            if (!transformSpecs.isEmpty()) {
-                chosen.put("gradient transforms", String.join("; ", transformSpecs));
-            }
-            List<String> metricNames = new ArrayList<>();
-            for (Object m : metrics) {
-                Metric metric = m instanceof String name ? reg.metric(name) : (Metric) m;
-                metricNames.add(metric.name());
-                o.metric(metric);
-            }
-            if (!metricNames.isEmpty()) {
-                chosen.put("metrics", String.join(", ", metricNames));
-            }
-            if (earlyStopping != null) {
-                o.earlyStopping(earlyStopping instanceof String spec ? EarlyStopping.parse(spec)
-                        : (EarlyStopping) earlyStopping);
-            }
-            if (divergence != null) {
-                DivergencePolicy policy = DivergencePolicy.parse(divergence);
-                chosen.put("divergence", policy.spec());
-                o.divergence(policy);
-            }
-            o.backend(MatrixBackends.resolve(reg, backend != null ? backend
-                    : mlp.backend.backend()));
-            if (given.threads() == 0 && mlp.backend.threads() > 0) {
-                o.threads(mlp.backend.threads());
-            }
-            return o.build();
+                    .classWeights(cw, metricsWeighted());
         }
 
         /**
@@ -729,29 +433,6 @@ public final class Mlp {
             Model m = build();
             m.fit(x, y);
             return m;
-        }
-
-        private static Scaler scaler(PluginRegistry reg, String spec, String role,
-                                     Map<String, String> chosen) {
-            if (spec == null) {
-                return null;
-            }
-            Configured<Scaler> c = reg.configure(PluginKind.SCALER, Scaler.class, spec);
-            chosen.put(role, c.spec());
-            return c.instance();
-        }
-
-        private static <T> T resolve(PluginRegistry reg, PluginKind<?> kind, Class<T> type,
-                                     Object given, String fallback, Map<String, String> chosen) {
-            Object v = given == null ? fallback : given;
-            if (v instanceof String s) {
-                Configured<T> c = reg.configure(kind, type, s);
-                chosen.put(kind.label(), c.spec());
-                return c.instance();
-            }
-            T t = type.cast(v);
-            chosen.put(kind.label(), t.getClass().getName());
-            return t;
         }
     }
 }

@@ -1,19 +1,13 @@
 package dev.mlp.core;
 
-import dev.mlp.api.kernel.ComputeBackend;
-import dev.mlp.api.kernel.MatrixProducts;
-import dev.mlp.core.kernel.Gemm;
-import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.network.Workspace;
 import dev.mlp.api.Evaluation;
 import dev.mlp.api.Scaler;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.train.Checkpoint;
-import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.Trainer;
 import dev.mlp.core.train.TrainingResult;
-import dev.mlp.core.train.ValidationSplit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -123,37 +117,12 @@ public final class Model {
      */
     public TrainingResult fit(Dataset raw, Dataset validation) {
         prepare(raw);
-        Dataset[] parts = weighted(raw, validation);
+        Dataset[] parts = ClassWeights.applyTo(classWeights, raw, validation, trainer,
+                classNames, weightedMetrics);
         TrainingResult r = trainer.train(network, scaled(parts[0]),
                 parts[1] == null ? null : scaled(parts[1]), targets);
         history.add(r);
         return r;
-    }
-
-    /**
-     * The training and validation data with the class weights applied: to the training part
-     * always, to the validation part only with weighted metrics. With class weights the
-     * configured validation fraction is held out here, as the trainer would (same rows), so
-     * that the validation part keeps the data's own weights.
-     */
-    private Dataset[] weighted(Dataset raw, Dataset validation) {
-        if (classWeights == null) {
-            return new Dataset[] {raw, validation};
-        }
-        Dataset train = raw;
-        Dataset valid = validation;
-        double fraction = trainer.options().validationFraction();
-        if (valid == null && fraction > 0) {
-            ValidationSplit split = ValidationSplit.of(raw, fraction,
-                    Seeds.of(trainer.seed()).validation());
-            train = split.training();
-            valid = split.validation();
-        }
-        train = classWeights.apply(train, classNames);
-        if (valid != null && weightedMetrics) {
-            valid = classWeights.apply(valid, classNames);
-        }
-        return new Dataset[] {train, valid};
     }
 
     /**
@@ -179,7 +148,8 @@ public final class Model {
      */
     public TrainingResult resume(Dataset raw, Dataset validation, Checkpoint checkpoint) {
         prepare(raw);
-        Dataset[] parts = weighted(raw, validation);
+        Dataset[] parts = ClassWeights.applyTo(classWeights, raw, validation, trainer,
+                classNames, weightedMetrics);
         TrainingResult r = trainer.resume(network, scaled(parts[0]),
                 parts[1] == null ? null : scaled(parts[1]), targets, checkpoint);
         history.add(r);
@@ -208,7 +178,7 @@ public final class Model {
                 ? classWeights.apply(raw, classNames) : raw);
         trainer.check(network, d);
         return new Evaluator(network, trainer.loss(), trainer.options().metrics(), targets,
-                backend()).evaluate(d);
+                Inference.backend(trainer.options())).evaluate(d);
     }
 
     /**
@@ -266,7 +236,7 @@ public final class Model {
         if (inputs != null) {
             inputs.transform(flat, flat, x.length);
         }
-        double[] out = forward(flat, x.length);
+        double[] out = Inference.forward(network, trainer.options(), flat, x.length);
         if (targets != null) {
             targets.inverse(out, out, x.length);
         }
@@ -276,34 +246,6 @@ public final class Model {
             System.arraycopy(out, r * k, rows[r], 0, k);
         }
         return rows;
-    }
-
-    /** Runs scaled rows forward in chunks, on the run's compute backend. */
-    private double[] forward(double[] inputs, int rows) {
-        int chunk = Math.max(1, Math.min(rows, 1024));
-        Workspace ws = new Workspace(network, chunk, products());
-        int in = network.inputSize();
-        int k = network.outputSize();
-        double[] out = new double[rows * k];
-        double[] part = new double[chunk * in];
-        for (int from = 0; from < rows; from += chunk) {
-            int n = Math.min(chunk, rows - from);
-            System.arraycopy(inputs, from * in, part, 0, n * in);
-            double[] a = network.forward(ws, part, n);
-            System.arraycopy(a, 0, out, from * k, n * k);
-        }
-        return out;
-    }
-
-    /** The compute backend chosen for this model's runs, or the default one. */
-    private ComputeBackend backend() {
-        ComputeBackend b = trainer.options().backend();
-        return b != null ? b : MatrixBackends.standard();
-    }
-
-    private MatrixProducts products() {
-        int threads = trainer.options().threads();
-        return MatrixBackends.engine(backend(), threads > 0 ? threads : Gemm.defaultThreads());
     }
 
     /**
@@ -316,7 +258,7 @@ public final class Model {
     public double loss(double[][] x, double[][] y) {
         Dataset d = scaled(Dataset.of(x, y));
         trainer.check(network, d);
-        var ws = new Workspace(network, d.rows(), products());
+        var ws = new Workspace(network, d.rows(), Inference.products(trainer.options()));
         double[] a = network.forward(ws, d.features(), d.rows());
         return trainer.loss().value(ws.preActivations(network.layerCount()), a, d.targets(),
                 d.rows(), d.outputs()) / d.rows();
