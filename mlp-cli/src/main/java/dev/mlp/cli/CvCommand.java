@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         defaultValueProvider = TrainCommand.Defaults.class,
         description = {"Cross-validate a network on a CSV file: k folds, stratified by class "
                 + "for classification, seeded; each fold trains a fresh network on the other "
-                + "folds (its scalers fitted on them only) and is scored on the fold.",
+                + "folds (its encoders, imputers and scalers fitted on them only) and is scored "
+                + "on the fold.",
             "Takes the options of 'mlp train' (without -o); prints each fold's metrics and "
                     + "their mean ± standard deviation."})
 final class CvCommand implements Callable<Integer> {
@@ -41,6 +43,9 @@ final class CvCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions input;
+
+    @Mixin
+    TableOptions tableOptions;
 
     @Mixin
     ModelOptions modelOptions;
@@ -74,11 +79,11 @@ final class CvCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         check(folds, parallel, validation);
         modelOptions.check();
-        input.checkFiles();
         boolean classification = input.classification();
         List<String> shown = metrics(metrics, classification, parent.plugins());
-        DataTable table = input.read(spec);
-        input.checkTable(table);
+        Plugins plugins = parent.plugins();
+        TrainCommand.Prepared prepared = read(spec, input, tableOptions, classification, plugins);
+        DataTable table = prepared.table();
         Dataset data = table.toDataset();
         if (folds > data.rows()) {
             throw new BadInputException("--folds " + folds + " needs at least " + folds
@@ -87,14 +92,14 @@ final class CvCommand implements Callable<Integer> {
         if (classification) {
             modelOptions.checkClassWeights(data, table.classNames());
         }
-        Supplier<Model> models = models(parent.plugins(), modelOptions, table, classification,
+        Function<Dataset, Model> models = models(plugins, modelOptions, table, classification,
                 seed, validation, shown);
         CrossValidation cv = CrossValidation.of(folds, seed);
         if (parallel != null) {
             cv = cv.parallelism(parallel);
         }
         long start = System.nanoTime();
-        CrossValidationResult r = cv.run(foldData(table, data), models);
+        CrossValidationResult r = cv.run(foldData(prepared, tableOptions, plugins), models);
         out.printf(Locale.ROOT, "%d-fold cross-validation of %s on %d rows of %s (seed %d, "
                 + "%.1f s)%n", folds, sizes(table, modelOptions), data.rows(), input.source(),
                 seed, (System.nanoTime() - start) / 1e9);
@@ -104,18 +109,28 @@ final class CvCommand implements Callable<Integer> {
     }
 
     /**
-     * The folds' data, shared with {@code tune}: the step that prepares each fold from its
-     * training rows only. Preprocessing fitted to data before the network (encoders,
-     * imputers) belongs in this step, fitted on {@code trainingRows} and applied to
-     * {@code testRows}; the input and target scalers need nothing here, as each fold's fresh
-     * model fits them on its training part.
-     *
-     * @param table the data as read
-     * @param data the table as numbers
-     * @return the fold data
+     * Reads the data of {@code cv} and {@code tune} as {@code train} reads it: text columns
+     * encoded and missing cells imputed (fitted on every row here; each fold fits its own).
      */
-    static FoldData foldData(DataTable table, Dataset data) {
-        return FoldData.of(data);
+    static TrainCommand.Prepared read(CommandLine.Model.CommandSpec spec, DataOptions input,
+                                      TableOptions table, boolean classification,
+                                      Plugins plugins) throws IOException {
+        input.checkFiles();
+        TrainCommand.Prepared prepared = TrainCommand.prepare(spec, input.csv, table,
+                input.features, input.data, input.target, input.images, input.labels,
+                classification, plugins);
+        input.checkTable(prepared.table());
+        return prepared;
+    }
+
+    /**
+     * The folds' data, shared with {@code tune}: each fold's encoders and imputers fitted on its
+     * training rows only ({@link TableFolds}); the input and target scalers need nothing here,
+     * as each fold's fresh model fits them on its training part.
+     */
+    static FoldData foldData(TrainCommand.Prepared prepared, TableOptions table,
+                             Plugins plugins) {
+        return TableFolds.of(prepared, table.preprocessor(plugins.mlp().registry()));
     }
 
     /** Range checks of the options shared with {@code tune}. */
@@ -164,12 +179,13 @@ final class CvCommand implements Callable<Integer> {
     }
 
     /**
-     * Makes the models of a run: the network {@code mlp train} would build with these options,
+     * Makes the models of a run: the network {@code mlp train} would build with these options
+     * for a fold's prepared training rows (whose input count one-hot encoding can change),
      * computing the given metrics (the loss is always computed).
      */
-    static Supplier<Model> models(Plugins plugins, ModelOptions options, DataTable table,
-                                  boolean classification, long seed, double validation,
-                                  List<String> metrics) {
+    static Function<Dataset, Model> models(Plugins plugins, ModelOptions options,
+                                           DataTable table, boolean classification, long seed,
+                                           double validation, List<String> metrics) {
         List<String> computed = new ArrayList<>(List.of(
                 ModelOptions.defaultMetrics(classification)));
         for (String m : metrics) {
@@ -178,13 +194,13 @@ final class CvCommand implements Callable<Integer> {
             }
         }
         String[] names = computed.toArray(new String[0]);
-        Supplier<Model> s = () -> {
-            Model m = options.builder(plugins.mlp(), table.inputs(), table.outputs(),
+        IntFunction<Model> build = inputs -> {
+            Model m = options.builder(plugins.mlp(), inputs, table.outputs(),
                     classification, seed, validation, names).build();
             return classification ? m.classNames(table.classNames()) : m;
         };
-        s.get(); // resolves every spec now, so a bad one fails before any fold
-        return s;
+        build.apply(table.inputs()); // resolves every spec now: a bad one fails before any fold
+        return training -> build.apply(training.inputs());
     }
 
     static String sizes(DataTable table, ModelOptions options) {

@@ -146,6 +146,11 @@ final class TrainCommand implements Callable<Integer> {
         modelOptions.checkSpecs(plugins.mlp().registry());
         Prepared prepared = prepare(spec, input.csv, tableOptions, input.features, input.data,
                 input.target, input.images, input.labels, classification, plugins);
+        if (validation > 0) {
+            checkData(prepared.table(), classification);
+            prepared = TableFolds.forValidation(prepared,
+                    tableOptions.preprocessor(plugins.mlp().registry()), validation, seed);
+        }
         DataTable table = prepared.table();
         checkData(table, classification);
 
@@ -440,7 +445,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Reads the training data: a CSV file's raw columns, encoded and imputed by preprocessing
-     * fitted on all of its rows, or IDX images.
+     * fitted on all of its rows (see {@link TableFolds} for fitting on a part), or IDX images.
      */
     static Prepared prepare(CommandLine.Model.CommandSpec spec, CsvOptions csv,
                             TableOptions options, List<String> features, Path data,

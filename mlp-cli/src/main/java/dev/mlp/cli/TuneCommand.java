@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +67,9 @@ final class TuneCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions input;
+
+    @Mixin
+    TableOptions tableOptions;
 
     @Option(names = "--search", defaultValue = "random",
             description = "grid or random (default: ${DEFAULT-VALUE}).")
@@ -200,8 +204,10 @@ final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        DataTable table = input.read(spec);
-        input.checkTable(table);
+        Plugins plugins = parent.plugins();
+        TrainCommand.Prepared prepared = CvCommand.read(spec, input, tableOptions,
+                classification, plugins);
+        DataTable table = prepared.table();
         Dataset data = table.toDataset();
         int k = folds != null ? folds : 5;
         if (validation == null && k > data.rows()) {
@@ -209,21 +215,24 @@ final class TuneCommand implements Callable<Integer> {
                     + input.source() + " has " + data.rows());
         }
         double split = validation != null ? validation : 0;
-        Plugins plugins = parent.plugins();
-        Function<Candidate, Supplier<Model>> models = c -> {
+        // every candidate's options are read and checked here, before any training
+        Map<Candidate, Function<Dataset, Model>> byCandidate = new HashMap<>();
+        for (Candidate c : points) {
             ModelOptions o = options(c);
             o.check();
             if (classification) {
                 o.checkClassWeights(data, table.classNames());
             }
             try {
-                return CvCommand.models(plugins, o, table, classification, s, split,
-                        List.of(rankBy));
+                byCandidate.put(c, CvCommand.models(plugins, o, table, classification, s, split,
+                        List.of(rankBy)));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("candidate " + c.number() + " ("
                         + String.join(" ", args(c)) + "): " + MlpCli.message(e), e);
             }
-        };
+        }
+        BiFunction<Candidate, Dataset, Model> models =
+                (c, training) -> byCandidate.get(c).apply(training);
         HyperparameterSearch hs = validation != null
                 ? HyperparameterSearch.validationSplit(rankBy)
                 : HyperparameterSearch.crossValidated(CrossValidation.of(k, s), rankBy);
@@ -231,7 +240,8 @@ final class TuneCommand implements Callable<Integer> {
             hs = hs.parallelism(parallel);
         }
         long start = System.nanoTime();
-        SearchResult result = hs.run(points, CvCommand.foldData(table, data), models);
+        SearchResult result = hs.run(points, CvCommand.foldData(prepared, tableOptions, plugins),
+                models);
         String scoredBy = validation != null ? "the " + rankBy + " on a " + validation
                 + " validation split" : k + "-fold cross-validation " + rankBy;
         out.printf(Locale.ROOT, "%s search: %d candidate%s on %d rows of %s, scored by %s "
@@ -374,8 +384,10 @@ final class TuneCommand implements Callable<Integer> {
     /** The data options as the user gave them. */
     private List<String> dataArgs() {
         Set<String> names = new LinkedHashSet<>();
-        for (CommandLine.Model.OptionSpec o : spec.mixins().get("input").options()) {
-            names.addAll(List.of(o.names()));
+        for (String mixin : List.of("input", "tableOptions")) {
+            for (CommandLine.Model.OptionSpec o : spec.mixins().get(mixin).options()) {
+                names.addAll(List.of(o.names()));
+            }
         }
         List<String> a = new ArrayList<>();
         for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult()

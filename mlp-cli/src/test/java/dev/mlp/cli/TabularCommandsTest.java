@@ -176,6 +176,76 @@ class TabularCommandsTest {
     }
 
     @Test
+    void aValidationShareIsLeftOutOfThePreprocessingsFit() throws IOException {
+        Cli t = train("--quiet", "--validation", "0.3", "--seed", "5");
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        // the mean that fills a missing weight, as the model file keeps it
+        Cli i = Cli.run("inspect", dir.resolve("m.mlp").toString());
+        String stored = i.out().replaceAll("(?s).*column weight: +numeric, missing -> ([-0-9.eE]+)"
+                + " \\(mean\\).*", "$1");
+        // the same mean worked out here: over the weights of the rows the model trains on
+        dev.mlp.data.RawTable raw = dev.mlp.data.CsvReader.builder().classTarget("kind")
+                .features("habitat", "weight", "colour").build().readRaw(animals);
+        dev.mlp.data.TablePreprocessor p = dev.mlp.data.TablePreprocessor.builder()
+                .registry(dev.mlp.core.Mlp.standard().registry()).build();
+        dev.mlp.core.Dataset every = p.fit(raw).apply(raw).table().toDataset();
+        int[] training = dev.mlp.core.train.ValidationSplit.rows(every, 0.3,
+                dev.mlp.core.train.Seeds.of(5).validation())[0];
+        double sum = 0;
+        int n = 0;
+        for (int r : training) {
+            double w = raw.number(1, r);
+            if (!Double.isNaN(w)) {
+                sum += w;
+                n++;
+            }
+        }
+        double allSum = 0;
+        int all = 0;
+        for (int r = 0; r < raw.rows(); r++) {
+            if (!Double.isNaN(raw.number(1, r))) {
+                allSum += raw.number(1, r);
+                all++;
+            }
+        }
+        double expected = sum / n;
+        assertEquals(expected, Double.parseDouble(stored), 1e-6 * Math.abs(expected), i.out());
+        assertTrue(Math.abs(allSum / all - expected) > 1e-3, "the test needs the two means apart");
+    }
+
+    @Test
+    void cvAndTuneTakeTextColumnsAndMissingCells() {
+        Cli cv = Cli.run("cv", "--data", animals.toString(), "--target", "kind", "--features",
+                "habitat,weight,colour", "--missing-values", "NA", "--layers", "8", "--epochs",
+                "30", "--folds", "3", "--seed", "2");
+        assertEquals(MlpCli.OK, cv.code(), cv.err());
+        assertTrue(cv.out().startsWith("3-fold cross-validation of 6-8-3 on 148 rows"),
+                cv.out());
+        double mean = Double.parseDouble(cv.out().replaceAll(
+                "(?s).*mean ± std +([0-9.]+) ±.*", "$1"));
+        assertTrue(mean > 0.9, cv.out());
+
+        Cli tune = Cli.run("tune", "--data", animals.toString(), "--target", "kind",
+                "--features", "habitat,weight,colour", "--missing-values", "NA", "--layers",
+                "choice(4|8)", "--epochs", "30", "--folds", "3", "--search", "grid",
+                "--seed", "2");
+        assertEquals(MlpCli.OK, tune.code(), tune.err());
+        assertTrue(tune.out().contains("grid search: 2 candidates on 148 rows"), tune.out());
+        // the printed commands carry the table options, so they read the table the same way
+        String reproduce = tune.out().replaceAll("(?s).*reproduce its score:\n  (mlp cv [^\n]*)"
+                + "\n.*", "$1");
+        assertTrue(reproduce.contains("--missing-values NA"), reproduce);
+        String best = tune.out().replaceAll("(?s).*best: candidate \\d+, accuracy ([0-9.]+) ±.*",
+                "$1");
+        java.util.List<String> again = new java.util.ArrayList<>(java.util.List.of(
+                reproduce.substring("mlp ".length()).replace("'", "").split(" ")));
+        Cli rerun = Cli.run(again.toArray(new String[0]));
+        assertEquals(MlpCli.OK, rerun.code(), rerun.err());
+        assertTrue(rerun.out().matches("(?s).*mean ± std +" + java.util.regex.Pattern.quote(best)
+                + " ±.*"), rerun.out() + "\nvs " + best);
+    }
+
+    @Test
     void aNumericTableWritesNoPreprocessing() throws IOException {
         Path f = Files.writeString(dir.resolve("n.csv"), "a,b,y\n1,2,x\n2,3,x\n3,4,y\n4,5,y\n");
         Cli t = Cli.run("train", "--data", f.toString(), "--target", "y", "--epochs", "2",

@@ -1,5 +1,6 @@
 package dev.mlp.core.train;
 
+import dev.mlp.api.SampleInfo;
 import dev.mlp.core.Dataset;
 import java.util.Arrays;
 import java.util.Objects;
@@ -39,12 +40,28 @@ public record ValidationSplit(Dataset training, Dataset validation, int[] traini
      */
     public static ValidationSplit of(Dataset data, double fraction, RandomGenerator random) {
         Objects.requireNonNull(data, "data");
+        int[][] rows = rows(data, fraction, random);
+        return new ValidationSplit(data.subset(rows[0]), data.subset(rows[1]), rows[0], rows[1]);
+    }
+
+    /**
+     * The rows {@link #of} puts in each part, from the row count and the classes alone, so
+     * that preprocessing can be fitted on the training rows before the data is made.
+     *
+     * @param rows the number of rows and the class of each (none for regression)
+     * @param fraction the share of samples for validation, in (0, 1)
+     * @param random the generator (the run's {@link Seeds#validation()})
+     * @return the training rows and the validation rows, each ascending
+     * @throws IllegalArgumentException if the fraction is out of range or leaves a part empty
+     */
+    public static int[][] rows(SampleInfo rows, double fraction, RandomGenerator random) {
+        SampleInfo data = Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(random, "random");
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in (0, 1), found "
                     + fraction);
         }
-        int n = data.rows();
+        int n = data.count();
         boolean[] chosen = new boolean[n];
         int groups = Math.max(1, data.classes());
         int[] members = new int[n];
@@ -88,7 +105,7 @@ public record ValidationSplit(Dataset training, Dataset validation, int[] traini
                 tr[ti++] = r;
             }
         }
-        return new ValidationSplit(data.subset(tr), data.subset(val), tr, val);
+        return new int[][] {tr, val};
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.mlp.core.tune;
 
+import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -73,7 +75,7 @@ public final class CrossValidation {
     }
 
     /**
-     * Runs every fold.
+     * Runs every fold with models that do not depend on the fold's data.
      *
      * @param data the rows and the preparation step
      * @param models makes a fresh, untrained model for each fold; called on the calling thread,
@@ -82,15 +84,37 @@ public final class CrossValidation {
      * @throws IllegalArgumentException if there are fewer rows than folds
      */
     public CrossValidationResult run(FoldData data, Supplier<Model> models) {
+        Objects.requireNonNull(models, "models");
+        return run(data, training -> models.get());
+    }
+
+    /**
+     * Runs every fold, each with a model made for its prepared training part (whose input count
+     * can differ between folds, e.g. when one-hot encoding finds other categories).
+     *
+     * @param data the rows and the preparation step
+     * @param models makes a fresh, untrained model for a fold's prepared training part; called
+     *               on the calling thread, once per fold, after every fold is prepared and
+     *               before any fold trains
+     * @return the per-fold results, in fold order
+     * @throws IllegalArgumentException if there are fewer rows than folds
+     */
+    public CrossValidationResult run(FoldData data, Function<Dataset, Model> models) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(models, "models");
         Folds split = Folds.of(folds, data.rows(), seed);
-        List<Model> built = new ArrayList<>();
+        List<Fold> prepared = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
-            built.add(Objects.requireNonNull(models.get(), "the model supplier returned null"));
+            prepared.add(Objects.requireNonNull(
+                    data.prepare(split.trainingRows(f), split.testRows(f)), "prepared fold"));
+        }
+        List<Model> built = new ArrayList<>();
+        for (Fold fold : prepared) {
+            built.add(Objects.requireNonNull(models.apply(fold.training()),
+                    "the model factory returned null"));
         }
         FoldResult[] results = Parallel.run(folds, parallelism, f -> {
-            Fold fold = data.prepare(split.trainingRows(f), split.testRows(f));
+            Fold fold = prepared.get(f);
             Model model = built.get(f);
             var training = model.fit(fold.training());
             return new FoldResult(f, fold.training().rows(), model.evaluate(fold.test()),

@@ -29,12 +29,14 @@ public interface FoldData {
     Fold prepare(int[] trainingRows, int[] testRows);
 
     /**
-     * All rows prepared together, as a single training run on the whole data sees them (for a
-     * validation split, which the model holds out itself).
+     * Every row, in order, prepared with state fitted on some of them only: for scoring by a
+     * validation split, which the model then holds out of these rows itself ({@code fitRows}
+     * are the rows it trains on).
      *
+     * @param fitRows the rows to fit the preparation on, ascending
      * @return the whole data set
      */
-    Dataset whole();
+    Dataset all(int[] fitRows);
 
     /**
      * Folds of data that needs no preparation besides the model's own scalers.
@@ -56,7 +58,7 @@ public interface FoldData {
             }
 
             @Override
-            public Dataset whole() {
+            public Dataset all(int[] fitRows) {
                 return data;
             }
         };

@@ -1,14 +1,18 @@
 package dev.mlp.core.tune;
 
 import dev.mlp.api.Metric;
+import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import dev.mlp.core.metric.Metrics;
+import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.TrainingDivergedException;
 import dev.mlp.core.train.TrainingResult;
+import dev.mlp.core.train.ValidationSplit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -75,8 +79,9 @@ public final class HyperparameterSearch {
     }
 
     /**
-     * Scores every candidate. Each candidate's models are made first, on the calling thread, so
-     * a bad value fails before any training.
+     * Scores every candidate with models that do not depend on the prepared data. Each
+     * candidate's models are made first, on the calling thread, so a bad value fails before
+     * any training.
      *
      * @param candidates the candidates
      * @param data the rows and their preparation step
@@ -85,25 +90,61 @@ public final class HyperparameterSearch {
      */
     public SearchResult run(List<Candidate> candidates, FoldData data,
                             Function<Candidate, Supplier<Model>> models) {
-        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(models, "models");
+        List<Function<Dataset, Model>> each = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Supplier<Model> s = Objects.requireNonNull(models.apply(c), "models");
+            each.add(prepared -> s.get());
+        }
+        return rank(candidates, data, each);
+    }
+
+    /**
+     * Scores every candidate, each fold's model made for that fold's prepared training part
+     * (whose input count can differ between folds). Each candidate's model is first made for
+     * all rows prepared together, on the calling thread, so a bad value fails before any
+     * training.
+     *
+     * @param candidates the candidates
+     * @param data the rows and their preparation step
+     * @param models makes a fresh model of a candidate for prepared training data
+     * @return the ranked candidates
+     */
+    public SearchResult run(List<Candidate> candidates, FoldData data,
+                            BiFunction<Candidate, Dataset, Model> models) {
+        Objects.requireNonNull(models, "models");
+        List<Function<Dataset, Model>> each = new ArrayList<>();
+        for (Candidate c : candidates) {
+            each.add(prepared -> models.apply(c, prepared));
+        }
+        return rank(candidates, data, each);
+    }
+
+    private SearchResult rank(List<Candidate> candidates, FoldData data,
+                              List<Function<Dataset, Model>> models) {
+        Objects.requireNonNull(data, "data");
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("a search needs at least 1 candidate");
         }
-        List<Supplier<Model>> suppliers = new ArrayList<>();
+        int[] everyRow = new int[data.rows().count()];
+        for (int i = 0; i < everyRow.length; i++) {
+            everyRow[i] = i;
+        }
+        Dataset probe = null;
         boolean higher = false;
-        for (Candidate c : candidates) {
-            Supplier<Model> s = Objects.requireNonNull(models.apply(c), "models");
-            Model first = s.get(); // checks the candidate's specs now
+        for (Function<Dataset, Model> m : models) {
+            if (probe == null) {
+                probe = data.all(everyRow);
+            }
+            Model first = Objects.requireNonNull(m.apply(probe), "models"); // checks the specs now
             if (cv == null && first.trainer().options().validationFraction() <= 0) {
                 throw new IllegalArgumentException("scoring by a validation split needs models "
                         + "with a validation fraction; set validationFraction(f)");
             }
             higher = higherIsBetter(first);
-            suppliers.add(s);
         }
         Scored[] scored = Parallel.run(candidates.size(), parallelism,
-                i -> score(candidates.get(i), suppliers.get(i), data), Scored[]::new);
+                i -> score(candidates.get(i), models.get(i), data), Scored[]::new);
         Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score);
         List<Scored> ranked = new ArrayList<>(List.of(scored));
         ranked.sort(Comparator.comparing((Scored s) -> !s.succeeded())
@@ -112,17 +153,35 @@ public final class HyperparameterSearch {
         return new SearchResult(metric, higher, ranked);
     }
 
-    private Scored score(Candidate c, Supplier<Model> models, FoldData data) {
+    private Scored score(Candidate c, Function<Dataset, Model> models, FoldData data) {
         try {
             if (cv != null) {
                 CrossValidationResult r = cv.run(data, models);
                 return new Scored(c, r.mean(metric), r.std(metric), null);
             }
-            return new Scored(c, validationScore(models.get().fit(data.whole()), metric),
+            return new Scored(c, validationScore(validationRun(models, data), metric),
                     Double.NaN, null);
         } catch (TrainingDivergedException e) {
             return new Scored(c, Double.NaN, Double.NaN, e.getMessage());
         }
+    }
+
+    /**
+     * One training run with the model's own validation split, the data prepared on the rows
+     * that split trains on: the rows are worked out from the model's seed as the trainer will
+     * hold them out.
+     */
+    private static TrainingResult validationRun(Function<Dataset, Model> models, FoldData data) {
+        int[] everyRow = new int[data.rows().count()];
+        for (int i = 0; i < everyRow.length; i++) {
+            everyRow[i] = i;
+        }
+        Model probe = models.apply(data.all(everyRow));
+        int[][] rows = ValidationSplit.rows(data.rows(),
+                probe.trainer().options().validationFraction(),
+                Seeds.of(probe.trainer().seed()).validation());
+        Dataset prepared = data.all(rows[0]);
+        return models.apply(prepared).fit(prepared);
     }
 
     /**

@@ -98,7 +98,7 @@ class CrossValidationTest {
             }
 
             @Override
-            public Dataset whole() {
+            public Dataset all(int[] fitRows) {
                 return d;
             }
         };
@@ -115,6 +115,60 @@ class CrossValidationTest {
             }
             assertEquals(d.rows(), seenTraining.get(i).length + seenTest.get(i).length);
         }
+    }
+
+    /** The rows with {@code extra} more input columns, each a copy of the first. */
+    static Dataset widen(Dataset d, int extra) {
+        int in = d.inputs();
+        double[] x = new double[d.rows() * (in + extra)];
+        for (int r = 0; r < d.rows(); r++) {
+            System.arraycopy(d.features(), r * in, x, r * (in + extra), in);
+            for (int e = 0; e < extra; e++) {
+                x[r * (in + extra) + in + e] = d.features()[r * in];
+            }
+        }
+        return new Dataset(x, d.targets(), d.rows(), in + extra, d.outputs());
+    }
+
+    @Test
+    void eachFoldGetsAModelForTheWidthItsPreparationGave() {
+        Dataset d = threeClasses();
+        // a preparation whose output width depends on the fold, as one-hot encoding does when a
+        // fold's training rows lack a category: fold f gets f extra columns
+        List<Integer> widths = new ArrayList<>();
+        FoldData varying = new FoldData() {
+            private int next;
+
+            @Override
+            public SampleInfo rows() {
+                return d;
+            }
+
+            @Override
+            public Fold prepare(int[] trainingRows, int[] testRows) {
+                int extra = next++;
+                return new Fold(widen(d.subset(trainingRows), extra),
+                        widen(d.subset(testRows), extra));
+            }
+
+            @Override
+            public Dataset all(int[] fitRows) {
+                return d;
+            }
+        };
+        CrossValidationResult r = CrossValidation.of(3, 4).run(varying, training -> {
+            widths.add(training.inputs());
+            return Mlp.builder().inputs(training.inputs()).layer(6, "tanh").layer(3, "softmax")
+                    .loss("cross-entropy").inputScaler("z-score").epochs(5).seed(3)
+                    .metrics("accuracy").build();
+        });
+        assertEquals(List.of(3, 4, 5), widths);
+        assertEquals(3, r.folds().size());
+        // with no extra columns the factory form gives the supplier form's bits
+        CrossValidationResult plain = CrossValidation.of(3, 4).run(FoldData.of(d), models());
+        CrossValidationResult viaFactory = CrossValidation.of(3, 4)
+                .run(FoldData.of(d), training -> models().get());
+        assertArrayEquals(plain.values("loss"), viaFactory.values("loss"), 0.0);
     }
 
     private static Dataset shift(Dataset d, double by) {

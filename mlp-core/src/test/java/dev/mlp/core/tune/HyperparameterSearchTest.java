@@ -76,6 +76,58 @@ class HyperparameterSearchTest {
                 .contains("needs models with a validation fraction"));
     }
 
+    @Test
+    void aValidationSplitPreparesTheDataOnTheRowsTheModelTrainsOn() {
+        Dataset d = CrossValidationTest.threeClasses();
+        List<Candidate> cands = SPACE.random(2, 7);
+        List<int[]> fitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FoldData recording = new FoldData() {
+            @Override
+            public dev.mlp.api.SampleInfo rows() {
+                return d;
+            }
+
+            @Override
+            public Fold prepare(int[] trainingRows, int[] testRows) {
+                throw new AssertionError("a validation split prepares no folds");
+            }
+
+            @Override
+            public Dataset all(int[] fitRows) {
+                fitted.add(fitRows.clone());
+                return d;
+            }
+        };
+        java.util.function.BiFunction<Candidate, Dataset, Model> factory =
+                (c, prepared) -> models(0.25).apply(c).get();
+        SearchResult r = HyperparameterSearch.validationSplit("loss").parallelism(1)
+                .run(cands, recording, factory);
+        int[] training = dev.mlp.core.train.ValidationSplit.rows(d, 0.25,
+                dev.mlp.core.train.Seeds.of(3).validation())[0];
+        assertEquals(66, training.length); // 3 classes of 30 rows, round(7.5) = 8 held out of each
+        long onTrainingRows = fitted.stream()
+                .filter(f -> java.util.Arrays.equals(f, training)).count();
+        assertEquals(cands.size(), onTrainingRows, "each candidate's run is prepared on the "
+                + "rows its model trains on");
+        // with data that needs no preparation the score is the one of a plain run
+        for (Scored s : r.ranked()) {
+            List<Double> v = models(0.25).apply(s.candidate()).get().fit(d)
+                    .metric("validation-loss");
+            assertEquals(v.get(v.size() - 1), s.score(), 0.0);
+        }
+    }
+
+    @Test
+    void theSplitsRowsAreTheRowsOfTheSplit() {
+        Dataset d = CrossValidationTest.threeClasses();
+        var split = dev.mlp.core.train.ValidationSplit.of(d, 0.3,
+                dev.mlp.core.train.Seeds.of(5).validation());
+        int[][] rows = dev.mlp.core.train.ValidationSplit.rows(d, 0.3,
+                dev.mlp.core.train.Seeds.of(5).validation());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(split.trainingRows(), rows[0]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(split.validationRows(), rows[1]);
+    }
+
     /** A metric that is not built in, lower is better: the share of rows misclassified. */
     private static final Metric ERROR_RATE = new Metric() {
         @Override
