@@ -4,7 +4,9 @@
  * <p>Every moving part of training is one small interface here: {@link dev.mlp.api.Activation},
  * {@link dev.mlp.api.Loss}, {@link dev.mlp.api.Optimizer}, {@link dev.mlp.api.BatchStrategy},
  * {@link dev.mlp.api.WeightInitializer}, {@link dev.mlp.api.Scaler} and
- * {@link dev.mlp.api.TrainingListener}. Implementations are found by name through the providers of
+ * {@link dev.mlp.api.TrainingListener}. Methods that evaluate the loss themselves (L-BFGS) are
+ * {@link dev.mlp.api.ObjectiveOptimizer}s, driven with an {@link dev.mlp.api.Objective}.
+ * Implementations are found by name through the providers of
  * {@link dev.mlp.api.spi} and configured from spec strings parsed by {@link dev.mlp.api.spec}.
  *
  * <p>Base classes own the loops and the bookkeeping so that a plugin writes only its arithmetic:

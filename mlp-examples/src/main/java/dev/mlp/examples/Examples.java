@@ -2,6 +2,7 @@ package dev.mlp.examples;
 
 import dev.mlp.examples.data.FashionMnist;
 import dev.mlp.examples.data.IrisClassification;
+import dev.mlp.examples.data.LbfgsIris;
 import dev.mlp.examples.data.Xor;
 import dev.mlp.examples.seed.Seed000Backprop;
 import dev.mlp.examples.seed.Seed001ForwardPass;
@@ -50,7 +51,7 @@ public final class Examples {
      * @return the examples not in {@link #all()}
      */
     public static List<Example> onDemand() {
-        return List.of(new FashionMnist());
+        return List.of(new FashionMnist(), new LbfgsIris());
     }
 
     /**

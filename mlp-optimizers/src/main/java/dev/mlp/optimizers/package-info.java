@@ -40,6 +40,10 @@
  *   <tr><td>{@code schedule-free-adamw(lr=0.0025, ..., warmup=0)}</td>
  *       <td>Defazio et al. (2024): gradient at an interpolation of iterate and average; the
  *       network holds the interpolation {@code y}</td></tr>
+ *   <tr><td>{@code lbfgs(m=10, tol=1.0E-5, ftol=2.220446049250313E-9, maxls=20, ...)}</td>
+ *       <td>Liu and Nocedal (1989) with the Moré-Thuente line search, as L-BFGS-B without
+ *       bounds; a {@link dev.mlp.api.ObjectiveOptimizer}: full batch, evaluates the loss
+ *       itself, no learning rate</td></tr>
  * </table>
  *
  * <p>Each optimizer is a record of its hyperparameters, checked in its compact constructor

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.TestFactory;
 class BuiltInPluginsContractTest {
 
     /**
-     * Optimizers without a single learning rate (rprop adapts one step size per parameter): the
+     * Optimizers without a single learning rate (rprop adapts one step size per parameter, lbfgs
+     * chooses its steps by a line search): the
      * kit skips only the learning-rate check for them; snapshots are checked for every optimizer.
      */
-    private static final Set<String> WITHOUT_LEARNING_RATE = Set.of("rprop");
+    private static final Set<String> WITHOUT_LEARNING_RATE = Set.of("rprop", "lbfgs");
 
     @TestFactory
     Stream<DynamicNode> everyRegisteredPlugin() {

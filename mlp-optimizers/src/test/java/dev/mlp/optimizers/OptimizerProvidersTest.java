@@ -55,7 +55,7 @@ class OptimizerProvidersTest {
         assertEquals(new TreeSet<>(Set.of("sgd", "normalized-gradient", "momentum", "adam",
                 "nesterov", "adagrad", "rmsprop", "adadelta", "adamw", "adamax", "nadam", "amsgrad",
                 "rprop", "lion", "radam", "adam-belief", "lookahead",
-                "schedule-free-adamw")), found);
+                "schedule-free-adamw", "lbfgs")), found);
     }
 
     @Test

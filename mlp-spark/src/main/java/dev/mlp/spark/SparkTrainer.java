@@ -1,6 +1,7 @@
 package dev.mlp.spark;
 
 import dev.mlp.api.BatchStrategy;
+import dev.mlp.api.ObjectiveOptimizer;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.TrainingControl;
@@ -69,8 +70,14 @@ public final class SparkTrainer {
                         int depth, List<TrainingListener> listeners) {
         PluginRegistry registry = Mlp.standard().registry();
         this.spec = Objects.requireNonNull(spec, "spec").resolve(registry);
-        this.optimizer = registry.configure(PluginKind.OPTIMIZER, Optimizer.class,
-                Objects.requireNonNull(optimizer, "optimizer")).spec();
+        var configured = registry.configure(PluginKind.OPTIMIZER, Optimizer.class,
+                Objects.requireNonNull(optimizer, "optimizer"));
+        if (configured.instance() instanceof ObjectiveOptimizer) {
+            throw new IllegalArgumentException("optimizer '" + configured.spec() + "' evaluates "
+                    + "the objective at trial points, which Spark training does not offer yet; "
+                    + "train it locally (mlp train), or choose a step optimizer such as adam");
+        }
+        this.optimizer = configured.spec();
         this.batch = registry.configure(PluginKind.BATCH_STRATEGY, BatchStrategy.class,
                 Objects.requireNonNull(batch, "batch")).spec();
         if (epochs < 0) {

@@ -214,4 +214,12 @@ class SparkTrainerTest {
             assertTrue(e3.getMessage().contains("5 inputs"), e3.getMessage());
         }
     }
+
+    @Test
+    void anOptimizerThatEvaluatesTheObjectiveIsRefusedForNow() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new SparkTrainer(SPEC, "lbfgs", "full-batch", 5, 1));
+        assertTrue(e.getMessage().startsWith("optimizer 'lbfgs(m=10") && e.getMessage()
+                .contains("Spark training does not offer yet"), e.getMessage());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.mlp.testkit;
 
 import dev.mlp.api.spi.PluginKind;
+import dev.mlp.api.Objective;
+import dev.mlp.api.ObjectiveState;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerSnapshot;
 import dev.mlp.api.OptimizerState;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Assumptions;
  *   <li>{@value #DECREASE}: after {@link #steps(int)} steps (default 200) from a fixed start the
  *       loss is lower than at the start, and every parameter is finite.</li>
  *   <li>{@value #GRADIENTS}: {@code update} leaves the gradient arrays alone.</li>
+ *   <li>{@value #OBJECTIVE}: for an {@link dev.mlp.api.ObjectiveOptimizer}, every
+ *       {@code iterate} reports the loss at the parameters it leaves, the first one evaluates
+ *       the objective at least once, and no iteration raises the loss.</li>
  *   <li>{@value #RESTART}: a second {@code start(layout)} on the same optimizer reproduces the
  *       first run's trajectory bit for bit, with the same step count.</li>
  *   <li>{@value #INTERLEAVED}: two states of one optimizer stepped alternately on two problems
@@ -42,6 +47,12 @@ import org.junit.jupiter.api.Assumptions;
  *       has one). Skipped for a state that does not implement {@link RangeUpdate}.</li>
  * </ul>
  *
+ * <p>A "step" is one {@code update} with the gradient at the current parameters, or for an
+ * {@link dev.mlp.api.ObjectiveOptimizer} (whose state is an {@link ObjectiveState}) one
+ * {@code iterate} on the quadratic as an {@link Objective}; such an optimizer may stop moving
+ * once it has converged, so its step count is at most the number of iterations. Checks that do
+ * not apply to one kind ({@value #GRADIENTS}, {@value #OBJECTIVE}) are skipped.
+ *
  * <p>{@link UnsupportedOperationException} from {@code snapshot}/{@code restore} or from
  * {@code learningRate} (and a {@code NaN} rate) fail the contract unless allowed with
  * {@link #allowUnsupportedSnapshots()} or {@link #allowNoLearningRate()}; then the check is
@@ -51,14 +62,15 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
 
     static final String DECREASE = "steps on a quadratic decrease the loss";
     static final String GRADIENTS = "gradients are not modified";
+    static final String OBJECTIVE = "iterations report the loss at their new parameters";
     static final String RESTART = "a second start reproduces the first run bit for bit";
     static final String INTERLEAVED = "interleaved runs do not interfere";
     static final String SNAPSHOT = "snapshot and restore continue bit for bit";
     static final String RATE = "learning rate can be read and changed";
     static final String RANGES = "steps split into shuffled ranges match update bit for bit";
 
-    static final List<String> CHECKS = List.of(DECREASE, GRADIENTS, RESTART, INTERLEAVED,
-            SNAPSHOT, RATE, RANGES);
+    static final List<String> CHECKS = List.of(DECREASE, GRADIENTS, OBJECTIVE, RESTART,
+            INTERLEAVED, SNAPSHOT, RATE, RANGES);
 
     /** The lengths of the ranges each block is cut into, the last taking the rest. */
     private static final int[] CUT = {1, 0, 3};
@@ -117,6 +129,7 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
         return List.of(
                 new Check(DECREASE, spec, () -> checkDecrease(spec)),
                 new Check(GRADIENTS, spec, () -> checkGradients(spec)),
+                new Check(OBJECTIVE, spec, () -> checkObjective(spec)),
                 new Check(RESTART, spec, () -> checkRestart(spec)),
                 new Check(INTERLEAVED, spec, () -> checkInterleaved(spec)),
                 new Check(SNAPSHOT, spec, () -> checkSnapshot(spec)),
@@ -169,6 +182,25 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
             return l;
         }
 
+        /** @return this quadratic as an objective of {@link #LAYOUT} */
+        Objective objective() {
+            return new Objective() {
+                @Override
+                public ParameterLayout layout() {
+                    return LAYOUT;
+                }
+
+                @Override
+                public double evaluate(double[][] parameters, double[][] gradient) {
+                    double[][] g = Quadratic.this.gradient(parameters);
+                    for (int b = 0; b < g.length; b++) {
+                        System.arraycopy(g[b], 0, gradient[b], 0, g[b].length);
+                    }
+                    return loss(parameters);
+                }
+            };
+        }
+
         double[][] gradient(double[][] theta) {
             double[][] g = new double[theta.length][];
             for (int b = 0; b < theta.length; b++) {
@@ -185,10 +217,19 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
     static double[][] run(Quadratic q, OptimizerState s, double[][] theta, int n) {
         double[][] trajectory = new double[n][];
         for (int k = 0; k < n; k++) {
-            s.update(theta, q.gradient(theta));
+            step(q, s, theta);
             trajectory[k] = Numbers.flatten(theta);
         }
         return trajectory;
+    }
+
+    /** One step: an update with the gradient at {@code theta}, or one iteration. */
+    static void step(Quadratic q, OptimizerState s, double[][] theta) {
+        if (s instanceof ObjectiveState o) {
+            o.iterate(theta, q.objective());
+        } else {
+            s.update(theta, q.gradient(theta));
+        }
     }
 
     private void checkDecrease(String spec) {
@@ -199,7 +240,7 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
         OptimizerState s = o.start(LAYOUT);
         StringBuilder path = new StringBuilder();
         for (int k = 1; k <= steps; k++) {
-            s.update(theta, q.gradient(theta));
+            step(q, s, theta);
             if (k == 1 || k == 10 || k % 50 == 0 || k == steps) {
                 path.append(" ").append(k).append(": ").append(q.loss(theta)).append(';');
             }
@@ -216,9 +257,43 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
                     + l0 + " at the start, " + l + " after " + steps + " steps; losses by step:"
                     + path);
         }
-        if (s.steps() != steps) {
+        if (s instanceof ObjectiveState) {
+            if (s.steps() < 1 || s.steps() > steps) {
+                throw new AssertionError(spec + ": steps() is " + s.steps() + " after " + steps
+                        + " iterations, expected 1 to " + steps);
+            }
+        } else if (s.steps() != steps) {
             throw new AssertionError(spec + ": steps() is " + s.steps() + " after " + steps
                     + " updates");
+        }
+    }
+
+    private void checkObjective(String spec) {
+        Optimizer o = create(spec);
+        OptimizerState state = o.start(LAYOUT);
+        if (!(state instanceof ObjectiveState s)) {
+            Assumptions.abort(spec + ": a step optimizer, it does not evaluate the objective");
+            return;
+        }
+        Quadratic q = new Quadratic(9);
+        double[][] theta = q.start();
+        double previous = q.loss(theta);
+        for (int k = 1; k <= 10; k++) {
+            ObjectiveState.Iteration it = s.iterate(theta, q.objective());
+            double loss = q.loss(theta);
+            if (Double.doubleToRawLongBits(it.loss()) != Double.doubleToRawLongBits(loss)) {
+                throw new AssertionError(spec + ": iteration " + k + " reports the loss "
+                        + it.loss() + ", the objective at the parameters it left is " + loss);
+            }
+            if (k == 1 && it.evaluations() < 1) {
+                throw new AssertionError(spec + ": the first iteration reports "
+                        + it.evaluations() + " evaluations of the objective");
+            }
+            if (loss > previous) {
+                throw new AssertionError(spec + ": iteration " + k + " raised the loss from "
+                        + previous + " to " + loss);
+            }
+            previous = loss;
         }
     }
 
@@ -227,6 +302,10 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
         Quadratic q = new Quadratic(2);
         double[][] theta = q.start();
         OptimizerState s = o.start(LAYOUT);
+        if (s instanceof ObjectiveState) {
+            Assumptions.abort(spec + ": an objective optimizer takes no gradient arrays");
+            return;
+        }
         for (int k = 0; k < 5; k++) {
             double[][] g = q.gradient(theta);
             double[][] keep = Numbers.copy(g);
@@ -271,8 +350,8 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
         double[][] ta = qa.start();
         double[][] tb = qb.start();
         for (int k = 0; k < 15; k++) {
-            sa.update(ta, qa.gradient(ta));
-            sb.update(tb, qb.gradient(tb));
+            step(qa, sa, ta);
+            step(qb, sb, tb);
             double[] fa = Numbers.flatten(ta);
             double[] fb = Numbers.flatten(tb);
             if (!Numbers.sameBits(refA[k], fa) || !Numbers.sameBits(refB[k], fb)) {

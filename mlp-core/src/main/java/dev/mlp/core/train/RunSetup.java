@@ -1,6 +1,7 @@
 package dev.mlp.core.train;
 
 import dev.mlp.api.BatchStrategy;
+import dev.mlp.api.GradientTransform;
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Metric;
 import dev.mlp.api.OptimizerState;
@@ -87,6 +88,44 @@ final class RunSetup {
         }
         int stepsPerEpoch = (train.rows() + batchSize - 1) / batchSize;
         return s.start(new LearningRateSchedule.Run(base, trainer.epochs(), stepsPerEpoch));
+    }
+
+    /**
+     * The objective of the whole training data for an optimizer that evaluates it itself,
+     * after refusing what would make it change between evaluations or that the optimizer
+     * cannot follow.
+     *
+     * @param network the network
+     * @param gradient the run's gradient computation
+     * @param transforms the gradient transforms
+     * @return the objective
+     * @throws IllegalArgumentException if the batches are not the whole data, a layer has
+     *         dropout, or a schedule or a rolling-back divergence policy is configured
+     */
+    FullBatchObjective objective(Network network, BatchGradient gradient,
+                                 GradientTransform[] transforms) {
+        String name = trainer.optimizer().name();
+        String what = "optimizer '" + name + "' evaluates the loss of the whole training set";
+        if (batchSize != train.rows()) {
+            throw new IllegalArgumentException(what + ", but batch strategy '"
+                    + trainer.batches() + "' gives batches of " + batchSize + " of "
+                    + train.rows() + " rows; use the full-batch strategy (full-batch)");
+        }
+        if (network.hasDropout()) {
+            throw new IllegalArgumentException(what + ", which dropout changes from one "
+                    + "evaluation to the next; remove the dropout of the network's layers");
+        }
+        if (options.schedule() != null) {
+            throw new IllegalArgumentException(what + " and chooses every step by a line "
+                    + "search; it has no learning rate for schedule '" + options.schedule().name()
+                    + "': remove the schedule");
+        }
+        if (options.divergence().rollsBack()) {
+            throw new IllegalArgumentException(what + " and has no learning rate to lower "
+                    + "on a rollback: use a divergence policy that stops (" + options.divergence()
+                    + " rolls back)");
+        }
+        return new FullBatchObjective(network, gradient, train, transforms);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mlp.core.train;
 
 import dev.mlp.api.Evaluation;
 import dev.mlp.api.GradientTransform;
+import dev.mlp.api.ObjectiveState;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.Scaler;
 import dev.mlp.api.TrainingControl;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  *     evaluate, record the history, tell the schedule, early stopping, checkpoint, listeners
  * </pre>
  *
+ * <p>With an {@link dev.mlp.api.ObjectiveOptimizer} (L-BFGS) an epoch is one iteration of the
+ * method on the {@link FullBatchObjective} of the training data instead, and the epoch's loss
+ * is the loss at the iteration's new point; a stop reason the method reports ends the run.
+ *
  * <p>A divergence (a NaN or infinite loss, gradient or parameter, see {@link FiniteChecks})
  * goes to the {@link DivergenceGuard}, which rolls the epoch back or ends the run. Not
  * thread-safe: one instance per run.
@@ -49,6 +54,9 @@ final class TrainingRun {
     private final int batchSize;
     private final RunState run;
     private final OptimizerState state;
+    /** The optimizer's state when it evaluates the objective itself, else {@code null}. */
+    private final ObjectiveState objectiveState;
+    private final FullBatchObjective objective;
     private final BatchGradient gradient;
     private final ParallelUpdate updater;
     private final double[][] grads;
@@ -85,6 +93,8 @@ final class TrainingRun {
         grads = gradient.gradients();
         state = trainer.optimizer().start(network.layout());
         transforms = options.transforms().toArray(new GradientTransform[0]);
+        objectiveState = state instanceof ObjectiveState os ? os : null;
+        objective = objectiveState == null ? null : setup.objective(network, gradient, transforms);
         run = new RunState(network, state, setup.startSchedule(state), seeds, n);
         updater = ParallelUpdate.forParameters(run.params, threads);
         evaluator = new Evaluator(network, trainer.loss(), options.metrics(), targetScaling,
@@ -136,6 +146,9 @@ final class TrainingRun {
 
     /** One epoch of batches; returns the epoch's (weighted) mean loss. */
     private double runEpoch(int epoch) {
+        if (objectiveState != null) {
+            return iterate(epoch);
+        }
         trainer.batches().arrange(run.order, run.random, train);
         double sum = 0.0;
         double total = 0.0;
@@ -163,6 +176,26 @@ final class TrainingRun {
         }
         FiniteChecks.checkParameters(run.network, run.layout, run.params, epoch, batch);
         return sum / total;
+    }
+
+    /** One iteration of an objective optimizer; returns the loss at its new point. */
+    private double iterate(int epoch) {
+        ObjectiveState.Iteration it = objectiveState.iterate(run.params, objective);
+        if (!Double.isFinite(it.loss())) {
+            throw FiniteChecks.lossDiverged(run.network, run.layout, run.params, epoch, 1,
+                    it.loss());
+        }
+        FiniteChecks.checkParameters(run.network, run.layout, run.params, epoch, 1);
+        if (it.stops()) {
+            control.requestStop(trainer.optimizer().name() + ": " + it.stopReason());
+        }
+        if (!listeners.isEmpty()) {
+            var end = new TrainingListener.BatchEnd(epoch, 1, n, it.loss(), state.steps());
+            for (TrainingListener l : listeners) {
+                l.batchFinished(end);
+            }
+        }
+        return it.loss();
     }
 
     /** Applies the gradient transforms, returns their penalty and checks the gradients. */
