@@ -70,4 +70,43 @@ public record ParameterLayout(List<Block> blocks) {
         }
         return n;
     }
+
+    /**
+     * Checks that parameter and gradient arrays fit this layout, for optimizers and gradient
+     * transforms that take them from a caller.
+     *
+     * @param who the checking plugin's name, for messages
+     * @param parameters one array per block, each at least as long as its block
+     * @param gradients one array per block, each at least as long as its block
+     * @return the block sizes
+     * @throws IllegalArgumentException naming the block and both sizes if anything does not fit
+     */
+    public int[] checkArrays(String who, double[][] parameters, double[][] gradients) {
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(gradients, "gradients");
+        int n = size();
+        if (parameters.length != n || gradients.length != n) {
+            throw new IllegalArgumentException(who + ": the layout has " + n
+                    + " blocks, found " + parameters.length + " parameter arrays and "
+                    + gradients.length + " gradient arrays");
+        }
+        int[] sizes = new int[n];
+        for (int b = 0; b < n; b++) {
+            sizes[b] = block(b).size();
+            checkBlock(who, b, sizes[b], parameters[b], "parameter");
+            checkBlock(who, b, sizes[b], gradients[b], "gradient");
+        }
+        return sizes;
+    }
+
+    private static void checkBlock(String who, int b, int size, double[] array, String what) {
+        if (array == null) {
+            throw new IllegalArgumentException(who + ": block " + b + " has no " + what
+                    + " array");
+        }
+        if (array.length < size) {
+            throw new IllegalArgumentException(who + ": the " + what + " array of block "
+                    + b + " must hold at least " + size + " values, found " + array.length);
+        }
+    }
 }

@@ -71,10 +71,11 @@ public final class Mlp {
      * @param registry the plugins
      * @param defaults what unset choices default to
      * @param listeners listeners attached to every run
-     * @param backend the compute backend and thread count of runs that do not choose
+     * @param backend the compute backend and thread count of runs that do not choose (bound in
+     *     {@link dev.mlp.core.inject.MlpModule})
      */
     @Inject
-    public Mlp(PluginRegistry registry, TrainingDefaults defaults,
+    Mlp(PluginRegistry registry, TrainingDefaults defaults,
                Set<TrainingListener> listeners, BackendChoice backend) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.defaults = Objects.requireNonNull(defaults, "defaults");

@@ -1,5 +1,6 @@
 package dev.mlp.optimizers;
 
+import dev.mlp.api.Norms;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerRunState;
 import dev.mlp.api.OptimizerState;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.mlp.api.Norms;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;

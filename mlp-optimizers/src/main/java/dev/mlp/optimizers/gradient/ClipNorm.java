@@ -1,11 +1,11 @@
 package dev.mlp.optimizers.gradient;
 
 import dev.mlp.api.GradientTransform;
+import dev.mlp.api.Norms;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
-import dev.mlp.optimizers.Norms;
 import java.util.List;
 
 /**
@@ -48,7 +48,7 @@ public record ClipNorm(double max) implements GradientTransform {
 
     @Override
     public double apply(ParameterLayout layout, double[][] parameters, double[][] gradients) {
-        int[] sizes = Shapes.check(NAME, layout, parameters, gradients);
+        int[] sizes = layout.checkArrays(NAME, parameters, gradients);
         int[] all = Norms.all(sizes.length);
         double largest = Norms.maxAbs(sizes, gradients, all);
         if (largest == 0.0 || !Double.isFinite(largest)) {

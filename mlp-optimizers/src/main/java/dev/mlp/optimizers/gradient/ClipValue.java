@@ -41,7 +41,7 @@ public record ClipValue(double max) implements GradientTransform {
 
     @Override
     public double apply(ParameterLayout layout, double[][] parameters, double[][] gradients) {
-        int[] sizes = Shapes.check(NAME, layout, parameters, gradients);
+        int[] sizes = layout.checkArrays(NAME, parameters, gradients);
         for (int b = 0; b < sizes.length; b++) {
             double[] g = gradients[b];
             for (int i = 0, n = sizes[b]; i < n; i++) {

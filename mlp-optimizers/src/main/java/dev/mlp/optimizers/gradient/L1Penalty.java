@@ -47,7 +47,7 @@ public record L1Penalty(double lambda) implements GradientTransform {
 
     @Override
     public double apply(ParameterLayout layout, double[][] parameters, double[][] gradients) {
-        int[] sizes = Shapes.check(NAME, layout, parameters, gradients);
+        int[] sizes = layout.checkArrays(NAME, parameters, gradients);
         double sum = 0.0;
         for (int b = 0; b < sizes.length; b++) {
             if (layout.block(b).kind() != ParameterLayout.Kind.WEIGHTS) {

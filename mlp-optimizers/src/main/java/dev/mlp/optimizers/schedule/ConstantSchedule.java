@@ -1,6 +1,7 @@
 package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.ScaledScheduleState;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
@@ -26,9 +27,9 @@ public record ConstantSchedule() implements LearningRateSchedule {
 
     @Override
     public State start(Run run) {
-        return new ScaledState(NAME, run) {
+        return new ScaledScheduleState(NAME, run) {
             @Override
-            double unscaled(int epoch, long step) {
+            protected double unscaled(int epoch, long step) {
                 return run.baseRate();
             }
         };

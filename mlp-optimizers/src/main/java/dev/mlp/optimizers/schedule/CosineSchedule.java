@@ -1,6 +1,7 @@
 package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.ScaledScheduleState;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
@@ -61,9 +62,9 @@ public record CosineSchedule(int warmup, double min) implements LearningRateSche
     public State start(Run run) {
         long total = (long) run.epochs() * run.stepsPerEpoch();
         long warm = (long) warmup * run.stepsPerEpoch();
-        return new ScaledState(NAME, run) {
+        return new ScaledScheduleState(NAME, run) {
             @Override
-            double unscaled(int epoch, long step) {
+            protected double unscaled(int epoch, long step) {
                 double base = run.baseRate();
                 if (step < warm) {
                     return base * (step + 1) / warm;

@@ -1,6 +1,7 @@
 package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.ScaledScheduleState;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
@@ -76,9 +77,9 @@ public record CyclicalSchedule(int stepSize, double min, String mode, double gam
 
     @Override
     public State start(Run run) {
-        return new ScaledState(NAME, run) {
+        return new ScaledScheduleState(NAME, run) {
             @Override
-            double unscaled(int epoch, long step) {
+            protected double unscaled(int epoch, long step) {
                 double base = run.baseRate();
                 double lower = min * base;
                 long cycle = 1 + step / (2L * stepSize);

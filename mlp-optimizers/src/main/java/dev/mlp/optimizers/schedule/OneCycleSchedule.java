@@ -1,6 +1,7 @@
 package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.ScaledScheduleState;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.Hyperparameters;
@@ -74,9 +75,9 @@ public record OneCycleSchedule(double pctStart, double divFactor, double finalDi
         long total = Math.max(1L, (long) run.epochs() * run.stepsPerEpoch());
         double up = pctStart * total - 1.0;
         double last = total - 1.0;
-        return new ScaledState(NAME, run) {
+        return new ScaledScheduleState(NAME, run) {
             @Override
-            double unscaled(int epoch, long step) {
+            protected double unscaled(int epoch, long step) {
                 double peak = run.baseRate();
                 double initial = peak / divFactor;
                 double end = initial / finalDivFactor;

@@ -1,6 +1,7 @@
 package dev.mlp.optimizers.schedule;
 
 import dev.mlp.api.LearningRateSchedule;
+import dev.mlp.api.ScaledScheduleState;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
@@ -87,7 +88,7 @@ public record ReduceOnPlateauSchedule(int patience, double factor, double minDel
     }
 
     /** The per-run state: current rate, best value, wait and cooldown counters. */
-    private final class PlateauState extends ScaledState {
+    private final class PlateauState extends ScaledScheduleState {
 
         private double rate;
         private boolean hasBest;
@@ -101,7 +102,7 @@ public record ReduceOnPlateauSchedule(int patience, double factor, double minDel
         }
 
         @Override
-        double unscaled(int epoch, long step) {
+        protected double unscaled(int epoch, long step) {
             return rate;
         }
 
@@ -132,13 +133,13 @@ public record ReduceOnPlateauSchedule(int patience, double factor, double minDel
         }
 
         @Override
-        double[] extra() {
+        protected double[] extra() {
             return new double[] {rate, hasBest ? 1 : 0, hasBest ? best : 0, wait,
                     cooldownCounter};
         }
 
         @Override
-        void restoreExtra(double[] saved) {
+        protected void restoreExtra(double[] saved) {
             double r = saved[0];
             if (!(r > 0) || !Double.isFinite(r)) {
                 throw new IllegalArgumentException(NAME + ": saved rate must be finite and > 0, "

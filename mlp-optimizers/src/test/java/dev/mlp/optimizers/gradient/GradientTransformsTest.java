@@ -14,7 +14,7 @@ import dev.mlp.api.spec.Parameters;
 import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.GradientTransformProvider;
-import dev.mlp.optimizers.Norms;
+import dev.mlp.api.Norms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

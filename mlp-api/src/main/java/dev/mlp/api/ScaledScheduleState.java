@@ -1,22 +1,28 @@
-package dev.mlp.optimizers.schedule;
+package dev.mlp.api;
 
-import dev.mlp.api.LearningRateSchedule;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What every schedule state of this package shares: argument checks, the product of the
- * {@link #scale(double)} factors, and saving it as the first number of {@link #save()}.
+ * A base for {@link LearningRateSchedule.State}s, so that a schedule is one method: it checks
+ * the arguments of {@link #rate(int, long)}, keeps the product of the {@link #scale(double)}
+ * factors (as reduce-on-plateau and divergence rollback apply them) and saves it as the first
+ * number of {@link #save()}, followed by whatever {@link #extra()} returns. A schedule whose
+ * later rates depend only on the epoch and step implements {@link #unscaled(int, long)} alone.
  */
-abstract class ScaledState implements LearningRateSchedule.State {
+public abstract class ScaledScheduleState implements LearningRateSchedule.State {
 
     /** The schedule's name, for messages. */
-    final String name;
+    protected final String name;
     /** The facts of the run. */
-    final LearningRateSchedule.Run run;
+    protected final LearningRateSchedule.Run run;
     private double factor = 1.0;
 
-    ScaledState(String name, LearningRateSchedule.Run run) {
+    /**
+     * @param name the schedule's name, for messages
+     * @param run the facts of the run
+     */
+    protected ScaledScheduleState(String name, LearningRateSchedule.Run run) {
         this.name = name;
         this.run = Objects.requireNonNull(run, "run");
     }
@@ -28,7 +34,7 @@ abstract class ScaledState implements LearningRateSchedule.State {
      * @param step the steps taken before this one, from 0
      * @return the rate, finite and {@code > 0}
      */
-    abstract double unscaled(int epoch, long step);
+    protected abstract double unscaled(int epoch, long step);
 
     @Override
     public final double rate(int epoch, long step) {
@@ -56,7 +62,7 @@ abstract class ScaledState implements LearningRateSchedule.State {
     /**
      * @return the numbers besides the scale factor that determine later rates; none by default
      */
-    double[] extra() {
+    protected double[] extra() {
         return new double[0];
     }
 
@@ -66,7 +72,7 @@ abstract class ScaledState implements LearningRateSchedule.State {
      * @param saved the numbers
      * @throws IllegalArgumentException if a value does not fit
      */
-    void restoreExtra(double[] saved) {
+    protected void restoreExtra(double[] saved) {
         // nothing beyond the scale factor by default
     }
 

@@ -1,9 +1,9 @@
-package dev.mlp.optimizers;
+package dev.mlp.api;
 
 /**
  * The Euclidean norm of a vector stored as several flat blocks, computed without spurious
- * overflow or underflow, as used by {@link NormalizedGradient} and by the {@code clip-norm}
- * gradient transform.
+ * overflow or underflow, as normalized-gradient optimizers and norm-clipping gradient
+ * transforms need it.
  *
  * <p>A plain sum of squares is used when the largest component is in {@code [2^-480, 2^480]};
  * otherwise the components are first multiplied by a power of two (exactly) that brings the
