@@ -2,6 +2,7 @@ package dev.mlp.cli;
 
 import dev.mlp.core.ClassWeights;
 import dev.mlp.core.Mlp;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.DivergencePolicy;
 import dev.mlp.core.train.EarlyStopping;
@@ -86,6 +87,12 @@ final class ModelOptions {
             + "validation and test metrics (and early stopping on them) by the class weights "
             + "too.")
     boolean weightedMetrics;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "Compute backend of the "
+            + "matrix products: java, java-vector or native-blas (default: the fastest that "
+            + "runs here; mlp plugins --kind compute-backend lists them). native-blas is not "
+            + "bit-identical to java.")
+    String backend;
 
     /** Option checks that need no data. */
     void check() {
@@ -197,6 +204,9 @@ final class ModelOptions {
         if (divergence != null) {
             b.divergence(divergence);
         }
+        if (backend != null) {
+            b.backend(backend);
+        }
         ClassWeights cw = classWeights();
         if (cw != null) {
             if (!classification) {
@@ -228,6 +238,17 @@ final class ModelOptions {
         }
         checkSpec("--early-stopping", earlyStoppingSpec(), EarlyStopping::parse);
         checkSpec("--divergence", divergence, DivergencePolicy::parse);
+        if (backend != null) {
+            if (backend.isBlank()) {
+                throw new BadInputException("--backend needs a compute backend's name, for "
+                        + "example --backend java");
+            }
+            try {
+                MatrixBackends.resolve(r, backend);
+            } catch (IllegalStateException e) {
+                throw new BadInputException("--backend: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void checkSpec(String option, String spec, Function<String, ?> make) {

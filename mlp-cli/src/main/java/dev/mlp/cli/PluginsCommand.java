@@ -1,7 +1,9 @@
 package dev.mlp.cli;
 
 import dev.mlp.api.spec.ParameterSpec;
+import dev.mlp.api.spi.ComputeBackendProvider;
 import dev.mlp.api.spi.PluginProvider;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.plugin.PluginCatalog;
 import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
@@ -74,9 +76,24 @@ final class PluginsCommand implements Callable<Integer> {
                     out.println("      " + param.describe());
                 }
                 out.println("      from " + PluginCatalog.origin(p));
+                if (p instanceof ComputeBackendProvider b) {
+                    String why = b.unavailableReason();
+                    out.println("      " + (why == null ? "runs here" : "cannot run here: " + why));
+                }
+            }
+            if (k == PluginKind.COMPUTE_BACKEND) {
+                out.println("  used when none is named: " + defaultBackend(registry));
             }
         }
         out.flush();
         return MlpCli.OK;
+    }
+
+    /** The backend of runs that name none, and why. */
+    private static String defaultBackend(PluginRegistry registry) {
+        String named = MatrixBackends.defaultName();
+        String name = MatrixBackends.resolve(registry, null).name();
+        return name + (named != null ? " (named by -D" + MatrixBackends.PROPERTY + ")"
+                : " (the fastest that runs here)");
     }
 }

@@ -4,6 +4,7 @@ import dev.mlp.api.Evaluation;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.TrainingDefaults;
 import dev.mlp.core.io.CheckpointFile;
 import dev.mlp.core.io.ModelFile;
@@ -396,6 +397,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " validation rows)" : "", input.source(),
                 result.epochs(), seconds,
                 result.stopReason() == null ? "" : " (" + result.stopReason() + ")");
+        out.printf(Locale.ROOT, "  compute backend        %s%n", backendName(model));
         if (at != result.epochs()) {
             out.printf(Locale.ROOT, "  metrics of epoch %d, whose weights were kept:%n", at);
         }
@@ -404,6 +406,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         tableSummary(out, prepared);
         out.println("saved " + output);
+    }
+
+    /** @return the name of the compute backend the model trained on */
+    static String backendName(Model model) {
+        var backend = model.trainer().options().backend();
+        return backend != null ? backend.name() : MatrixBackends.standard().name();
     }
 
     /** What reading the table did: rows left out, categorical columns, filled cells. */

@@ -87,6 +87,22 @@ class CommandsTest {
     }
 
     @Test
+    void theSummaryNamesTheComputeBackendAndBackendForcesOne() {
+        String fastest = dev.mlp.core.kernel.MatrixBackends.standard().name();
+        String[] base = {"train", "--data", blobs.toString(), "--target", "kind", "--layers",
+            "6", "--epochs", "5", "-o", dir.resolve("b.mlp").toString()};
+        Cli t = Cli.run(base);
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        assertTrue(t.out().contains("\n  compute backend        " + fastest + "\n"), t.out());
+        String[] named = java.util.Arrays.copyOf(base, base.length + 2);
+        named[base.length] = "--backend";
+        named[base.length + 1] = "java";
+        Cli forced = Cli.run(named);
+        assertEquals(MlpCli.OK, forced.code(), forced.err());
+        assertTrue(forced.out().contains("\n  compute backend        java\n"), forced.out());
+    }
+
+    @Test
     void regressionOnASemicolonFile() {
         Cli t = Cli.run("train", "--data", line.toString(), "--delimiter", ";", "--target", "y",
                 "--task", "regression", "--layers", "4", "--activation", "tanh",

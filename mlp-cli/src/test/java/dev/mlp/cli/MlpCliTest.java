@@ -56,6 +56,20 @@ class MlpCliTest {
     }
 
     @Test
+    void pluginsSaysWhichBackendsRunHereAndWhichOneIsUsed() {
+        Cli r = Cli.run("plugins", "--kind", "compute-backend");
+        assertEquals(MlpCli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("  java-vector  version"), r.out());
+        assertTrue(r.out().contains("  native-blas  version"), r.out());
+        // surefire starts the JVM without the Vector API
+        assertTrue(r.out().contains("cannot run here: the Vector API is not loaded; start the "
+                + "JVM with --add-modules jdk.incubator.vector"), r.out());
+        String used = dev.mlp.core.kernel.MatrixBackends.standard().name();
+        assertTrue(r.out().contains("  used when none is named: " + used
+                + " (the fastest that runs here)"), r.out());
+    }
+
+    @Test
     void badOptionValueIsBadUsage() {
         Cli r = Cli.run("plugins", "--kind", "nonsense");
         assertEquals(MlpCli.BAD_INPUT, r.code());

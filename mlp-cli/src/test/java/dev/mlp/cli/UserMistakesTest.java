@@ -128,6 +128,14 @@ class UserMistakesTest {
     }
 
     @Test
+    void anUnknownOrBlankBackendOptionIsBadInput() {
+        assertBadInput(train("--backend", "no-such-backend"), "--backend: ",
+                "unknown compute backend 'no-such-backend'", "known: java, java-vector, "
+                        + "native-blas");
+        assertBadInput(train("--backend", " "), "--backend needs a compute backend's name");
+    }
+
+    @Test
     void anUnknownBackendIsBadInput() {
         String before = System.getProperty(MatrixBackends.PROPERTY);
         System.setProperty(MatrixBackends.PROPERTY, "no-such-backend");

@@ -17,4 +17,16 @@ public interface ComputeBackendProvider extends PluginProvider<ComputeBackend> {
     default String unavailableReason() {
         return null;
     }
+
+    /**
+     * How fast this backend is expected to be on products of realistic size, against the
+     * others: when a run names no backend, the one with the highest preference that can run
+     * here is used. The built-in {@code java} backend has 0, {@code java-vector} 100,
+     * {@code native-blas} 200.
+     *
+     * @return the preference; higher is chosen first
+     */
+    default int preference() {
+        return 0;
+    }
 }

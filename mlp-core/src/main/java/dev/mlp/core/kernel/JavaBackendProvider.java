@@ -4,7 +4,10 @@ import dev.mlp.api.kernel.ComputeBackend;
 import dev.mlp.api.spec.Parameters;
 import dev.mlp.api.spi.ComputeBackendProvider;
 
-/** {@code java}: the built-in pure-Java compute backend, {@link Gemm}; the default. */
+/**
+ * {@code java}: the built-in pure-Java compute backend, {@link Gemm}; the one every other backend
+ * falls back on, and the reference for bit-for-bit results.
+ */
 public final class JavaBackendProvider implements ComputeBackendProvider {
 
     /** The backend, shared: it holds no state of its own. */
@@ -18,7 +21,7 @@ public final class JavaBackendProvider implements ComputeBackendProvider {
 
     @Override
     public String description() {
-        return "pure-Java packed and cache-blocked matrix products (the default)";
+        return "pure-Java packed and cache-blocked matrix products (the reference; runs everywhere)";
     }
 
     @Override

@@ -15,9 +15,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses the compute backend for the matrix products. Backends are plugins of the kind
  * {@link PluginKind#COMPUTE_BACKEND}, found by the {@link PluginCatalog} like every other plugin;
- * {@value #JAVA}, the built-in pure-Java {@link Gemm}, is the default. A run's backend is chosen
- * with {@code Mlp.builder().backend(name)} (or the Guice module's
- * {@link BackendChoice}); the system property {@value #PROPERTY} only sets the default.
+ * {@value #JAVA} is the built-in pure-Java {@link Gemm}. A run's backend is chosen with
+ * {@code Mlp.builder().backend(name)} (or the Guice module's {@link BackendChoice}); the system
+ * property {@value #PROPERTY} sets the default; with neither, the fastest backend that runs
+ * here is used: the one with the highest
+ * {@link ComputeBackendProvider#preference() preference} whose provider reports it can run and
+ * which passes a small self-test ({@code native-blas} when the system BLAS loads, else
+ * {@code java-vector} when the JVM has {@code jdk.incubator.vector}, else {@value #JAVA}).
  */
 public final class MatrixBackends {
 
@@ -33,11 +37,12 @@ public final class MatrixBackends {
     }
 
     /**
-     * @return the backend named by {@value #PROPERTY}, {@value #JAVA} when it is not set
+     * @return the backend named by {@value #PROPERTY}, or {@code null} when it is not set (the
+     *         fastest backend that runs here is used then)
      */
     public static String defaultName() {
-        String name = System.getProperty(PROPERTY, JAVA).strip();
-        return name.isEmpty() ? JAVA : name;
+        String name = System.getProperty(PROPERTY, "").strip();
+        return name.isEmpty() ? null : name;
     }
 
     /**
@@ -45,12 +50,18 @@ public final class MatrixBackends {
      * here.
      *
      * @param registry the plugins
-     * @param name the backend's name, or {@code null} for {@link #defaultName()}
+     * @param name the backend's name, or {@code null} for {@link #defaultName()}, and when that
+     *             is not set either the fastest backend of the registry that runs here
      * @return the backend
      * @throws IllegalStateException if the backend is unknown or cannot run here
      */
     public static ComputeBackend resolve(PluginRegistry registry, String name) {
-        return resolve(registry, name == null ? defaultName() : name.strip(), name == null);
+        if (name != null) {
+            return resolve(registry, name.strip(), false);
+        }
+        String property = defaultName();
+        return property == null ? FastestBackend.choose(registry)
+                : resolve(registry, property, true);
     }
 
     private static ComputeBackend resolve(PluginRegistry registry, String chosen,
@@ -87,12 +98,12 @@ public final class MatrixBackends {
     }
 
     /**
-     * @return the backend named by {@value #PROPERTY} among the plugins on the class path
-     * @throws IllegalStateException if it is unknown or cannot run here
+     * @return the backend named by {@value #PROPERTY} among the plugins on the class path, or
+     *         when it is not set the fastest of them that runs here
+     * @throws IllegalStateException if the named one is unknown or cannot run here
      */
     public static ComputeBackend standard() {
-        String name = defaultName();
-        if (name.equals(JAVA)) {
+        if (JAVA.equals(defaultName())) {
             return JavaBackendProvider.JAVA;
         }
         return resolve(Standard.REGISTRY, null);
@@ -110,11 +121,12 @@ public final class MatrixBackends {
     }
 
     /**
-     * An engine of the backend named by {@value #PROPERTY}.
+     * An engine of the {@link #standard()} backend.
      *
      * @param threads the most threads one product may use, at least 1
      * @return the engine
-     * @throws IllegalStateException if the named backend is unknown or cannot run here
+     * @throws IllegalStateException if the backend {@value #PROPERTY} names is unknown or
+     *         cannot run here
      */
     public static MatrixProducts create(int threads) {
         return engine(standard(), threads);
