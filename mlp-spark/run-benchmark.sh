@@ -3,7 +3,8 @@
 # local[1] and local[2]. Arguments are passed on, e.g. rows=10000 epochs=2 batch=128.
 # With "mlpc" as the first argument runs MlpcComparison instead: MLlib's
 # MultilayerPerceptronClassifier and SparkMlp side by side (s per iteration, test accuracy),
-# e.g. run-benchmark.sh mlpc iterations=50.
+# e.g. run-benchmark.sh mlpc iterations=50. With "steps" runs StepTime: the time of one
+# full-batch step against model size and partition count, on local[2] or on the master= given.
 # Run from anywhere; builds the module's test classes first (no install). Maven options (the
 # local repository, -o) can be given in MAVEN_ARGS.
 set -euo pipefail
@@ -13,6 +14,9 @@ main=dev.mlp.spark.bench.FashionMnistBenchmark
 if [ "${1:-}" = mlpc ]; then
     main=dev.mlp.spark.bench.MlpcComparison
     shift
+elif [ "${1:-}" = steps ]; then
+    main=dev.mlp.spark.bench.StepTime
+    shift
 fi
 # shellcheck disable=SC2086
 mvn -B -q ${MAVEN_ARGS:-} test-compile dependency:build-classpath -pl mlp-spark -am \
@@ -20,6 +24,6 @@ mvn -B -q ${MAVEN_ARGS:-} test-compile dependency:build-classpath -pl mlp-spark 
 # the JVM options Spark needs on Java 17, kept in one place: the module's pom
 opens="$(sed -n 's:.*<spark.java17.options>\(.*\)</spark.java17.options>.*:\1:p' mlp-spark/pom.xml)"
 # shellcheck disable=SC2086
-SPARK_LOCAL_IP=127.0.0.1 exec java $opens -Xmx4g \
+SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" exec java $opens -Xmx4g ${JAVA_OPTS:-} \
     -cp "mlp-spark/target/test-classes:mlp-spark/target/classes:$(cat mlp-spark/target/test.classpath)" \
     "$main" "$@"

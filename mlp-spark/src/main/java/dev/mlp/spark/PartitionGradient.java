@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -112,18 +113,31 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
     }
 
     private Worker worker() {
+        int threads = taskThreads();
         Worker w = WORKER.get();
-        if (w == null || !w.spec.equals(spec) || w.capacity < blockSize) {
-            w = new Worker(spec, blockSize);
+        if (w == null || !w.spec.equals(spec) || w.capacity < blockSize || w.threads != threads) {
+            w = new Worker(spec, blockSize, threads);
             WORKER.set(w);
         }
         return w;
+    }
+
+    /**
+     * The cores Spark gives one task ({@code spark.task.cpus}, 1 by default): an executor runs
+     * as many tasks at once as it has cores, so a task whose matrix products spread over every
+     * core of the machine only makes the tasks wait for each other. The results do not depend
+     * on the thread count.
+     */
+    private static int taskThreads() {
+        TaskContext task = TaskContext.get();
+        return task == null ? 1 : Math.max(1, task.cpus());
     }
 
     /** A network, its gradient workspace and sample buffers, reused by one executor thread. */
     private static final class Worker {
         final NetworkSpec spec;
         final int capacity;
+        final int threads;
         final double[][] params;
         final BatchGradient gradient;
         final int size;
@@ -132,13 +146,15 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
         final double[] w;
         double[] loaded;
 
-        Worker(NetworkSpec spec, int capacity) {
+        Worker(NetworkSpec spec, int capacity, int threads) {
             this.spec = spec;
             this.capacity = capacity;
+            this.threads = threads;
             var registry = Mlp.standard().registry();
             Network network = spec.network(registry);
             this.params = network.parameters();
-            this.gradient = new BatchGradient(network, spec.lossFunction(registry), capacity);
+            this.gradient = new BatchGradient(network, spec.lossFunction(registry), capacity,
+                    threads);
             this.size = spec.parameterCount();
             this.x = new double[capacity * spec.inputs()];
             this.y = new double[capacity * spec.outputs()];
