@@ -155,13 +155,13 @@ class TabularCommandsTest {
     }
 
     @Test
-    void theServerRefusesAModelWithPreprocessing() {
+    void theServerTakesTheRawColumnsOfAModelWithPreprocessing() throws IOException {
         assertEquals(MlpCli.OK, train("--quiet").code());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> dev.mlp.cli.serve.ServedModel.load("m",
-                        dir.resolve("m.mlp")));
-        assertTrue(e.getMessage().contains("the server takes numeric rows only"),
-                e.getMessage());
+        dev.mlp.cli.serve.ServedModel m = dev.mlp.cli.serve.ServedModel.load("m",
+                dir.resolve("m.mlp"));
+        assertTrue(m.takesRawColumns());
+        assertEquals(List.of("habitat", "weight", "colour"), m.featureNames());
+        assertEquals(3, m.inputs());
     }
 
     @Test

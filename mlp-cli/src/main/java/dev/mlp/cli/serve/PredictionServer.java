@@ -338,15 +338,35 @@ public final class PredictionServer implements AutoCloseable {
         }
         boolean csvAnswer = wantsCsv(ex.getRequestHeaders().get("Accept"));
         byte[] body = readBody(ex);
-        List<String> written = type.equals(CSV_TYPE) ? new java.util.ArrayList<>() : null;
-        double[][] x = type.equals(CSV_TYPE) ? RequestRows.fromCsv(body, m, written)
-                : RequestRows.fromJson(body, m);
+        List<String> written;
+        double[][] x;
+        Map<String, Integer> unseen = Map.of();
+        if (m.takesRawColumns()) {
+            RawRows.Encoded e = type.equals(CSV_TYPE)
+                    ? RawRows.fromCsv(RequestRows.text(body), m)
+                    : RawRows.fromJson(RequestRows.rowsNode(body), m);
+            x = e.inputs();
+            written = e.written();
+            unseen = e.unseen();
+        } else {
+            written = type.equals(CSV_TYPE) ? new java.util.ArrayList<>() : null;
+            x = type.equals(CSV_TYPE) ? RequestRows.fromCsv(body, m, written)
+                    : RequestRows.fromJson(body, m);
+        }
         double[][] p = m.model().predict(x);
+        if (!unseen.isEmpty()) {
+            // the count of categories not seen in training, per column, as a response header
+            StringBuilder sb = new StringBuilder();
+            unseen.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c)
+                    .append('=').append(n));
+            ex.getResponseHeaders().add("X-Unseen-Categories", sb.toString());
+        }
+        Map<String, Integer> unseenCounts = unseen;
         if (csvAnswer) {
             byte[] csv = PredictionWriter.csv(m, x, written, p).getBytes(StandardCharsets.UTF_8);
             send(ex, 200, CSV_TYPE + "; charset=utf-8", csv);
         } else {
-            sendJson(ex, 200, g -> PredictionWriter.json(g, m, p));
+            sendJson(ex, 200, g -> PredictionWriter.json(g, m, p, unseenCounts));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mlp.cli.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** Writes predictions as JSON, or as CSV in the columns {@code mlp predict} writes. */
 final class PredictionWriter {
@@ -13,9 +14,11 @@ final class PredictionWriter {
     /**
      * {@code {"model": NAME, "predictions": [...]}}: for a classifier each prediction is
      * {@code {"label": CLASS, "probabilities": {CLASS: p, ...}}}, for regression
-     * {@code {"values": {TARGET: v, ...}}}.
+     * {@code {"values": {TARGET: v, ...}}}; followed by {@code "unseen": {COLUMN: count}} when
+     * categories not seen in training were encoded neutrally.
      */
-    static void json(JsonGenerator g, ServedModel m, double[][] p) throws IOException {
+    static void json(JsonGenerator g, ServedModel m, double[][] p, Map<String, Integer> unseen)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("model", m.name());
         g.writeArrayFieldStart("predictions");
@@ -41,6 +44,13 @@ final class PredictionWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!unseen.isEmpty()) {
+            g.writeObjectFieldStart("unseen");
+            for (Map.Entry<String, Integer> e : unseen.entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -37,11 +37,8 @@ final class RequestRows {
     private RequestRows() {
     }
 
-    /**
-     * Reads {@code {"rows": [...]}}, the rows either objects keyed by feature name or arrays of
-     * numbers in the model's column order.
-     */
-    static double[][] fromJson(byte[] body, ServedModel m) {
+    /** Parses {@code {"rows": [...]}} and returns the array of rows. */
+    static JsonNode rowsNode(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -71,6 +68,15 @@ final class RequestRows {
             throw new ApiException(UNFIT, "\"rows\" must be an array of rows, found "
                     + (rows == null ? "nothing" : kind(rows)));
         }
+        return rows;
+    }
+
+    /**
+     * Reads {@code {"rows": [...]}}, the rows either objects keyed by feature name or arrays of
+     * numbers in the model's column order.
+     */
+    static double[][] fromJson(byte[] body, ServedModel m) {
+        JsonNode rows = rowsNode(body);
         List<String> names = m.featureNames();
         Map<String, Integer> index = columnIndex(names);
         double[][] x = new double[rows.size()][];
@@ -133,15 +139,7 @@ final class RequestRows {
      * joined by commas, as {@code mlp predict} repeats its input.
      */
     static double[][] fromCsv(byte[] body, ServedModel m, List<String> written) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiException(MALFORMED, "the CSV body is not UTF-8 text");
-        }
+        String text = text(body);
         List<List<String>> lines = parseCsv(text);
         if (lines.isEmpty()) {
             throw new ApiException(MALFORMED, "empty CSV body: send a header row of feature "
@@ -207,6 +205,18 @@ final class RequestRows {
             }
         }
         return x;
+    }
+
+    /** A CSV body as text, refused (400) unless it is UTF-8. */
+    static String text(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(MALFORMED, "the CSV body is not UTF-8 text");
+        }
     }
 
     /** Splits CSV text into lines of fields; blank lines are skipped. */

@@ -4,6 +4,7 @@ import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelInfo;
+import dev.mlp.data.FittedPreprocessing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +18,11 @@ import java.util.Objects;
  * @param file the model file it was read from
  * @param info what the file holds
  * @param model the working model
+ * @param preprocessing the encoding and imputation of the model's raw columns, or {@code null}
+ *        for a model that takes numeric rows as they are
  */
-public record ServedModel(String name, Path file, ModelInfo info, Model model) {
+public record ServedModel(String name, Path file, ModelInfo info, Model model,
+                          FittedPreprocessing preprocessing) {
 
     /** Checks that nothing is missing. */
     public ServedModel {
@@ -28,29 +32,47 @@ public record ServedModel(String name, Path file, ModelInfo info, Model model) {
     }
 
     /**
+     * A model that takes numeric rows as they are.
+     *
+     * @param name the name in {@code /models/NAME/...}
+     * @param file the model file it was read from
+     * @param info what the file holds
+     * @param model the working model
+     */
+    public ServedModel(String name, Path file, ModelInfo info, Model model) {
+        this(name, file, info, model, null);
+    }
+
+    /**
      * Reads a model file.
      *
      * @param name the name to serve it under
      * @param file the model file
      * @return the loaded model
      * @throws IOException if the file cannot be read or is not a model file
-     * @throws IllegalArgumentException if the model preprocesses raw columns (categorical
-     *         encodings, imputation), which the server does not do
+     * @throws dev.mlp.core.io.MissingPluginException if an encoder the model's preprocessing
+     *         needs is not on the class path
      */
     public static ServedModel load(String name, Path file) throws IOException {
         ModelInfo info = ModelFile.read(file);
-        if (info.metadata().preprocessing() != null) {
-            throw new IllegalArgumentException(file + " encodes categorical columns or fills "
-                    + "missing cells of its raw columns " + info.metadata().featureNames()
-                    + "; the server takes numeric rows only, so predict from its CSV files with "
-                    + "'mlp predict'");
-        }
-        return new ServedModel(name, file, info, ModelFile.toModel(info, Mlp.standard()));
+        Mlp mlp = Mlp.standard();
+        FittedPreprocessing p = info.metadata().preprocessing() == null ? null
+                : FittedPreprocessing.restore(info.metadata().preprocessing(), mlp.registry());
+        return new ServedModel(name, file, info, ModelFile.toModel(info, mlp), p);
     }
 
-    /** @return the number of features a row must have */
+    /**
+     * @return whether requests give the raw columns (text categories, missing cells), which the
+     *         model's stored preprocessing encodes and fills, rather than numeric inputs
+     */
+    public boolean takesRawColumns() {
+        return preprocessing != null;
+    }
+
+    /** @return the number of values a request row must have: raw columns or numeric inputs */
     public int inputs() {
-        return model.network().inputSize();
+        return preprocessing != null ? preprocessing.columnNames().size()
+                : model.network().inputSize();
     }
 
     /** @return the feature column names the model was trained on; empty if not recorded */
