@@ -17,7 +17,12 @@ public record ParameterLayout(List<Block> blocks) {
         /** A weight matrix, row-major, {@code inputs x outputs}. */
         WEIGHTS,
         /** A bias vector, one entry per output neuron. */
-        BIASES
+        BIASES,
+        /**
+         * A block of a {@link Layer} between dense layers, for example the scales or shifts of
+         * a normalization; weight decay and weight penalties leave it alone.
+         */
+        LAYER
     }
 
     /**

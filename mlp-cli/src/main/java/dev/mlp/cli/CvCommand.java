@@ -204,8 +204,11 @@ final class CvCommand implements Callable<Integer> {
     }
 
     static String sizes(DataTable table, ModelOptions options) {
+        if (options.network != null) {
+            return table.inputs() + " -> " + options.network;
+        }
         StringBuilder sb = new StringBuilder().append(table.inputs());
-        for (int n : options.layers) {
+        for (int n : options.hiddenLayers()) {
             sb.append('-').append(n);
         }
         return sb.append('-').append(table.outputs()).toString();

@@ -3,6 +3,7 @@ package dev.mlp.cli;
 import dev.mlp.core.ClassWeights;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.kernel.MatrixBackends;
+import dev.mlp.core.layer.NetworkSpec;
 import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.DivergencePolicy;
 import dev.mlp.core.train.EarlyStopping;
@@ -18,9 +19,15 @@ import picocli.CommandLine.Option;
  */
 final class ModelOptions {
 
-    @Option(names = "--layers", split = ",", paramLabel = "N", defaultValue = "16",
-            description = "Hidden layer sizes, comma separated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", split = ",", paramLabel = "N",
+            description = "Hidden layer sizes, comma separated (default: 16).")
     List<Integer> layers;
+
+    @Option(names = "--network", paramLabel = "SPEC", description = "The whole network, "
+            + "output layer last, instead of --layers and --output-activation, e.g. "
+            + "\"dense(64,relu) batch-norm dropout(0.1) residual(dense(64,relu),dense(64)) "
+            + "dense(3,softmax)\".")
+    String network;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "SPEC",
             description = "Activation of the hidden layers (default: ${DEFAULT-VALUE}).")
@@ -99,7 +106,11 @@ final class ModelOptions {
         if (epochs < 1) {
             throw new BadInputException("--epochs must be at least 1, found " + epochs);
         }
-        for (int n : layers) {
+        if (network != null && (layers != null || outputActivation != null)) {
+            throw new BadInputException("--network gives the whole network, output layer "
+                    + "included; leave out --layers and --output-activation");
+        }
+        for (int n : hiddenLayers()) {
             if (n < 1) {
                 throw new BadInputException("--layers: every size must be at least 1, found "
                         + n);
@@ -110,6 +121,11 @@ final class ModelOptions {
                     + "weights; give --class-weight too");
         }
         classWeights();
+    }
+
+    /** @return the hidden layer sizes of --layers, 16 if not given */
+    List<Integer> hiddenLayers() {
+        return layers == null ? List.of(16) : layers;
     }
 
     /** @return the parsed class weights, or {@code null} */
@@ -174,11 +190,15 @@ final class ModelOptions {
     Mlp.Builder builder(Mlp mlp, int inputs, int outputs, boolean classification, long seed,
                         double validation, String... metrics) {
         Mlp.Builder b = mlp.newBuilder().inputs(inputs);
-        for (int n : layers) {
-            b.layer(n, activation);
+        if (network != null) {
+            b.network(network);
+        } else {
+            for (int n : hiddenLayers()) {
+                b.layer(n, activation);
+            }
+            b.layer(outputs, outputActivation != null ? outputActivation
+                    : classification ? "softmax" : "identity");
         }
-        b.layer(outputs, outputActivation != null ? outputActivation
-                : classification ? "softmax" : "identity");
         b.loss(loss != null ? loss : classification ? "cross-entropy" : "mse")
                 .optimizer(optimizer).batch(batch).initializer(initializer)
                 .epochs(epochs).seed(seed);
@@ -223,6 +243,7 @@ final class ModelOptions {
      * reported at once and by its option.
      */
     void checkSpecs(PluginRegistry r) {
+        checkSpec("--network", network, NetworkSpec::parse);
         checkSpec("--activation", activation, r::activation);
         checkSpec("--output-activation", outputActivation, r::activation);
         checkSpec("--loss", loss, r::loss);

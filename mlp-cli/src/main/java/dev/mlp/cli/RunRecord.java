@@ -1,6 +1,7 @@
 package dev.mlp.cli;
 
 import dev.mlp.core.Model;
+import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.data.DataTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ final class RunRecord {
     /** The option names as the user writes them, by the model's role names. */
     private static final Map<String, String> FLAGS = Map.ofEntries(
             Map.entry("layers", "--layers"),
+            Map.entry("network", "--network"),
             Map.entry("activations", "--activation/--output-activation"),
             Map.entry("task", "--task"),
             Map.entry("validation", "--validation"),
@@ -76,6 +78,9 @@ final class RunRecord {
             sizes.append(sizes.length() == 0 ? "" : "-").append(s);
         }
         o.put("layers", sizes.toString());
+        if (model.network() instanceof LayeredNetwork n) {
+            o.put("network", n.spec());
+        }
         o.put("activations", String.join(", ", model.activationSpecs()));
         o.put("task", task);
         o.put("validation", Double.toString(validation));

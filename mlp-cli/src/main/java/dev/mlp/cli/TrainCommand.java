@@ -180,6 +180,9 @@ final class TrainCommand implements Callable<Integer> {
         try {
             model = b.build();
         } catch (IllegalArgumentException e) {
+            if (modelOptions.network != null) {
+                throw new BadInputException("--network: " + e.getMessage(), e);
+            }
             if (e.getMessage() != null && e.getMessage().contains("output layer")) {
                 throw new BadInputException("--output-activation with --loss: "
                         + e.getMessage(), e);
@@ -291,7 +294,10 @@ final class TrainCommand implements Callable<Integer> {
     private void requireMemory(int inputs, int outputs) {
         double parameters = 0;
         long prev = inputs;
-        for (int n : modelOptions.layers) {
+        if (modelOptions.network != null) {
+            return;
+        }
+        for (int n : modelOptions.hiddenLayers()) {
             parameters += (double) prev * n + n;
             prev = n;
         }
@@ -301,7 +307,7 @@ final class TrainCommand implements Callable<Integer> {
         if (parameters > Integer.MAX_VALUE || (max != Long.MAX_VALUE && needed > max)) {
             throw new BadInputException(String.format(Locale.ROOT, "--layers %s: the network "
                     + "would have %,.0f parameters, needing about %s of memory; the Java heap "
-                    + "limit is %s", modelOptions.layers.stream().map(String::valueOf)
+                    + "limit is %s", modelOptions.hiddenLayers().stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(",")), parameters,
                     MlpCli.megabytes((long) Math.min(needed, Long.MAX_VALUE - 1)),
                     MlpCli.megabytes(max)) + System.lineSeparator() + "Use smaller layers, or "

@@ -10,8 +10,8 @@ import dev.mlp.api.TrainingListener;
 import dev.mlp.api.WeightInitializer;
 import dev.mlp.core.init.ExplicitWeights;
 import dev.mlp.core.inject.MlpModule;
+import dev.mlp.core.layer.NetworkAssembly;
 import dev.mlp.core.network.Network;
-import dev.mlp.core.plugin.Configured;
 import dev.mlp.core.plugin.PluginCatalog;
 import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
@@ -140,7 +140,7 @@ public final class Mlp {
     public static final class Builder extends TrainingChoices<Builder> {
         private final Mlp mlp;
         private int inputs;
-        private final List<LayerChoice> layers = new ArrayList<>();
+        private final NetworkChoice layers = new NetworkChoice();
         private Object loss;
         private Object optimizer;
         private Object batch;
@@ -149,10 +149,6 @@ public final class Mlp {
         private String targetScaler;
         private final Map<Integer, double[][]> weights = new LinkedHashMap<>();
         private final Map<Integer, double[]> biases = new LinkedHashMap<>();
-
-        /** A layer as given: its activation is a spec string or an instance. */
-        private record LayerChoice(int neurons, Object activation, boolean bias, double dropout) {
-        }
 
         private Builder(Mlp mlp) {
             this.mlp = mlp;
@@ -192,8 +188,7 @@ public final class Mlp {
          * @return this
          */
         public Builder layer(int neurons, String activation, boolean bias) {
-            layers.add(new LayerChoice(neurons, Objects.requireNonNull(activation, "activation"),
-                    bias, 0.0));
+            layers.layer(neurons, activation, bias);
             return this;
         }
 
@@ -206,8 +201,7 @@ public final class Mlp {
          * @return this
          */
         public Builder layer(int neurons, Activation activation, boolean bias) {
-            layers.add(new LayerChoice(neurons, Objects.requireNonNull(activation, "activation"),
-                    bias, 0.0));
+            layers.layer(neurons, activation, bias);
             return this;
         }
 
@@ -223,15 +217,21 @@ public final class Mlp {
          * @throws IllegalArgumentException if the rate is out of range
          */
         public Builder dropout(double rate) {
-            if (layers.isEmpty()) {
-                throw new IllegalStateException("add a layer before setting its dropout");
-            }
-            if (!(rate >= 0 && rate < 1)) {
-                throw new IllegalArgumentException("dropout rate must be in [0, 1), found "
-                        + rate);
-            }
-            LayerChoice last = layers.remove(layers.size() - 1);
-            layers.add(new LayerChoice(last.neurons(), last.activation(), last.bias(), rate));
+            layers.dropout(rate);
+            return this;
+        }
+
+        /**
+         * Gives the whole network as one spec: dense layers, layer plugins and residual blocks
+         * separated by spaces, the dense output layer last, for example
+         * {@code "dense(64, relu) batch-norm dropout(0.1) residual(dense(64, relu), dense(64))
+         * dense(3, softmax)"}. Instead of {@link #layer(int, String)} calls, not with them.
+         *
+         * @param spec the network spec
+         * @return this
+         */
+        public Builder network(String spec) {
+            layers.network(spec);
             return this;
         }
 
@@ -363,30 +363,9 @@ public final class Mlp {
         public Model build() {
             PluginRegistry reg = mlp.registry;
             TrainingDefaults d = mlp.defaults;
-            if (inputs < 1) {
-                throw new IllegalArgumentException("inputs must be >= 1, found " + inputs
-                        + " (call inputs(n) first)");
-            }
-            if (layers.isEmpty()) {
-                throw new IllegalArgumentException("a network needs at least 1 layer; "
-                        + "call layer(neurons, activation)");
-            }
-            List<Network.LayerSpec> specs = new ArrayList<>();
-            List<String> activationSpecs = new ArrayList<>();
-            for (LayerChoice l : layers) {
-                Activation act;
-                if (l.activation() instanceof String s) {
-                    Configured<Activation> c = reg.configure(PluginKind.ACTIVATION,
-                            Activation.class, s);
-                    act = c.instance();
-                    activationSpecs.add(c.spec());
-                } else {
-                    act = (Activation) l.activation();
-                    activationSpecs.add(null);
-                }
-                specs.add(new Network.LayerSpec(l.neurons(), act, l.bias(), l.dropout()));
-            }
-            Network network = new Network(inputs, specs);
+            NetworkAssembly.Assembled assembled = layers.assemble(inputs, reg);
+            Network network = assembled.network();
+            List<String> activationSpecs = assembled.activationSpecs();
             Map<String, String> chosen = new LinkedHashMap<>();
             Loss lossI = resolve(reg, PluginKind.LOSS, Loss.class, loss, d.loss(), chosen);
             lossI.checkOutputActivation(network.activation(network.layerCount()));

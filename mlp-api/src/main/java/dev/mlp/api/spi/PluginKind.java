@@ -4,6 +4,7 @@ import dev.mlp.api.Activation;
 import dev.mlp.api.BatchStrategy;
 import dev.mlp.api.Encoder;
 import dev.mlp.api.GradientTransform;
+import dev.mlp.api.Layer;
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Loss;
 import dev.mlp.api.Metric;
@@ -64,11 +65,14 @@ public final class PluginKind<T> {
     /** {@link Encoder}: turns a categorical column into inputs. */
     public static final PluginKind<Encoder> ENCODER = new PluginKind<>("ENCODER", "encoder",
             EncoderProvider.class, Encoder.class);
+    /** {@link Layer}: a block between dense layers (normalization, dropout). */
+    public static final PluginKind<Layer> LAYER = new PluginKind<>("LAYER", "layer",
+            LayerProvider.class, Layer.class);
 
     /** Every kind, in a fixed order. */
     public static final List<PluginKind<?>> ALL = List.of(ACTIVATION, LOSS, OPTIMIZER,
             BATCH_STRATEGY, INITIALIZER, SCALER, LISTENER, SCHEDULE, GRADIENT_TRANSFORM, METRIC,
-            COMPUTE_BACKEND, ENCODER);
+            COMPUTE_BACKEND, ENCODER, LAYER);
 
     private final String key;
     private final String label;

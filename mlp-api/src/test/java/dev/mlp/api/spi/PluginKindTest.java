@@ -16,7 +16,7 @@ class PluginKindTest {
 
     @Test
     void everyKindIsDeclaredOnceWithDistinctNamesAndInterfaces() {
-        assertEquals(12, PluginKind.ALL.size());
+        assertEquals(13, PluginKind.ALL.size());
         Set<String> keys = new HashSet<>();
         Set<String> labels = new HashSet<>();
         Set<Class<?>> providers = new HashSet<>();
@@ -31,6 +31,7 @@ class PluginKindTest {
         assertSame(Metric.class, PluginKind.METRIC.type());
         assertSame(ComputeBackend.class, PluginKind.COMPUTE_BACKEND.type());
         assertEquals("compute backend", PluginKind.COMPUTE_BACKEND.label());
+        assertSame(dev.mlp.api.Layer.class, PluginKind.LAYER.type());
     }
 
     @Test
@@ -60,8 +61,8 @@ class PluginKindTest {
         };
         assertSame(PluginKind.COMPUTE_BACKEND, PluginKind.of(backend));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PluginKind.valueOf("LAYER"));
-        assertTrue(e.getMessage().startsWith("no plugin kind LAYER; known: [ACTIVATION, LOSS"),
+                () -> PluginKind.valueOf("WIDGET"));
+        assertTrue(e.getMessage().startsWith("no plugin kind WIDGET; known: [ACTIVATION, LOSS"),
                 e.getMessage());
     }
 }

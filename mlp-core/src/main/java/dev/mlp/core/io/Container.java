@@ -30,8 +30,10 @@ final class Container {
     static final int HEADER = 24;
     /** Trailer bytes (the CRC-32). */
     static final int TRAILER = 4;
-    /** The format version this code writes and the highest it reads. */
-    static final int VERSION = 1;
+    /** The highest format version this code reads. */
+    static final int VERSION = 2;
+    /** The format version of checkpoint files, and of model files before the layers section. */
+    static final int FIRST_VERSION = 1;
 
     /** The kinds of file, as the four type bytes of the header. */
     enum Type {
@@ -69,10 +71,16 @@ final class Container {
     /** Builds a file: sections in order, then the header and checksum around them. */
     static final class Writer {
         private final Type type;
+        private final int version;
         private final ByteArrayOutputStream payload = new ByteArrayOutputStream();
 
         Writer(Type type) {
+            this(type, FIRST_VERSION);
+        }
+
+        Writer(Type type, int version) {
             this.type = type;
+            this.version = version;
         }
 
         /**
@@ -94,7 +102,7 @@ final class Container {
             ByteBuffer buf = ByteBuffer.allocate(HEADER + p.length + TRAILER);
             buf.put(SIGNATURE);
             buf.put(type.tag.getBytes(StandardCharsets.US_ASCII));
-            buf.putShort((short) VERSION);
+            buf.putShort((short) version);
             buf.putShort((short) 0);
             buf.putLong(p.length);
             buf.put(p);
@@ -181,6 +189,28 @@ final class Container {
      * @throws IOException if it cannot be read
      */
     static Map<String, Section> read(Path file, Type expected) throws IOException {
+        return open(file, expected).sections();
+    }
+
+    /**
+     * What a file holds: its format version and its sections.
+     *
+     * @param version the format version of its header
+     * @param sections the sections by name, in file order
+     */
+    record Contents(int version, Map<String, Section> sections) {
+    }
+
+    /**
+     * Like {@link #read}, with the file's format version.
+     *
+     * @param file the file
+     * @param expected the type the caller wants
+     * @return the version and the sections
+     * @throws FileFormatException if the file is not a valid file of that type
+     * @throws IOException if it cannot be read
+     */
+    static Contents open(Path file, Type expected) throws IOException {
         byte[] all = Files.readAllBytes(file);
         String what = expected.label + " file";
         if (all.length == 0) {
@@ -262,7 +292,7 @@ final class Container {
                 throw all0.malformed("section '" + name + "' appears twice");
             }
         }
-        return sections;
+        return new Contents(version, sections);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.mlp.api.Scaler;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
+import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.plugin.Configured;
 import dev.mlp.api.spi.PluginKind;
@@ -46,7 +47,10 @@ public final class ModelFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelFile.class);
 
-    /** The model file format version this framework writes, and the highest it reads. */
+    /**
+     * The model file format version this framework writes, and the highest it reads: 2, which
+     * added the {@code layers} section; files of format 1 load as before.
+     */
     public static final int FORMAT_VERSION = ModelFormat.VERSION;
 
     static final String INPUT_SCALER = ModelFormat.INPUT_SCALER;
@@ -157,8 +161,24 @@ public final class ModelFile {
         }
         ModelInfo.Training training = new ModelInfo.Training(model.trainer().seed(),
                 model.trainer().epochs(), runs);
-        return new ModelInfo(FORMAT_VERSION, frameworkVersion(), n.inputSize(), layers, plugins,
-                scaling, model.classNames(), metadata, training);
+        NetworkLayers blocks = n instanceof LayeredNetwork ln ? blocks(ln, registry) : null;
+        return new ModelInfo(FORMAT_VERSION, frameworkVersion(), n.inputSize(), layers, plugins, scaling, model.classNames(),
+                metadata, training, blocks);
+    }
+
+    private static NetworkLayers blocks(LayeredNetwork n, PluginRegistry registry) {
+        List<NetworkLayers.Block> blocks = new ArrayList<>();
+        for (int k = 0; k < n.layerPluginCount(); k++) {
+            String version = configure(registry, PluginKind.LAYER, n.layerSpec(k),
+                    "layer '" + n.layerSpec(k) + "'").provider().version();
+            List<double[]> params = new ArrayList<>();
+            for (double[] p : n.layerParameters(k)) {
+                params.add(p.clone());
+            }
+            blocks.add(new NetworkLayers.Block(n.layerSpec(k), version, params,
+                    n.layerState(k).clone()));
+        }
+        return new NetworkLayers(n.spec(), blocks);
     }
 
     private static void statistics(String role, Scaler.Fitted fitted, Map<String, Scaler> scalers,

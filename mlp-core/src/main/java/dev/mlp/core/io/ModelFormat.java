@@ -16,7 +16,11 @@ import java.util.Map;
  */
 final class ModelFormat {
 
-    /** The format version written, and the highest read. */
+    /**
+     * The format version written, and the highest read. Version 2 added the {@code layers}
+     * section (networks with blocks other than dense layers); files of version 1 read as
+     * before.
+     */
     static final int VERSION = Container.VERSION;
 
     /** The role of the input scaler. */
@@ -55,7 +59,8 @@ final class ModelFormat {
      * @throws IOException if it cannot be read
      */
     static ModelInfo read(Path file) throws IOException {
-        var sections = Container.read(file, Container.Type.MODEL);
+        Container.Contents contents = Container.open(file, Container.Type.MODEL);
+        var sections = contents.sections();
         String framework = Container.require(sections, file, "framework").string();
 
         Container.Section net = Container.require(sections, file, "network");
@@ -148,10 +153,12 @@ final class ModelFormat {
             runs.add(new ModelInfo.Run(l, steps, reason));
         }
         tr.end();
-        return new ModelInfo(VERSION, framework, inputs, layers, plugins, scaling, classes,
-                new ModelMetadata(features, targets, metrics,
+        Container.Section ls = sections.get("layers");
+        return new ModelInfo(contents.version(), framework, inputs, layers, plugins, scaling,
+                classes, new ModelMetadata(features, targets, metrics,
                         PreprocessingSection.read(sections)),
-                new ModelInfo.Training(seed, epochs, runs));
+                new ModelInfo.Training(seed, epochs, runs),
+                ls == null ? null : NetworkLayers.read(ls));
     }
 
     private static List<String> strings(Container.Section s) throws FileFormatException {
@@ -173,7 +180,9 @@ final class ModelFormat {
     }
 
     static byte[] encode(ModelInfo info) {
-        Container.Writer w = new Container.Writer(Container.Type.MODEL);
+        // a file read in format 1 is written back in format 1, byte for byte
+        Container.Writer w = new Container.Writer(Container.Type.MODEL,
+                info.network() == null ? Math.min(info.formatVersion(), VERSION) : VERSION);
         w.section("framework", new Container.Body().string(info.frameworkVersion()));
         Container.Body net = new Container.Body().u32(info.inputs()).u32(info.layers().size());
         for (ModelInfo.Layer l : info.layers()) {
@@ -219,6 +228,9 @@ final class ModelFormat {
         info.metadata().metrics().forEach((k, v) -> ms.string(k).f64(v));
         w.section("metrics", ms);
         PreprocessingSection.write(w, info.metadata().preprocessing());
+        if (info.network() != null) {
+            w.section("layers", info.network().encode());
+        }
         return w.toBytes();
     }
 }

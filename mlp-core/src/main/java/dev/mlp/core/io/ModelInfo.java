@@ -24,10 +24,34 @@ import java.util.Objects;
  * @param classNames the names of the classes the outputs stand for; empty if not given
  * @param metadata column names and final metrics
  * @param training how the model was trained
+ * @param network the network spec and layer plugins' values of a network with blocks other
+ *        than dense layers ({@code layers} is then its dense layers in spec order), or
+ *        {@code null} for a plain dense network
  */
 public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, List<Layer> layers,
                         List<Plugin> plugins, Map<String, double[][]> scaling,
-                        List<String> classNames, ModelMetadata metadata, Training training) {
+                        List<String> classNames, ModelMetadata metadata, Training training,
+                        NetworkLayers network) {
+
+    /**
+     * A plain dense network's file contents.
+     *
+     * @param formatVersion the model file format version
+     * @param frameworkVersion the version of the framework that wrote it
+     * @param inputs the number of input features
+     * @param layers the layers
+     * @param plugins the plugins other than activations, by role
+     * @param scaling the fitted statistics of each scaler by role
+     * @param classNames the names of the classes
+     * @param metadata column names and final metrics
+     * @param training how the model was trained
+     */
+    public ModelInfo(int formatVersion, String frameworkVersion, int inputs, List<Layer> layers,
+                     List<Plugin> plugins, Map<String, double[][]> scaling,
+                     List<String> classNames, ModelMetadata metadata, Training training) {
+        this(formatVersion, frameworkVersion, inputs, layers, plugins, scaling, classNames,
+                metadata, training, null);
+    }
 
     /** Copies the lists and maps. */
     public ModelInfo {
@@ -126,9 +150,9 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
         return s;
     }
 
-    /** @return the number of weights and biases */
+    /** @return the number of weights and biases, and of the layer plugins' parameters */
     public long parameterCount() {
-        long n = 0;
+        long n = network == null ? 0 : network.parameterCount();
         for (Layer l : layers) {
             n += l.weights().length + (l.biases() == null ? 0 : l.biases().length);
         }
@@ -163,13 +187,22 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
         for (Layer l : layers) {
             shape.append(" -> ").append(l.neurons()).append(' ').append(l.activation());
         }
-        line(sb, "network", shape + " (" + parameterCount() + " parameters)");
+        line(sb, "network", (network == null ? shape.toString() : inputs + " -> "
+                + network.spec()) + " (" + parameterCount() + " parameters)");
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             line(sb, "  layer " + (i + 1), l.inputs() + " x " + l.neurons() + ", "
                     + l.activation() + " [" + l.activationVersion() + "], "
                     + (l.bias() ? "with bias" : "no bias") + ", weights in "
                     + range(l.weights()));
+        }
+        if (network != null) {
+            for (int i = 0; i < network.layers().size(); i++) {
+                NetworkLayers.Block b = network.layers().get(i);
+                line(sb, "  block " + (i + 1), b.spec() + " [" + b.version() + "], "
+                        + b.parameterCount() + " parameters, " + b.state().length
+                        + " values of state");
+            }
         }
         for (Plugin p : plugins) {
             line(sb, p.role(), p.version().isEmpty() ? p.spec()

@@ -6,6 +6,7 @@ import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
+import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.plugin.PluginRegistry;
 import java.util.Collections;
@@ -71,8 +72,15 @@ final class ModelRebuild {
             }
         }
         Mlp.Builder b = mlp.newBuilder().inputs(info.inputs());
-        for (ModelInfo.Layer l : info.layers()) {
-            b.layer(l.neurons(), l.activation(), l.bias());
+        if (info.network() != null) {
+            for (NetworkLayers.Block l : info.network().layers()) {
+                requirePlugin(registry, PluginKind.LAYER, l.spec(), l.version(), "layer");
+            }
+            b.network(info.network().spec());
+        } else {
+            for (ModelInfo.Layer l : info.layers()) {
+                b.layer(l.neurons(), l.activation(), l.bias());
+            }
         }
         for (ModelInfo.Plugin p : info.plugins()) {
             switch (p.role()) {
@@ -111,6 +119,14 @@ final class ModelRebuild {
                     + "rejects the spec it was saved with: " + e.getMessage(), e);
         }
         Network n = model.network();
+        if (n.layerCount() != info.layers().size()) {
+            throw new IllegalArgumentException("the network spec '" + (info.network() == null
+                    ? "" : info.network().spec()) + "' has " + n.layerCount()
+                    + " dense layers, but the file stores " + info.layers().size());
+        }
+        if (info.network() != null) {
+            LayerValues.restore((LayeredNetwork) n, info.network());
+        }
         for (int l = 1; l <= info.layers().size(); l++) {
             ModelInfo.Layer layer = info.layers().get(l - 1);
             n.setWeights(l, layer.weights());

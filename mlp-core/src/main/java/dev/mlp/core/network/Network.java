@@ -19,9 +19,11 @@ import java.util.random.RandomGenerator;
  * <p>Weights of layer {@code l} are one row-major {@code inputs x neurons} array: entry
  * {@code (i, j)} connects input {@code i} to neuron {@code j}. A layer may have no bias. The
  * network owns its parameters; {@link #parameters()} exposes the arrays for optimizers in the
- * order of {@link #layout()}.
+ * order of {@link #layout()}. A network with blocks other than dense layers (normalization,
+ * residual connections) is a {@code dev.mlp.core.layer.LayeredNetwork}, which extends this
+ * class; plain dense networks never leave the passes of this package.
  */
-public final class Network implements NetworkView {
+public class Network implements NetworkView {
 
     final int[] sizes;
     final Activation[] activations;
@@ -152,25 +154,17 @@ public final class Network implements NetworkView {
         return biases[index(layer)] != null;
     }
 
-    /**
-     * @param layer 1-based layer index
-     * @return the layer's dropout rate, 0 for none
-     */
+    /** Returns the dropout rate of a 1-based {@code layer}, 0 for none. */
     public double dropout(int layer) {
         return dropout[index(layer)];
     }
 
-    /**
-     * @return whether any layer has a dropout rate above 0
-     */
+    /** @return whether training passes draw random numbers (a dropout rate above 0) */
     public boolean hasDropout() {
         return anyDropout;
     }
 
-    /**
-     * @param layer 1-based layer index
-     * @return the layer's activation
-     */
+    /** Returns the activation of a 1-based {@code layer}. */
     public Activation activation(int layer) {
         return activations[index(layer)];
     }
@@ -234,8 +228,16 @@ public final class Network implements NetworkView {
     }
 
     /**
-     * @return the multiply-adds of one sample's forward pass, {@code Σ_l inputs_l x neurons_l}
+     * Buffers a network with other blocks than dense layers keeps in each workspace.
+     *
+     * @param capacity the workspace's largest batch
+     * @return the buffers, or {@code null} for a plain dense network
      */
+    public Workspace.Extension newExtension(int capacity) {
+        return null;
+    }
+
+    /** @return the multiply-adds of one sample's forward pass, {@code Σ_l inputs_l x neurons_l} */
     public long multiplyAddsPerSample() {
         return ParameterBlocks.multiplyAdds(sizes, false);
     }

@@ -32,7 +32,17 @@ public final class Workspace {
     final double[][] weightGradients;
     final double[][] biasGradients;
     private final double[][] gradients;
+    private final Extension extension;
     private double[] sampleInput;
+
+    /**
+     * The buffers of a network's blocks other than dense layers, kept with the dense layers'
+     * buffers ({@link Network#newExtension}).
+     */
+    public interface Extension {
+        /** @return the gradient arrays of the other blocks, after the dense layers' */
+        double[][] gradients();
+    }
 
     /**
      * A workspace whose products use {@link Gemm#defaultThreads()} threads of the backend
@@ -95,7 +105,10 @@ public final class Workspace {
                 blocks++;
             }
         }
-        gradients = new double[blocks][];
+        extension = network.newExtension(capacity);
+        double[][] more = extension == null ? new double[0][] : extension.gradients();
+        gradients = new double[blocks + more.length][];
+        System.arraycopy(more, 0, gradients, blocks, more.length);
         int b = 0;
         for (int l = 0; l < n; l++) {
             gradients[b++] = weightGradients[l];
@@ -103,6 +116,32 @@ public final class Workspace {
                 gradients[b++] = biasGradients[l];
             }
         }
+    }
+
+    /** @return the buffers of the network's other blocks, {@code null} for a dense network */
+    public Extension extension() {
+        return extension;
+    }
+
+    /** @return the matrix-product engine of this workspace */
+    public MatrixProducts products() {
+        return gemm;
+    }
+
+    /**
+     * @param layer 1-based dense layer index
+     * @return the layer's weight gradient buffer
+     */
+    public double[] weightGradients(int layer) {
+        return weightGradients[layer - 1];
+    }
+
+    /**
+     * @param layer 1-based dense layer index
+     * @return the layer's bias gradient buffer, {@code null} if it has no bias
+     */
+    public double[] biasGradients(int layer) {
+        return biasGradients[layer - 1];
     }
 
     /**

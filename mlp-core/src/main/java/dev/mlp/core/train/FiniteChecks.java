@@ -24,6 +24,9 @@ final class FiniteChecks {
      */
     static String describe(Network network, ParameterLayout layout, int block, int index) {
         ParameterLayout.Block b = layout.block(block);
+        if (b.kind() == ParameterLayout.Kind.LAYER) {
+            return "layer " + b.layer() + " of the non-dense layers, parameter [" + index + "]";
+        }
         if (b.kind() == ParameterLayout.Kind.BIASES) {
             return "layer " + b.layer() + " bias [" + index + "]";
         }

@@ -34,7 +34,8 @@ class ApiBoundaryTest {
     /** The packages a user's code may depend on. */
     static final Set<String> API = Set.of(
             "dev.mlp.core", "dev.mlp.core.io", "dev.mlp.core.tune", "dev.mlp.core.inject",
-            "dev.mlp.core.plugin", "dev.mlp.core.train", "dev.mlp.core.network");
+            "dev.mlp.core.plugin", "dev.mlp.core.train", "dev.mlp.core.network",
+            "dev.mlp.core.layer");
 
     /** Every other package of the module: the framework's own, free to change. */
     static final Set<String> INTERNAL = Set.of(

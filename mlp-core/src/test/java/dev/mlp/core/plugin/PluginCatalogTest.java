@@ -50,7 +50,9 @@ class PluginCatalogTest {
             Map.entry(PluginKind.METRIC, Set.of("accuracy", "precision", "recall", "f1", "mse",
                     "mae", "r2")),
             Map.entry(PluginKind.COMPUTE_BACKEND, Set.of("java")),
-            Map.entry(PluginKind.ENCODER, Set.of("one-hot", "ordinal", "frequency")));
+            Map.entry(PluginKind.ENCODER, Set.of("one-hot", "ordinal", "frequency")),
+            Map.entry(PluginKind.LAYER, Set.of("batch-norm", "layer-norm", "rms-norm",
+                    "dropout")));
 
     @Test
     void discoveryFindsEveryBuiltInOfEveryKind() {
