@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mlp", mixinStandardHelpOptions = true,
         versionProvider = MlpCli.Version.class,
         description = "Train, evaluate and use multi-layer perceptrons.",
-        subcommands = {TrainCommand.class, CvCommand.class, TuneCommand.class,
+        subcommands = {TrainCommand.class, CvCommand.class, TuneCommand.class, CheckCommand.class,
             EvaluateCommand.class, PredictCommand.class,
             InspectCommand.class, PluginsCommand.class, dev.mlp.cli.serve.ServeCommand.class,
             ExportCommand.class, CommandLine.HelpCommand.class})

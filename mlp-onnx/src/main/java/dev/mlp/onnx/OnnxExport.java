@@ -216,6 +216,12 @@ public final class OnnxExport {
      */
     public List<ExportStage> stages() {
         Network net = model.network();
+        if (net instanceof dev.mlp.core.layer.LayeredNetwork layered) {
+            throw new OnnxExportException("the network holds layers besides dense ones ("
+                    + layered.spec() + "), which the ONNX export does not cover yet; export a "
+                    + "network of dense layers (--layers), or predict with 'mlp predict' or "
+                    + "'mlp serve'");
+        }
         List<ExportStage> stages = new ArrayList<>();
         boolean classifier = classifier();
         try {
