@@ -63,15 +63,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "; for example 1e-4");
         }
         modelOptions.check();
-        input.checkFiles();
         boolean classification = input.classification();
         Plugins plugins = parent.plugins();
         modelOptions.checkSpecs(plugins.mlp().registry());
-        TrainCommand.Prepared prepared = TrainCommand.prepare(spec, input.csv, tableOptions,
-                input.features, input.data, input.target, input.images, input.labels,
-                classification, plugins);
-        DataTable table = prepared.table();
-        input.checkTable(table);
+        DataTable table = CvCommand.read(spec, input, tableOptions, classification, plugins)
+                .table();
         Dataset data = table.toDataset();
         // no epochs: the run only fits the scalers, so the rows are checked as training sees them
         Model model = modelOptions.builder(plugins.mlp(), table.inputs(), table.outputs(),

@@ -38,8 +38,7 @@ final class TableFolds implements FoldData {
      */
     static FoldData of(TrainCommand.Prepared prepared, TablePreprocessor preprocessor) {
         Dataset all = prepared.table().toDataset();
-        if (prepared.raw() == null || prepared.preprocessing() == null
-                || prepared.preprocessing().isIdentity()) {
+        if (!preprocessed(prepared)) {
             return FoldData.of(all);
         }
         return new TableFolds(prepared.raw(), Objects.requireNonNull(preprocessor), all);
@@ -59,8 +58,7 @@ final class TableFolds implements FoldData {
     static TrainCommand.Prepared forValidation(TrainCommand.Prepared prepared,
                                                TablePreprocessor preprocessor,
                                                double fraction, long seed) {
-        if (prepared.raw() == null || prepared.preprocessing() == null
-                || prepared.preprocessing().isIdentity()) {
+        if (!preprocessed(prepared)) {
             return prepared;
         }
         int[][] rows = ValidationSplit.rows(prepared.table().toDataset(), fraction,
@@ -68,6 +66,12 @@ final class TableFolds implements FoldData {
         FittedPreprocessing p = preprocessor.fit(prepared.raw().select(rows[0]));
         FittedPreprocessing.Encoded e = p.apply(prepared.raw());
         return new TrainCommand.Prepared(e.table(), prepared.raw(), p, e.imputed());
+    }
+
+    /** Whether the table was encoded or imputed, so that fitting on a part can change it. */
+    private static boolean preprocessed(TrainCommand.Prepared prepared) {
+        return prepared.raw() != null && prepared.preprocessing() != null
+                && !prepared.preprocessing().isIdentity();
     }
 
     @Override

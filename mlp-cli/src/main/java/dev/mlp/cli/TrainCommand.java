@@ -147,13 +147,13 @@ final class TrainCommand implements Callable<Integer> {
         modelOptions.checkSpecs(plugins.mlp().registry());
         Prepared prepared = prepare(spec, input.csv, tableOptions, input.features, input.data,
                 input.target, input.images, input.labels, classification, plugins);
+        checkData(prepared.table(), classification);
         if (validation > 0) {
-            checkData(prepared.table(), classification);
+            // the refit changes the encoding only, not the rows or the classes checked above
             prepared = TableFolds.forValidation(prepared,
                     tableOptions.preprocessor(plugins.mlp().registry()), validation, seed);
         }
         DataTable table = prepared.table();
-        checkData(table, classification);
 
         requireMemory(table.inputs(), table.outputs());
         Mlp.Builder b = modelOptions.builder(plugins.mlp(), table.inputs(), table.outputs(),

@@ -82,8 +82,7 @@ class TableFoldsTest {
         FoldData folds = TableFolds.of(prepared, p);
         Fold fold = folds.prepare(new int[] {0, 2}, new int[] {1, 3});
         assertArrayEquals(new double[] {1, 2, 3, 4}, fold.training().features(), 0.0);
-        assertSame(TrainCommand.Prepared.class, TableFolds.forValidation(prepared, p, 0.5, 1)
-                .getClass());
+        assertArrayEquals(new double[] {2, 3, 4, 5}, fold.test().features(), 0.0);
         assertSame(prepared, TableFolds.forValidation(prepared, p, 0.5, 1));
     }
 }

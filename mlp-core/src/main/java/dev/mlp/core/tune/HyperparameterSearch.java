@@ -130,21 +130,26 @@ public final class HyperparameterSearch {
         for (int i = 0; i < everyRow.length; i++) {
             everyRow[i] = i;
         }
-        Dataset probe = null;
+        Dataset probe = data.all(everyRow);
+        // with a validation split: the rows each candidate's model will train on, from its seed
+        List<int[]> trainingRows = new ArrayList<>();
         boolean higher = false;
         for (Function<Dataset, Model> m : models) {
-            if (probe == null) {
-                probe = data.all(everyRow);
-            }
             Model first = Objects.requireNonNull(m.apply(probe), "models"); // checks the specs now
-            if (cv == null && first.trainer().options().validationFraction() <= 0) {
-                throw new IllegalArgumentException("scoring by a validation split needs models "
-                        + "with a validation fraction; set validationFraction(f)");
+            if (cv == null) {
+                double fraction = first.trainer().options().validationFraction();
+                if (fraction <= 0) {
+                    throw new IllegalArgumentException("scoring by a validation split needs "
+                            + "models with a validation fraction; set validationFraction(f)");
+                }
+                trainingRows.add(ValidationSplit.rows(data.rows(), fraction,
+                        Seeds.of(first.trainer().seed()).validation())[0]);
             }
             higher = higherIsBetter(first);
         }
         Scored[] scored = Parallel.run(candidates.size(), parallelism,
-                i -> score(candidates.get(i), models.get(i), data), Scored[]::new);
+                i -> score(candidates.get(i), models.get(i), data,
+                        cv == null ? trainingRows.get(i) : null), Scored[]::new);
         Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score);
         List<Scored> ranked = new ArrayList<>(List.of(scored));
         ranked.sort(Comparator.comparing((Scored s) -> !s.succeeded())
@@ -153,35 +158,21 @@ public final class HyperparameterSearch {
         return new SearchResult(metric, higher, ranked);
     }
 
-    private Scored score(Candidate c, Function<Dataset, Model> models, FoldData data) {
+    private Scored score(Candidate c, Function<Dataset, Model> models, FoldData data,
+                         int[] trainingRows) {
         try {
             if (cv != null) {
                 CrossValidationResult r = cv.run(data, models);
                 return new Scored(c, r.mean(metric), r.std(metric), null);
             }
-            return new Scored(c, validationScore(validationRun(models, data), metric),
+            // one run with the model's own validation split, the data prepared on the rows
+            // that split trains on
+            Dataset prepared = data.all(trainingRows);
+            return new Scored(c, validationScore(models.apply(prepared).fit(prepared), metric),
                     Double.NaN, null);
         } catch (TrainingDivergedException e) {
             return new Scored(c, Double.NaN, Double.NaN, e.getMessage());
         }
-    }
-
-    /**
-     * One training run with the model's own validation split, the data prepared on the rows
-     * that split trains on: the rows are worked out from the model's seed as the trainer will
-     * hold them out.
-     */
-    private static TrainingResult validationRun(Function<Dataset, Model> models, FoldData data) {
-        int[] everyRow = new int[data.rows().count()];
-        for (int i = 0; i < everyRow.length; i++) {
-            everyRow[i] = i;
-        }
-        Model probe = models.apply(data.all(everyRow));
-        int[][] rows = ValidationSplit.rows(data.rows(),
-                probe.trainer().options().validationFraction(),
-                Seeds.of(probe.trainer().seed()).validation());
-        Dataset prepared = data.all(rows[0]);
-        return models.apply(prepared).fit(prepared);
     }
 
     /**
