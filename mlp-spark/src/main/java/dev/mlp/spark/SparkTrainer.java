@@ -1,7 +1,7 @@
 package dev.mlp.spark;
 
 import dev.mlp.api.BatchStrategy;
-import dev.mlp.api.ObjectiveOptimizer;
+import dev.mlp.api.ObjectiveState;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.TrainingControl;
@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * {@code BatchGradient}; the partial sums are combined with {@code treeAggregate} in a fixed
  * order; and the driver divides by the total weight and applies the configured optimizer,
  * whichever plugin it is.
+ *
+ * <p>An optimizer that evaluates the objective itself ({@link dev.mlp.api.ObjectiveOptimizer},
+ * L-BFGS) runs on the driver as in single-machine training, one iteration per epoch; each
+ * evaluation of the loss and gradient at one of its trial points is one broadcast and one
+ * {@code treeAggregate} over all cached rows, as Spark MLlib's
+ * {@code MultilayerPerceptronClassifier} does with {@code solver="l-bfgs"}. It needs the
+ * full-batch strategy; a stop reason the method reports ends the run.
  *
  * <p>The batch strategy gives the batch size {@code b} for the {@code n} samples. If
  * {@code b >= n} each epoch is one full-batch step, exactly the gradient single-machine
@@ -72,11 +79,6 @@ public final class SparkTrainer {
         this.spec = Objects.requireNonNull(spec, "spec").resolve(registry);
         var configured = registry.configure(PluginKind.OPTIMIZER, Optimizer.class,
                 Objects.requireNonNull(optimizer, "optimizer"));
-        if (configured.instance() instanceof ObjectiveOptimizer) {
-            throw new IllegalArgumentException("optimizer '" + configured.spec() + "' evaluates "
-                    + "the objective at trial points, which Spark training does not offer yet; "
-                    + "train it locally (mlp train), or choose a step optimizer such as adam");
-        }
         this.optimizer = configured.spec();
         this.batch = registry.configure(PluginKind.BATCH_STRATEGY, BatchStrategy.class,
                 Objects.requireNonNull(batch, "batch")).spec();
@@ -139,7 +141,17 @@ public final class SparkTrainer {
         }
         long runSeed = Seeds.of(seed).batching().nextLong();
 
-        OptimizerState state = registry.optimizer(optimizer).start(network.layout());
+        Optimizer method = registry.optimizer(optimizer);
+        OptimizerState state = method.start(network.layout());
+        ObjectiveState iterative = state instanceof ObjectiveState os ? os : null;
+        if (iterative != null && !full) {
+            throw new IllegalArgumentException("optimizer '" + optimizer + "' evaluates the "
+                    + "loss of the whole training set, but batch strategy '" + batch
+                    + "' gives batches of " + b + " of " + n + " rows; use the full-batch "
+                    + "strategy (full-batch)");
+        }
+        SparkObjective objective = iterative == null ? null : new SparkObjective(
+                network.layout(), w -> gradient(sc, data, w, 1.0, 0L));
         double[][] params = network.parameters();
         double[][] grads = new double[params.length][];
         for (int i = 0; i < params.length; i++) {
@@ -158,7 +170,23 @@ public final class SparkTrainer {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             double lossSum = 0.0;
             double weightSum = 0.0;
-            for (int s = 1; s <= stepsPerEpoch; s++) {
+            if (iterative != null) {
+                ObjectiveState.Iteration it = iterative.iterate(params, objective);
+                if (!Double.isFinite(it.loss())) {
+                    throw new TrainingDivergedException(epoch, 1, "the loss became "
+                            + it.loss());
+                }
+                String bad = network.firstNonFinite();
+                if (bad != null) {
+                    throw new TrainingDivergedException(epoch, 1, bad);
+                }
+                if (it.stops()) {
+                    control.requestStop(method.name() + ": " + it.stopReason());
+                }
+                lossSum = it.loss();
+                weightSum = 1.0;
+            }
+            for (int s = 1; iterative == null && s <= stepsPerEpoch; s++) {
                 step++;
                 GradientSum.Piece total = gradient(sc, data, Flat.flatten(params), fraction,
                         Flat.mix(runSeed + step));

@@ -216,10 +216,16 @@ class SparkTrainerTest {
     }
 
     @Test
-    void anOptimizerThatEvaluatesTheObjectiveIsRefusedForNow() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> new SparkTrainer(SPEC, "lbfgs", "full-batch", 5, 1));
-        assertTrue(e.getMessage().startsWith("optimizer 'lbfgs(m=10") && e.getMessage()
-                .contains("Spark training does not offer yet"), e.getMessage());
+    void anOptimizerThatEvaluatesTheObjectiveIsRefusedWithMiniBatches() {
+        JavaSparkContext sc = TestSpark.context();
+        Dataset data = TestSpark.blobs(40, 4, 17);
+        try (TrainingData d = TrainingData.parallelize(sc, data, 2, 8)) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> new SparkTrainer(SPEC, "lbfgs", "mini-batch(size=10)", 5, 1)
+                            .train(sc, initial(1), d));
+            assertTrue(e.getMessage().startsWith("optimizer 'lbfgs(m=10") && e.getMessage()
+                    .contains("batches of 10 of 40 rows; use the full-batch strategy"),
+                    e.getMessage());
+        }
     }
 }
