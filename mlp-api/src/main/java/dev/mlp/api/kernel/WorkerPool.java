@@ -1,17 +1,24 @@
 package dev.mlp.api.kernel;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A process-wide set of daemon worker threads that run the parts of one job at a time, without
- * allocating per job. The calling thread runs part 0 and waits for the others.
+ * allocating per job. The calling thread runs parts too and returns when every part has ended.
  *
- * <p>One caller at a time owns the workers; a caller that finds them busy (another training run
- * on another thread), or that is itself running inside a job, runs every part itself. Because
- * jobs split only their output among parts, never a sum, the result is the same bits either way.
- * Compute backends in other modules and the trainer's gradient shards share these workers
- * through {@link #shared()}, so the JVM keeps one set of kernel threads.
+ * <p>Parts are claimed one at a time from a shared counter, by the caller and by whichever
+ * workers are awake, so a job never waits for a worker the operating system has not scheduled:
+ * on a machine whose cores are busy with other work the caller simply runs more parts (all of
+ * them, if no worker wakes in time), and a job split over more threads is never much slower
+ * than the same job on one. One caller at a time owns the workers; a caller that finds them
+ * busy (another training run on another thread), or that is itself running inside a job, runs
+ * every part itself. Because jobs split only their output among parts, never a sum, the result
+ * is the same bits whoever runs which part. Compute backends in other modules and the trainer's
+ * gradient shards share these workers through {@link #shared()}, so the JVM keeps one set of
+ * kernel threads.
  */
 public final class WorkerPool {
 
@@ -28,10 +35,24 @@ public final class WorkerPool {
 
     private static final int SPINS = 20_000;
     private static final int MAX_WORKERS = 255;
+    /** The most parts of one job that are shared out; larger jobs run on the caller alone. */
+    private static final int MAX_PARTS = 0xFFFF;
     private static final WorkerPool SHARED = new WorkerPool();
 
     private final ReentrantLock owner = new ReentrantLock();
     private volatile Worker[] workers = new Worker[0];
+
+    /**
+     * The job in progress, as one word: generation (bits 32-63), part count (16-31) and the next
+     * part to claim (0-15). A part is claimed by a compare-and-set on it, which fails once the
+     * job has ended and another has begun, so a worker that wakes late never runs a part of a
+     * later job as if it belonged to the one it saw.
+     */
+    private final AtomicLong ticket = new AtomicLong();
+    /** Parts of the job in progress that have ended. */
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Job job;
+    private volatile Throwable failure;
 
     private WorkerPool() {
     }
@@ -54,7 +75,8 @@ public final class WorkerPool {
      *              {@code [0, parts)}
      */
     public void invoke(Job job, int parts) {
-        if (parts <= 1 || owner.isHeldByCurrentThread() || !owner.tryLock()) {
+        if (parts <= 1 || parts > MAX_PARTS || owner.isHeldByCurrentThread()
+                || !owner.tryLock()) {
             for (int p = 0; p < parts; p++) {
                 job.run(p, parts);
             }
@@ -63,32 +85,57 @@ public final class WorkerPool {
         try {
             Worker[] ws = ensure(Math.min(parts - 1, MAX_WORKERS));
             int helpers = Math.min(parts - 1, ws.length);
-            Thread caller = Thread.currentThread();
+            this.job = job;
+            this.failure = null;
+            done.set(0);
+            long generation = (ticket.get() >>> 32) + 1;
+            ticket.set((generation << 32) | ((long) parts << 16)); // volatile: publishes the job
             for (int w = 0; w < helpers; w++) {
-                ws[w].start(job, w + 1, parts, helpers + 1, caller);
+                ws[w].wake(Thread.currentThread());
             }
-            Throwable failure = null;
-            try {
-                for (int p = 0; p < parts; p += helpers + 1) {
-                    job.run(p, parts);
-                }
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
-            for (int w = 0; w < helpers; w++) {
-                Throwable t = ws[w].await();
-                if (failure == null) {
-                    failure = t;
+            runParts();
+            for (int spin = 0; done.get() != parts; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 50_000L);
                 }
             }
-            if (failure instanceof RuntimeException e) {
+            this.job = null;
+            Throwable t = failure;
+            failure = null;
+            if (t instanceof RuntimeException e) {
                 throw e;
             }
-            if (failure instanceof Error e) {
+            if (t instanceof Error e) {
                 throw e;
             }
         } finally {
             owner.unlock();
+        }
+    }
+
+    /** Claims and runs parts of the job in progress until none is left; the caller's and workers' loop. */
+    private void runParts() {
+        while (true) {
+            long t = ticket.get();
+            int parts = (int) ((t >>> 16) & 0xFFFF);
+            int next = (int) (t & 0xFFFF);
+            if (next >= parts) {
+                return;
+            }
+            if (!ticket.compareAndSet(t, t + 1)) {
+                continue;
+            }
+            // the job cannot end, nor another begin, before this part is done: job is current
+            try {
+                job.run(next, parts);
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+            done.incrementAndGet();
         }
     }
 
@@ -105,16 +152,10 @@ public final class WorkerPool {
         return grown;
     }
 
-    private static final class Worker implements Runnable {
+    private final class Worker implements Runnable {
         private final Thread thread;
-        private volatile int started;
-        private volatile int finished;
+        private volatile int wakes;
         private volatile Thread waiter;
-        private Job job;
-        private int first;
-        private int parts;
-        private int stride;
-        private Throwable failure;
 
         Worker(String name) {
             thread = new Thread(this, name);
@@ -122,50 +163,25 @@ public final class WorkerPool {
             thread.start();
         }
 
-        void start(Job j, int firstPart, int partCount, int step, Thread caller) {
-            job = j;
-            first = firstPart;
-            parts = partCount;
-            stride = step;
-            failure = null;
+        void wake(Thread caller) {
             waiter = caller;
-            started = started + 1; // volatile write publishes the fields above
+            wakes = wakes + 1; // only the owner of the pool writes it
             LockSupport.unpark(thread);
-        }
-
-        Throwable await() {
-            int target = started;
-            for (int spin = 0; finished != target; spin++) {
-                if (spin < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.parkNanos(this, 50_000L);
-                }
-            }
-            job = null;
-            return failure;
         }
 
         @Override
         public void run() {
             int seen = 0;
             while (true) {
-                for (int spin = 0; started == seen; spin++) {
+                for (int spin = 0; wakes == seen; spin++) {
                     if (spin < SPINS) {
                         Thread.onSpinWait();
                     } else {
                         LockSupport.park(this);
                     }
                 }
-                seen = started;
-                try {
-                    for (int p = first; p < parts; p += stride) {
-                        job.run(p, parts);
-                    }
-                } catch (RuntimeException | Error e) {
-                    failure = e;
-                }
-                finished = seen;
+                seen = wakes;
+                runParts();
                 Thread w = waiter;
                 if (w != null) {
                     LockSupport.unpark(w);

@@ -10,6 +10,7 @@ import dev.mlp.api.TrainingListener;
 import dev.mlp.api.kernel.ComputeBackend;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.kernel.Gemm;
+import dev.mlp.core.kernel.WorkSizedThreads;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.metric.Metrics;
@@ -92,7 +93,8 @@ final class TrainingRun {
         batchSize = setup.batchSize;
         ComputeBackend backend = options.backend() != null ? options.backend()
                 : MatrixBackends.standard();
-        int threads = options.threads() > 0 ? options.threads() : Gemm.defaultThreads();
+        int threads = WorkSizedThreads.forBatch(options.threads() > 0 ? options.threads()
+                : Gemm.defaultThreads(), network.multiplyAddsPerSample(), batchSize);
         gradient = new BatchGradient(network, trainer.loss(), batchSize, threads, backend);
         grads = gradient.gradients();
         state = trainer.optimizer().start(network.layout());
