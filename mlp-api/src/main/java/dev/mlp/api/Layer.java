@@ -94,8 +94,9 @@ public interface Layer {
     }
 
     /**
-     * Whether a training pass draws random numbers (dropout masks). Such a layer is skipped by
-     * the kit's finite-difference check of the training pass, which replays a fixed generator.
+     * Whether a training pass draws random numbers (dropout masks). The kit's finite-difference
+     * check of the training pass replays the same generator for every pass of such a layer, so
+     * its masks stay fixed.
      *
      * @return whether {@link Forward#random()} is used
      */
@@ -134,6 +135,19 @@ public interface Layer {
      */
     record Forward(double[] input, double[] output, int rows, int width, double[][] parameters,
                    double[] state, double[] scratch, boolean training, RandomGenerator random) {
+
+        /**
+         * Refuses arrays that do not fit {@code layer} on rows of {@link #width} values: inputs
+         * or outputs shorter than {@code rows x width}, parameter blocks, state or scratch of
+         * the sizes for another width. Layers call it first in {@link Layer#forward}.
+         *
+         * @param layer the layer the pass is for
+         * @throws IllegalArgumentException saying which array does not fit and what it needs
+         */
+        public void requireSizes(Layer layer) {
+            Sizes.require(layer, rows, width, parameters, state, scratch,
+                    new double[][] {input, output}, new String[] {"input", "output"});
+        }
     }
 
     /**
@@ -158,5 +172,20 @@ public interface Layer {
     record Backward(double[] input, double[] output, double[] outputGradient,
                     double[] inputGradient, int rows, int width, double[][] parameters,
                     double[][] gradients, double scale, double[] scratch) {
+
+        /**
+         * Refuses arrays that do not fit {@code layer} on rows of {@link #width} values, as
+         * {@link Forward#requireSizes} does, the parameter gradients included. Layers call it
+         * first in {@link Layer#backward}.
+         *
+         * @param layer the layer the pass is for
+         * @throws IllegalArgumentException saying which array does not fit and what it needs
+         */
+        public void requireSizes(Layer layer) {
+            Sizes.require(layer, rows, width, parameters, null, scratch,
+                    new double[][] {input, output, outputGradient, inputGradient},
+                    new String[] {"input", "output", "output gradient", "input gradient"});
+            Sizes.blocks(layer, width, gradients, "parameter gradient");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mlp.core;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mlp.api.spi.LayerProvider;
 import dev.mlp.api.spi.LossProvider;
 import dev.mlp.api.spi.PluginProvider;
 import dev.mlp.api.spi.WeightInitializerProvider;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every plugin this module registers (losses, batch strategies, initializers, scalers, the
- * logging listener and anything added later), found through {@code ServiceLoader} and run through
+ * logging listener, layers and anything added later), found through {@code ServiceLoader} and run through
  * the contract-test kit.
  */
 class BuiltInPluginsContractTest {
@@ -52,6 +53,11 @@ class BuiltInPluginsContractTest {
                 PluginContracts.loss(l).samples(LABELS).tests().forEach(tests::add);
             } else if (p instanceof WeightInitializerProvider w && DETERMINISTIC.contains(w.name())) {
                 PluginContracts.initializer(w).deterministic().tests().forEach(tests::add);
+            } else if (p instanceof LayerProvider l && l.name().equals("dropout")) {
+                PluginContracts.layer(l).alsoWith("dropout(p=0.1)").tests().forEach(tests::add);
+            } else if (p instanceof LayerProvider l && l.name().equals("batch-norm")) {
+                PluginContracts.layer(l).alsoWith("batch-norm(momentum=0.0, epsilon=0.1)")
+                        .tests().forEach(tests::add);
             } else {
                 PluginContracts.of(p).forEach(tests::add);
             }
@@ -67,6 +73,6 @@ class BuiltInPluginsContractTest {
         }
         assertTrue(kinds.containsAll(Set.of(PluginKind.LOSS, PluginKind.BATCH_STRATEGY,
                 PluginKind.INITIALIZER, PluginKind.SCALER, PluginKind.LISTENER, PluginKind.METRIC,
-                PluginKind.COMPUTE_BACKEND, PluginKind.ENCODER)), "found " + kinds);
+                PluginKind.COMPUTE_BACKEND, PluginKind.ENCODER, PluginKind.LAYER)), "found " + kinds);
     }
 }

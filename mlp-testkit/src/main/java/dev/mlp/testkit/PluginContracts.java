@@ -5,6 +5,7 @@ import dev.mlp.api.spi.ActivationProvider;
 import dev.mlp.api.spi.BatchStrategyProvider;
 import dev.mlp.api.spi.EncoderProvider;
 import dev.mlp.api.spi.GradientTransformProvider;
+import dev.mlp.api.spi.LayerProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
 import dev.mlp.api.spi.LossProvider;
 import dev.mlp.api.spi.MetricProvider;
@@ -143,7 +144,9 @@ public final class PluginContracts {
                     ListenerContract.CHECKS)),
             Map.entry(PluginKind.METRIC, new Kit(p -> metric((MetricProvider) p), MetricContract.CHECKS)),
             Map.entry(PluginKind.ENCODER, new Kit(p -> encoder((EncoderProvider) p),
-                    EncoderContract.CHECKS)));
+                    EncoderContract.CHECKS)),
+            Map.entry(PluginKind.LAYER, new Kit(p -> layer((LayerProvider) p),
+                    LayerContract.CHECKS)));
 
     /**
      * @param provider an activation provider
@@ -231,6 +234,14 @@ public final class PluginContracts {
      */
     public static EncoderContract encoder(EncoderProvider provider) {
         return new EncoderContract(provider);
+    }
+
+    /**
+     * @param provider a layer provider
+     * @return its contract
+     */
+    public static LayerContract layer(LayerProvider provider) {
+        return new LayerContract(provider);
     }
 
     /**

@@ -73,6 +73,7 @@ final class BatchNorm implements Layer {
 
     @Override
     public void forward(Forward p) {
+        p.requireSizes(this);
         int rows = p.rows();
         int w = p.width();
         double[] x = p.input();
@@ -119,6 +120,7 @@ final class BatchNorm implements Layer {
 
     @Override
     public void backward(Backward p) {
+        p.requireSizes(this);
         int rows = p.rows();
         int w = p.width();
         double[] dy = p.outputGradient();

@@ -43,6 +43,7 @@ final class DropoutLayer implements Layer {
 
     @Override
     public void forward(Forward p) {
+        p.requireSizes(this);
         int n = p.rows() * p.width();
         double[] x = p.input();
         double[] y = p.output();
@@ -62,6 +63,7 @@ final class DropoutLayer implements Layer {
 
     @Override
     public void backward(Backward p) {
+        p.requireSizes(this);
         int n = p.rows() * p.width();
         double[] mask = p.scratch();
         for (int i = 0; i < n; i++) {

@@ -47,6 +47,7 @@ final class LayerNorm implements Layer {
 
     @Override
     public void forward(Forward p) {
+        p.requireSizes(this);
         int rows = p.rows();
         int w = p.width();
         double[] x = p.input();
@@ -79,6 +80,7 @@ final class LayerNorm implements Layer {
 
     @Override
     public void backward(Backward p) {
+        p.requireSizes(this);
         int rows = p.rows();
         int w = p.width();
         double[] dy = p.outputGradient();

@@ -44,6 +44,7 @@ final class RmsNorm implements Layer {
 
     @Override
     public void forward(Forward p) {
+        p.requireSizes(this);
         int w = p.width();
         double[] x = p.input();
         double[] y = p.output();
@@ -64,6 +65,7 @@ final class RmsNorm implements Layer {
 
     @Override
     public void backward(Backward p) {
+        p.requireSizes(this);
         int w = p.width();
         double[] x = p.input();
         double[] dy = p.outputGradient();
