@@ -19,6 +19,16 @@ public final class Main {
             org.openjdk.jmh.Main.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        Workloads.main(args);
+        Workloads w;
+        try {
+            w = Workloads.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mlp-bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (w != null) {
+            w.run();
+        }
     }
 }

@@ -22,75 +22,123 @@ import smile.base.mlp.OutputFunction;
 import smile.math.TimeFunction;
 
 /**
- * The project's benchmark: workloads W1 (Fashion-MNIST 784-256-128-10 training), W2 (a 2-3-1
- * sigmoid network trained one sample at a time) and W3 (inference latency and throughput), each
- * run with this framework (once per available compute backend) and, in the same process, with
- * Smile configured as closely as its API allows. Prints one Markdown table of the numbers and
- * their ratios. Training time excludes data loading; W1 reports the median epoch, W2 times a
- * second identical run after an untimed one (JIT warm-up), W3 times warm calls.
+ * The project's benchmark, one command for everything: workloads W1 (Fashion-MNIST
+ * 784-256-128-10 training), W2 (a 2-3-1 sigmoid network trained one sample at a time) and W3
+ * (inference latency and throughput), each run with this framework once per available compute
+ * backend and precision; then, in the same process, Smile configured as closely as its API
+ * allows; the GEMM bound at W1's shapes ({@link GemmBound}); and PyTorch and scikit-learn on the
+ * same data ({@link PythonPeers}). Prints the tables, the ratios and one {@link Summary} line per
+ * measurement ({@link Report}). Training time excludes data loading; W1 reports the median
+ * epoch, W2 times a second identical run after an untimed one (JIT warm-up), W3 times warm
+ * calls.
  *
  * <p>Options: {@code --data DIR} (Fashion-MNIST's four {@code .gz} files, default
  * {@value #DEFAULT_DATA}), {@code --epochs N} (3), {@code --updates N} (W2, 1000000),
  * {@code --threads N} (this framework's thread count; default all processors),
- * {@code --backend NAME} (compute backend, {@code java} by default, {@code java-vector} or
- * {@code native-blas}), {@code --no-smile}, {@code --only LIST} (a comma-separated subset of
+ * {@code --backend NAME} (one compute backend: {@code java}, {@code java-vector} or
+ * {@code native-blas}; default every one that runs here), {@code --precision LIST}
+ * ({@code float64,float32} by default; float32 runs when the builder takes
+ * {@code precision("float32")}), {@code --only LIST} (a comma-separated subset of
  * {@code w1,w2,w3}; all by default; W3 without W1 measures an untrained network of W1's shape,
- * and the data are loaded only when W1 or W3 runs). {@code java-vector} runs only in a JVM
+ * and the data are loaded only when W1 or W3 runs), {@code --no-smile}, {@code --no-bound},
+ * {@code --no-python}, {@code --python PATH} ({@value #DEFAULT_PYTHON}), {@code --quick} (one
+ * epoch, 200,000 W2 updates, short bound timings). {@code java-vector} runs only in a JVM
  * started with {@code --add-modules jdk.incubator.vector}; without the flag it is listed as
  * skipped.
  */
 final class Workloads {
 
     static final String DEFAULT_DATA = "/usr/share/datasets/fashion-mnist";
+    static final String DEFAULT_PYTHON = "/usr/bin/python3";
+    static final String FLOAT64 = "float64";
+    static final String FLOAT32 = "float32";
+
+    static final String USAGE = "mlp-bench.jar [--data DIR] [--epochs N] [--updates N]"
+            + " [--threads N] [--backend java|java-vector|native-blas]"
+            + " [--precision float64,float32] [--only w1,w2,w3] [--no-smile] [--no-bound]"
+            + " [--no-python] [--python PATH] [--quick], or mlp-bench.jar jmh [JMH options]";
 
     private Path data = Path.of(DEFAULT_DATA);
     private int epochs = 3;
     private int updates = 1_000_000;
     private boolean smile = true;
+    private boolean bound = true;
+    private boolean python = true;
+    private boolean quick;
+    private boolean epochsGiven;
+    private boolean updatesGiven;
+    private String pythonPath = DEFAULT_PYTHON;
+    private List<String> precisions = List.of(FLOAT64, FLOAT32);
     private final java.util.Set<String> only = new java.util.TreeSet<>(List.of("w1", "w2", "w3"));
+    private final List<Summary> results = new ArrayList<>();
 
     private Workloads() {
     }
 
     /**
-     * Runs all workloads and prints the table.
+     * Reads the options.
      *
      * @param args the options described in the class comment
-     * @throws IOException if the data cannot be read
+     * @return the runner, or {@code null} after printing the usage for {@code --help}
+     * @throws IllegalArgumentException if an option is unknown or its value wrong
      */
-    static void main(String[] args) throws IOException {
+    static Workloads parse(String[] args) {
         Workloads w = new Workloads();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--data" -> w.data = Path.of(value(args, ++i, a));
-                case "--epochs" -> w.epochs = positive(value(args, ++i, a), a);
-                case "--updates" -> w.updates = positive(value(args, ++i, a), a);
+                case "--epochs" -> {
+                    w.epochs = positive(value(args, ++i, a), a);
+                    w.epochsGiven = true;
+                }
+                case "--updates" -> {
+                    w.updates = positive(value(args, ++i, a), a);
+                    w.updatesGiven = true;
+                }
                 case "--threads" -> System.setProperty("mlp.threads",
                         Integer.toString(positive(value(args, ++i, a), a)));
                 case "--backend" -> System.setProperty(MatrixBackends.PROPERTY,
                         value(args, ++i, a));
+                case "--precision" -> w.precisions = list(value(args, ++i, a), a,
+                        List.of(FLOAT64, FLOAT32));
                 case "--no-smile" -> w.smile = false;
-                case "--only" -> w.only(value(args, ++i, a));
+                case "--no-bound" -> w.bound = false;
+                case "--no-python" -> w.python = false;
+                case "--python" -> w.pythonPath = value(args, ++i, a);
+                case "--quick" -> w.quick = true;
+                case "--only" -> {
+                    w.only.clear();
+                    w.only.addAll(list(value(args, ++i, a), a, List.of("w1", "w2", "w3")));
+                }
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return null;
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + a
-                        + "'; known: --data DIR, --epochs N, --updates N, --threads N,"
-                        + " --backend java|java-vector|native-blas, --no-smile, --only w1,w2,w3,"
-                        + " or 'jmh [JMH options]' as the first argument");
+                        + "'; known: " + USAGE.substring(USAGE.indexOf('[')));
             }
         }
-        w.run();
+        if (w.quick) {
+            w.epochs = w.epochsGiven ? w.epochs : 1;
+            w.updates = w.updatesGiven ? w.updates : 200_000;
+        }
+        return w;
     }
 
-    private void only(String list) {
-        only.clear();
+    private static List<String> list(String list, String option, List<String> known) {
+        List<String> out = new ArrayList<>();
         for (String part : list.split(",", -1)) {
             String name = part.trim().toLowerCase(Locale.ROOT);
-            if (!List.of("w1", "w2", "w3").contains(name)) {
-                throw new IllegalArgumentException("--only takes a comma-separated subset of "
-                        + "w1,w2,w3, found '" + part + "' in '" + list + "'");
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(option + " takes a comma-separated subset of "
+                        + String.join(",", known) + ", found '" + part + "' in '" + list + "'");
             }
-            only.add(name);
+            if (!out.contains(name)) {
+                out.add(name);
+            }
         }
+        return out;
     }
 
     private static String value(String[] args, int i, String option) {
@@ -114,17 +162,23 @@ final class Workloads {
         return n;
     }
 
-    private void run() throws IOException {
+    /**
+     * Runs the workloads and peers chosen and prints the report.
+     *
+     * @throws IOException if the data cannot be read
+     */
+    void run() throws IOException {
         String load0 = loadAverage();
-        System.out.println("machine: " + cpu() + ", " + Runtime.getRuntime().availableProcessors()
-                + " processors; Java " + System.getProperty("java.vm.version") + " ("
+        int processors = Runtime.getRuntime().availableProcessors();
+        System.out.println("machine: " + cpu() + ", " + processors + " processors; Java "
+                + System.getProperty("java.vm.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
         System.out.println("mlp threads: " + Gemm.defaultThreads() + "; OPENBLAS_CORETYPE="
                 + System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)")
                 + ", OPENBLAS_NUM_THREADS="
                 + System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "(unset)")
-                + " (apply to OpenBLAS in native-blas and in Smile; with OPENBLAS_NUM_THREADS=1"
-                + " native-blas runs a batch's shards in parallel)");
+                + " (apply to OpenBLAS in native-blas, in the bound and in Smile; with"
+                + " OPENBLAS_NUM_THREADS=1 native-blas runs a batch's shards in parallel)");
         System.out.println("load average before: " + load0);
 
         boolean w1 = only.contains("w1");
@@ -145,87 +199,78 @@ final class Workloads {
                     (System.nanoTime() - t0) / 1e9);
         }
 
-        List<String> names = new ArrayList<>();
-        List<Numbers> results = new ArrayList<>();
+        List<String> runnable = new ArrayList<>();
+        for (String precision : precisions) {
+            String why = Precisions.unavailable(precision);
+            if (why == null) {
+                runnable.add(precision);
+            } else {
+                System.out.println("skipped: " + precision + " not available (" + why + ")");
+            }
+        }
         for (String backend : backends()) {
             System.setProperty(MatrixBackends.PROPERTY, backend);
-            System.out.println("-- mlp, backend " + MatrixBackends.create(Gemm.defaultThreads()));
-            Numbers n = new Numbers();
-            Network trained = w1 ? w1Ours(trainX, trainY, testX, testY, n) : null;
-            if (w2) {
-                w2Ours(n);
+            for (String precision : runnable) {
+                System.out.println("-- mlp, backend " + MatrixBackends.create(
+                        Gemm.defaultThreads()) + ", " + precision);
+                Run r = new Run(backend, precision);
+                try {
+                    Network trained = w1 ? w1Ours(trainX, trainY, testX, testY, r) : null;
+                    if (w2) {
+                        w2Ours(r);
+                    }
+                    if (w3) {
+                        w3Ours(trained != null ? trained : w1Model(1, precision).network(),
+                                testX, r);
+                    }
+                } catch (IllegalArgumentException | IllegalStateException
+                         | UnsupportedOperationException e) {
+                    if (precision.equals(FLOAT64)) {
+                        throw e;
+                    }
+                    System.out.println("skipped: " + precision + " on " + backend + " ("
+                            + e.getMessage() + ")");
+                }
             }
-            if (w3) {
-                w3Ours(trained != null ? trained : w1Model(1).network(), testX, n);
-            }
-            names.add("mlp " + backend);
-            results.add(n);
         }
-        Numbers theirs = new Numbers();
         if (smile) {
-            System.out.println("-- Smile");
-            smile.classification.MLP model = w1 ? w1Smile(trainX, trainY, testX, testY, theirs)
+            System.out.println("-- Smile " + smileVersion());
+            smile.classification.MLP model = w1 ? w1Smile(trainX, trainY, testX, testY)
                     : w1SmileModel();
             if (w2) {
-                w2Smile(theirs);
+                w2Smile();
             }
             if (w3) {
-                w3Smile(model, testX, theirs);
+                w3Smile(model, testX);
             }
+        }
+        if (bound && w1) {
+            System.out.println("-- bound: the products of W1's training steps alone");
+            GemmBound b = GemmBound.load(quick ? 0.2 : 1.0);
+            if (b != null) {
+                results.addAll(b.measure(processors));
+            }
+        }
+        if (python && w1) {
+            results.addAll(new PythonPeers(pythonPath, data, epochs, processors).run());
         }
 
         System.out.println("load average after: " + loadAverage());
         System.out.println();
-        StringBuilder head = new StringBuilder("| workload |");
-        StringBuilder rule = new StringBuilder("|---|");
-        for (String name : names) {
-            head.append(' ').append(name).append(" |");
-            rule.append("---:|");
-        }
-        head.append(" Smile ").append(smileVersion()).append(" | best mlp / Smile |");
-        rule.append("---:|---:|");
-        System.out.println(head);
-        System.out.println(rule);
-        row("W1 training, samples/s (median of " + epochs + " epochs)", results, theirs,
-                n -> n.w1Rate, Workloads::count, true);
-        row("W1 test accuracy after " + epochs + " epochs", results, theirs, n -> n.w1Accuracy,
-                Workloads::percent, true);
-        row("W2 2-3-1 sigmoid, stochastic, updates/s", results, theirs, n -> n.w2Rate,
-                Workloads::count, true);
-        row("W3 latency, one sample, microseconds", results, theirs, n -> n.w3Latency,
-                Workloads::fixed, false);
-        row("W3 throughput, batches of " + BATCH + ", samples/s (Smile: one by one)", results,
-                theirs, n -> n.w3Rate, Workloads::count, true);
+        new Report(results, System.out).print(epochs, BATCH);
     }
 
-    /** What one library reached on each workload; {@code NaN} where not run. */
-    private static final class Numbers {
-        private double w1Rate = Double.NaN;
-        private double w1Accuracy = Double.NaN;
-        private double w2Rate = Double.NaN;
-        private double w3Latency = Double.NaN;
-        private double w3Rate = Double.NaN;
-    }
-
-    private static void row(String label, List<Numbers> ours, Numbers theirs,
-                            java.util.function.ToDoubleFunction<Numbers> metric,
-                            java.util.function.DoubleFunction<String> format,
-                            boolean higherIsBetter) {
-        StringBuilder sb = new StringBuilder("| ").append(label).append(" |");
-        double best = Double.NaN;
-        for (Numbers n : ours) {
-            double v = metric.applyAsDouble(n);
-            sb.append(' ').append(format.apply(v)).append(" |");
-            if (Double.isNaN(best) || (higherIsBetter ? v > best : v < best)) {
-                best = v;
-            }
+    /** One backend and precision of this framework: the settings of its summary lines. */
+    private record Run(String backend, String precision) {
+        Summary summary(String workload, Object... numbers) {
+            Object[] kv = new Object[4 + numbers.length];
+            kv[0] = "backend";
+            kv[1] = backend;
+            kv[2] = "precision";
+            kv[3] = precision;
+            System.arraycopy(numbers, 0, kv, 4, numbers.length);
+            return Summary.of(workload, "mlp", kv);
         }
-        double t = metric.applyAsDouble(theirs);
-        sb.append(' ').append(format.apply(t)).append(" |");
-        boolean isRatio = !label.contains("accuracy");
-        sb.append(' ').append(isRatio ? ratio(higherIsBetter ? best / t : t / best) : "")
-                .append(" |");
-        System.out.println(sb);
     }
 
     /** The backends to run: the one given with --backend, otherwise every one available. */
@@ -260,20 +305,22 @@ final class Workloads {
 
     // ---------------------------------------------------------------- W1
 
-    private Network w1Ours(double[][] x, int[] y, double[][] testX, int[] testY, Numbers n) {
+    private Network w1Ours(double[][] x, int[] y, double[][] testX, int[] testY, Run r) {
         EpochTimer timer = new EpochTimer();
-        Model model = w1Model(epochs, timer);
+        Model model = w1Model(epochs, r.precision(), timer);
         model.fit(Dataset.of(x, oneHot(y, 10)));
-        n.w1Accuracy = model.accuracy(testX, oneHot(testY, 10));
-        n.w1Rate = x.length / median(timer.epochSeconds());
+        double accuracy = model.accuracy(testX, oneHot(testY, 10));
+        double rate = x.length / median(timer.epochSeconds());
         System.out.printf(Locale.ROOT, "W1: epochs %s s, %.0f samples/s, accuracy %.4f%n",
-                format(timer.epochSeconds()), n.w1Rate, n.w1Accuracy);
+                format(timer.epochSeconds()), rate, accuracy);
+        results.add(r.summary("w1", "samples_per_s", rate, "accuracy", accuracy));
         return model.network();
     }
 
     /** W1's model: initialized (seed 1), trained only by {@code fit}. */
-    private static Model w1Model(int epochs, TrainingListener... listeners) {
-        var builder = Mlp.builder()
+    private static Model w1Model(int epochs, String precision,
+                                 TrainingListener... listeners) {
+        var builder = Precisions.apply(Mlp.builder(), precision)
                 .inputs(784)
                 .layer(256, "relu")
                 .layer(128, "relu")
@@ -296,7 +343,7 @@ final class Workloads {
     }
 
     private smile.classification.MLP w1Smile(double[][] x, int[] y, double[][] testX,
-                                              int[] testY, Numbers out) {
+                                              int[] testY) {
         smile.classification.MLP model = w1SmileModel();
         model.setLearningRate(TimeFunction.constant(0.1));
         model.setMomentum(TimeFunction.constant(0.0));
@@ -337,10 +384,12 @@ final class Workloads {
         for (int i = 0; i < testX.length; i++) {
             correct += model.predict(testX[i]) == testY[i] ? 1 : 0;
         }
-        out.w1Accuracy = (double) correct / testX.length;
-        out.w1Rate = n / median(seconds);
+        double accuracy = (double) correct / testX.length;
+        double rate = n / median(seconds);
         System.out.printf(Locale.ROOT, "W1: epochs %s s, %.0f samples/s, accuracy %.4f%n",
-                format(seconds), out.w1Rate, out.w1Accuracy);
+                format(seconds), rate, accuracy);
+        results.add(Summary.of("w1", "smile", "version", smileVersion(), "precision", FLOAT64,
+                "samples_per_s", rate, "accuracy", accuracy));
         return model;
     }
 
@@ -353,21 +402,21 @@ final class Workloads {
         return (long) (updates / XOR_X.length) * XOR_X.length;
     }
 
-    private void w2Ours(Numbers n) {
-        w2Model().fit(Dataset.of(XOR_X, XOR_Y)); // the same run once untimed: JIT warm-up
-        Model model = w2Model();
+    private void w2Ours(Run r) {
+        w2Model(r.precision()).fit(Dataset.of(XOR_X, XOR_Y)); // once untimed: JIT warm-up
+        Model model = w2Model(r.precision());
         Dataset table4 = Dataset.of(XOR_X, XOR_Y);
         long start = System.nanoTime();
         model.fit(table4);
         double seconds = (System.nanoTime() - start) / 1e9;
-        n.w2Rate = w2Updates() / seconds;
+        double rate = w2Updates() / seconds;
         System.out.printf(Locale.ROOT, "W2: %d updates in %.3f s, %.0f updates/s, "
-                + "final loss %.3g%n", w2Updates(), seconds, n.w2Rate,
-                model.loss(XOR_X, XOR_Y));
+                + "final loss %.3g%n", w2Updates(), seconds, rate, model.loss(XOR_X, XOR_Y));
+        results.add(r.summary("w2", "updates_per_s", rate));
     }
 
-    private Model w2Model() {
-        return Mlp.builder()
+    private Model w2Model(String precision) {
+        return Precisions.apply(Mlp.builder(), precision)
                 .inputs(2)
                 .layer(3, "sigmoid")
                 .layer(1, "sigmoid")
@@ -380,7 +429,7 @@ final class Workloads {
                 .build();
     }
 
-    private void w2Smile(Numbers n) {
+    private void w2Smile() {
         long done = w2Updates();
         smile.regression.MLP s = w2SmileModel();
         for (long i = 0; i < done; i++) { // the same run once untimed: JIT warm-up
@@ -394,14 +443,16 @@ final class Workloads {
             s.update(XOR_X[r], XOR_Y[r][0]);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        n.w2Rate = done / seconds;
+        double rate = done / seconds;
         double sse = 0;
         for (int r = 0; r < 4; r++) {
             double d = s.predict(XOR_X[r]) - XOR_Y[r][0];
             sse += 0.5 * d * d;
         }
         System.out.printf(Locale.ROOT, "W2: %d updates in %.3f s, %.0f updates/s, "
-                + "final loss %.3g%n", done, seconds, n.w2Rate, sse / 4);
+                + "final loss %.3g%n", done, seconds, rate, sse / 4);
+        results.add(Summary.of("w2", "smile", "version", smileVersion(), "precision", FLOAT64,
+                "updates_per_s", rate));
     }
 
     private static smile.regression.MLP w2SmileModel() {
@@ -416,7 +467,7 @@ final class Workloads {
 
     private static final int BATCH = 1024;
 
-    private void w3Ours(Network net, double[][] testX, Numbers out) {
+    private void w3Ours(Network net, double[][] testX, Run r) {
         int in = net.inputSize();
         int n = testX.length;
         double[] flat = Dataset.flatten(testX, "test images");
@@ -430,7 +481,7 @@ final class Workloads {
         for (int i = 0; i < n; i++) {
             sink += net.forward(one, testX[i], 1)[0];
         }
-        out.w3Latency = (System.nanoTime() - start) / 1e3 / n;
+        double latency = (System.nanoTime() - start) / 1e3 / n;
         // throughput: batches of 1024
         int chunks = n / BATCH;
         double[][] parts = new double[chunks][];
@@ -448,12 +499,13 @@ final class Workloads {
                 passes[pass] = (System.nanoTime() - t) / 1e9;
             }
         }
-        out.w3Rate = chunks * BATCH / median(passes);
+        double rate = chunks * BATCH / median(passes);
         System.out.printf(Locale.ROOT, "W3: %.1f us per sample, %.0f samples/s in batches of %d"
-                + " (checksum %.6g)%n", out.w3Latency, out.w3Rate, BATCH, sink);
+                + " (checksum %.6g)%n", latency, rate, BATCH, sink);
+        results.add(r.summary("w3", "latency_us", latency, "samples_per_s", rate));
     }
 
-    private void w3Smile(smile.classification.MLP model, double[][] testX, Numbers out) {
+    private void w3Smile(smile.classification.MLP model, double[][] testX) {
         int n = testX.length;
         double[] p = new double[10];
         for (int i = 0; i < 2 * n; i++) {
@@ -464,10 +516,11 @@ final class Workloads {
         for (int i = 0; i < n; i++) {
             sink += model.predict(testX[i], p);
         }
-        out.w3Latency = (System.nanoTime() - start) / 1e3 / n;
-        out.w3Rate = 1e6 / out.w3Latency;
+        double latency = (System.nanoTime() - start) / 1e3 / n;
         System.out.printf(Locale.ROOT, "W3: %.1f us per sample, one by one (checksum %.6g)%n",
-                out.w3Latency, sink);
+                latency, sink);
+        results.add(Summary.of("w3", "smile", "version", smileVersion(), "precision", FLOAT64,
+                "latency_us", latency, "samples_per_s", 1e6 / latency));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -517,25 +570,9 @@ final class Workloads {
         return sb.append(']').toString();
     }
 
-    private static String count(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,.0f", v);
-    }
-
-    private static String fixed(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String percent(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
-    }
-
-    private static String ratio(double r) {
-        return Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.1fx", r);
-    }
-
     private static String smileVersion() {
         String v = smile.classification.MLP.class.getPackage().getImplementationVersion();
-        return v == null ? "" : v;
+        return v == null ? "unknown" : v;
     }
 
     private static String loadAverage() {
