@@ -24,6 +24,20 @@ final class Columns {
         return schema.apply(column);
     }
 
+    /**
+     * @param columns the columns a DataFrame has
+     * @param base the name wanted
+     * @return {@code base}, or {@code base_1}, {@code base_2}, ... if it is taken
+     */
+    static String freeName(String[] columns, String base) {
+        java.util.List<String> taken = Arrays.asList(columns);
+        String name = base;
+        for (int i = 1; taken.contains(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
+    }
+
     static void requireVector(StructType schema, String column, String role) {
         StructField f = field(schema, column, role);
         if (!f.dataType().equals(SQLDataTypes.VectorType())) {

@@ -3,6 +3,7 @@ package dev.mlp.spark;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
@@ -10,6 +11,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.param.StringArrayParam;
 
 /**
  * The {@link SparkMlpParams} of one stage (estimator or model), with their documentation and
@@ -43,6 +45,13 @@ final class ParamSet implements Serializable {
     final Param<Vector> initialWeights;
     final IntParam blockSize;
     final IntParam aggregationDepth;
+    final StringArrayParam inputCols;
+    final StringArrayParam categoricalCols;
+    final Param<String> encoder;
+    final Param<String> numericImputation;
+    final Param<String> categoricalImputation;
+    final BooleanParam missingIndicators;
+    final StringArrayParam missingValues;
 
     /**
      * Declares the parameters of a stage and sets their defaults on it.
@@ -93,6 +102,29 @@ final class ParamSet implements Serializable {
         blockSize = new IntParam(owner, "blockSize", "rows per block on the executors (>= 1)");
         aggregationDepth = new IntParam(owner, "aggregationDepth",
                 "depth of the gradient treeAggregate (>= 1)");
+        inputCols = new StringArrayParam(owner, "inputCols", "raw feature columns, numeric or "
+                + "string (categories), encoded and imputed as mlp train does; empty to use the "
+                + "vector featuresCol");
+        categoricalCols = new StringArrayParam(owner, "categoricalCols", "input columns that "
+                + "are categorical although numeric; string columns are categorical anyway");
+        encoder = new Param<>(owner, "encoder", "encoder spec of categorical input columns, "
+                + "e.g. one-hot(unseen=error)");
+        numericImputation = new Param<>(owner, "numericImputation", "what a missing numeric "
+                + "cell (null or NaN) becomes: mean, median, most-frequent or constant(v)");
+        categoricalImputation = new Param<>(owner, "categoricalImputation", "what a missing "
+                + "categorical cell becomes: most-frequent or constant(v)");
+        missingIndicators = new BooleanParam(owner, "missingIndicators", "whether each input "
+                + "column with missing training cells gets an input that is 1 where missing");
+        missingValues = new StringArrayParam(owner, "missingValues", "texts of string cells "
+                + "that count as missing, besides null");
+        owner.setDefault(inputCols, new String[0]);
+        owner.setDefault(categoricalCols, new String[0]);
+        owner.setDefault(encoder, dev.mlp.data.TablePreprocessor.DEFAULT_ENCODER);
+        owner.setDefault(numericImputation, "mean");
+        owner.setDefault(categoricalImputation, "most-frequent");
+        owner.setDefault(missingIndicators, false);
+        owner.setDefault(missingValues,
+                dev.mlp.data.CsvReader.DEFAULT_MISSING.toArray(new String[0]));
         owner.setDefault(featuresCol, "features");
         owner.setDefault(labelCol, "label");
         owner.setDefault(weightCol, "");

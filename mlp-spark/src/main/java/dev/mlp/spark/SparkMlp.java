@@ -21,6 +21,7 @@ import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
@@ -28,6 +29,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
@@ -222,6 +224,41 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
     @Override
     public IntParam aggregationDepth() {
         return p.aggregationDepth;
+    }
+
+    @Override
+    public StringArrayParam inputCols() {
+        return p.inputCols;
+    }
+
+    @Override
+    public StringArrayParam categoricalCols() {
+        return p.categoricalCols;
+    }
+
+    @Override
+    public Param<String> encoder() {
+        return p.encoder;
+    }
+
+    @Override
+    public Param<String> numericImputation() {
+        return p.numericImputation;
+    }
+
+    @Override
+    public Param<String> categoricalImputation() {
+        return p.categoricalImputation;
+    }
+
+    @Override
+    public BooleanParam missingIndicators() {
+        return p.missingIndicators;
+    }
+
+    @Override
+    public StringArrayParam missingValues() {
+        return p.missingValues;
     }
 
     // ---- setters; plugin specs are checked at once ----
@@ -473,13 +510,97 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
         return this;
     }
 
+    /**
+     * Trains on raw columns instead of the features vector: numeric columns and string columns
+     * (categories), encoded and imputed as {@code mlp train} does with a CSV file's columns; the
+     * fitted model takes the same raw columns and stores the fitted preprocessing.
+     *
+     * @param columns the raw feature columns, in input order; none to use {@code featuresCol}
+     * @return this
+     */
+    public SparkMlp setInputCols(String... columns) {
+        set(p.inputCols, columns.clone());
+        return this;
+    }
+
+    /**
+     * @param columns input columns to treat as categorical although numeric (codes); string
+     *                columns are categorical anyway
+     * @return this
+     */
+    public SparkMlp setCategoricalCols(String... columns) {
+        set(p.categoricalCols, columns.clone());
+        return this;
+    }
+
+    /**
+     * @param spec the encoder of categorical input columns, for example {@code "one-hot"} (the
+     *             default), {@code "one-hot(unseen=error)"} or {@code "ordinal"}
+     * @return this
+     */
+    public SparkMlp setEncoder(String spec) {
+        registry().configure(PluginKind.ENCODER, dev.mlp.api.Encoder.class, spec);
+        set(p.encoder, spec);
+        return this;
+    }
+
+    /**
+     * @param spec what a missing numeric cell (null or NaN) becomes: {@code mean} (the
+     *             default), {@code median}, {@code most-frequent} or {@code constant(v)}
+     * @return this
+     */
+    public SparkMlp setNumericImputation(String spec) {
+        dev.mlp.data.Imputation.parse(spec);
+        set(p.numericImputation, spec);
+        return this;
+    }
+
+    /**
+     * @param spec what a missing categorical cell becomes: {@code most-frequent} (the default)
+     *             or {@code constant(v)}
+     * @return this
+     */
+    public SparkMlp setCategoricalImputation(String spec) {
+        if (!dev.mlp.data.Imputation.parse(spec).forCategories()) {
+            throw new IllegalArgumentException("categorical columns are imputed with "
+                    + "most-frequent or constant(v), found " + spec);
+        }
+        set(p.categoricalImputation, spec);
+        return this;
+    }
+
+    /**
+     * @param value whether each input column with missing training cells gets an input that is
+     *              1 where the cell is missing (default false)
+     * @return this
+     */
+    public SparkMlp setMissingIndicators(boolean value) {
+        set(p.missingIndicators, value);
+        return this;
+    }
+
+    /**
+     * @param texts the texts of string cells that count as missing, besides null; by default
+     *              those of {@code mlp train}: empty, {@code NA}, {@code NaN}, {@code ?},
+     *              {@code null}
+     * @return this
+     */
+    public SparkMlp setMissingValues(String... texts) {
+        set(p.missingValues, texts.clone());
+        return this;
+    }
+
     // ---- Spark ML ----
 
     @Override
     public StructType transformSchema(StructType schema) {
         String t = getTask();
         ParamSet.checkTask(t);
-        Columns.requireVector(schema, getFeaturesCol(), "features");
+        if (getInputCols().length > 0) {
+            tableFit().check(schema);
+        } else {
+            Columns.requireVector(schema, getFeaturesCol(), "features");
+        }
         Columns.requireNumeric(schema, getLabelCol(), "label");
         String w = getWeightCol();
         if (!w.isEmpty()) {
@@ -506,6 +627,12 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
         String features = getFeaturesCol();
         String label = getLabelCol();
         String weight = getWeightCol();
+        StoredPreprocessing preprocessing = null;
+        if (getInputCols().length > 0) {
+            preprocessing = StoredPreprocessing.of(tableFit().fit(dataset, registry));
+            features = Columns.freeName(dataset.columns(), "mlp_features");
+            dataset = new TableEncoding(preprocessing).withFeatures(dataset, features);
+        }
 
         List<Row> first = dataset.select(features).takeAsList(1);
         if (first.isEmpty() || first.get(0).isNullAt(0)) {
@@ -565,7 +692,8 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
         SparkMlpModel model = new SparkMlpModel(uid, spec, network, chosen, getEpochs(), s,
                 result.epochLosses(), classNames);
         copyValues(model, extractParamMap());
-        return model.withLayers(hidden, spec.sizes()).setParent(this);
+        return model.withLayers(hidden, spec.sizes()).withPreprocessing(preprocessing)
+                .setParent(this);
     }
 
     /**
@@ -706,6 +834,12 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
             double w = weighted ? row.getDouble(2) : 1.0;
             return new Sample(x, target, perClass == null ? w : w * perClass[(int) y]);
         });
+    }
+
+    private TableFit tableFit() {
+        return new TableFit(List.of(getInputCols()), new java.util.HashSet<>(List.of(getCategoricalCols())),
+                getEncoder(), getNumericImputation(), getCategoricalImputation(),
+                getMissingIndicators(), List.of(getMissingValues()));
     }
 
     private static PluginRegistry registry() {

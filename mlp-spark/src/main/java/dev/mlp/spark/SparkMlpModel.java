@@ -14,6 +14,7 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
@@ -21,6 +22,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
@@ -64,6 +66,8 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
     private final List<Double> lossHistory;
     private final String[] classNames;
     private final ParamSet p;
+    /** The fitted preprocessing of the raw input columns, or null for a features vector. */
+    private StoredPreprocessing preprocessing;
 
     /**
      * @param uid the stage's unique id
@@ -99,6 +103,23 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
         this.lossHistory = List.copyOf(lossHistory);
         this.classNames = classNames == null ? null : classNames.clone();
         this.p = new ParamSet(this);
+    }
+
+    /** Records the fitted preprocessing of the raw input columns (null for none). */
+    SparkMlpModel withPreprocessing(StoredPreprocessing stored) {
+        this.preprocessing = stored;
+        return this;
+    }
+
+    /**
+     * The preprocessing fitted on the raw input columns ({@code inputCols}): per column its
+     * type, fitted encoder, fill value and indicator, the record a single-machine model file
+     * stores and {@link #saveModel(java.nio.file.Path)} writes.
+     *
+     * @return the preprocessing, or {@code null} when the model takes a features vector
+     */
+    public dev.mlp.core.io.InputPreprocessing preprocessing() {
+        return preprocessing == null ? null : preprocessing.toInput();
     }
 
     /** Records the layers the model has, in both forms. */
@@ -228,6 +249,41 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
         return p.aggregationDepth;
     }
 
+    @Override
+    public StringArrayParam inputCols() {
+        return p.inputCols;
+    }
+
+    @Override
+    public StringArrayParam categoricalCols() {
+        return p.categoricalCols;
+    }
+
+    @Override
+    public Param<String> encoder() {
+        return p.encoder;
+    }
+
+    @Override
+    public Param<String> numericImputation() {
+        return p.numericImputation;
+    }
+
+    @Override
+    public Param<String> categoricalImputation() {
+        return p.categoricalImputation;
+    }
+
+    @Override
+    public BooleanParam missingIndicators() {
+        return p.missingIndicators;
+    }
+
+    @Override
+    public StringArrayParam missingValues() {
+        return p.missingValues;
+    }
+
     // ---- setters of what transform uses; the training parameters are read-only here ----
 
     /**
@@ -339,7 +395,9 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
      * predicts exactly what {@link #transform} does, and needs no Spark.
      *
      * <p>{@link #saveModel(java.nio.file.Path)} writes it in the framework's model file format,
-     * which a plain Java application loads with {@code ModelFile.load} and no Spark. The
+     * which a plain Java application loads with {@code ModelFile.load} and no Spark; a model
+     * trained on raw columns ({@code inputCols}) writes its fitted preprocessing and the raw
+     * column names with it, so {@code mlp predict} takes the raw CSV columns. The
      * returned model has no scalers (scaling is a Spark ML stage of its own); a classifier's
      * classes are named by their label index, {@code "0"}, {@code "1"}, ...
      *
@@ -399,7 +457,13 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
      * @throws java.io.IOException if it cannot be written
      */
     public void saveModel(java.nio.file.Path file) throws java.io.IOException {
-        dev.mlp.core.io.ModelFile.save(toModel(), file);
+        if (preprocessing == null) {
+            dev.mlp.core.io.ModelFile.save(toModel(), file);
+            return;
+        }
+        dev.mlp.core.io.ModelFile.save(toModel(), file, dev.mlp.core.io.ModelMetadata
+                .columns(preprocessing.columnNames(), List.of(getLabelCol()))
+                .withPreprocessing(preprocessing.toInput()));
     }
 
     /**
@@ -414,7 +478,11 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
 
     @Override
     public StructType transformSchema(StructType schema) {
-        Columns.requireVector(schema, getFeaturesCol(), "features");
+        if (preprocessing != null) {
+            new TableEncoding(preprocessing).check(schema);
+        } else {
+            Columns.requireVector(schema, getFeaturesCol(), "features");
+        }
         if (!isClassifier()) {
             return Columns.addPrediction(schema, getPredictionCol());
         }
@@ -427,9 +495,19 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         Predictor predictor = new Predictor(spec, weights);
-        Column features = functions.col(getFeaturesCol());
         String prediction = getPredictionCol();
         Dataset<Row> out = dataset.toDF();
+        if (preprocessing != null) {
+            String encoded = freeName(out, "mlp_features");
+            out = new TableEncoding(preprocessing).withFeatures(out, encoded);
+            return score(out, functions.col(encoded), predictor, prediction).drop(encoded);
+        }
+        return score(out, functions.col(getFeaturesCol()), predictor, prediction);
+    }
+
+    /** Adds the output columns computed from a features column. */
+    private Dataset<Row> score(Dataset<Row> out, Column features, Predictor predictor,
+                               String prediction) {
         if (!isClassifier()) {
             if (!prediction.isEmpty()) {
                 UserDefinedFunction value = functions.udf((UDF1<Vector, Double>) v ->
@@ -509,18 +587,13 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
     }
 
     private static String freeName(Dataset<Row> df, String base) {
-        List<String> taken = Arrays.asList(df.columns());
-        String name = base;
-        for (int i = 1; taken.contains(name); i++) {
-            name = base + "_" + i;
-        }
-        return name;
+        return Columns.freeName(df.columns(), base);
     }
 
     @Override
     public SparkMlpModel copy(ParamMap extra) {
         SparkMlpModel m = new SparkMlpModel(uid, spec, weights, trainingSpecs, epochs, seed,
-                lossHistory, classNames);
+                lossHistory, classNames).withPreprocessing(preprocessing);
         return copyValues(m, extra).setParent(parent());
     }
 
@@ -586,7 +659,8 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
     private static final String DATA_SCHEMA = "inputs INT, neurons ARRAY<INT>, "
             + "activations ARRAY<STRING>, loss STRING, weights ARRAY<DOUBLE>, "
             + "trainingSpecs MAP<STRING, STRING>, epochs INT, seed BIGINT, "
-            + "lossHistory ARRAY<DOUBLE>, classNames ARRAY<STRING>";
+            + "lossHistory ARRAY<DOUBLE>, classNames ARRAY<STRING>, preprocessing "
+            + StoredPreprocessing.DDL;
 
     @Override
     public MLWriter write() {
@@ -632,7 +706,8 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
             Row row = RowFactory.create(s.inputs(), s.neurons(), s.activations(), s.loss(), w,
                     new LinkedHashMap<>(model.trainingSpecs), model.epochs, model.seed,
                     model.lossHistory,
-                    model.classNames == null ? null : Arrays.asList(model.classNames));
+                    model.classNames == null ? null : Arrays.asList(model.classNames),
+                    model.preprocessing == null ? null : model.preprocessing.toRow());
             SparkSession spark = sparkSession();
             spark.createDataFrame(List.of(row), StructType.fromDDL(DATA_SCHEMA)).repartition(1)
                     .write().parquet(path + "/data");
@@ -664,6 +739,13 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
             SparkMlpModel model = new SparkMlpModel(metadata.uid(), spec, weights,
                     row.<String, String>getJavaMap(5), row.getInt(6), row.getLong(7),
                     row.<Double>getList(8), names);
+            // nor has a model saved before raw input columns were taken
+            if (Arrays.asList(row.schema().fieldNames()).contains("preprocessing")) {
+                int at = row.fieldIndex("preprocessing");
+                if (!row.isNullAt(at)) {
+                    model.withPreprocessing(StoredPreprocessing.fromRow(row.getStruct(at)));
+                }
+            }
             metadata.getAndSetParams(model, Option.empty());
             return model;
         }

@@ -1,6 +1,7 @@
 package dev.mlp.spark;
 
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
@@ -8,6 +9,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.param.StringArrayParam;
 
 /**
  * The parameters of {@link SparkMlp} and of the {@link SparkMlpModel} it fits, with typed
@@ -92,6 +94,62 @@ public interface SparkMlpParams extends Params {
 
     /** @return the aggregation depth parameter */
     IntParam aggregationDepth();
+
+    /** @return the raw input columns parameter; empty to use the features vector */
+    StringArrayParam inputCols();
+
+    /** @return the parameter naming numeric input columns to treat as categorical */
+    StringArrayParam categoricalCols();
+
+    /** @return the encoder spec parameter of categorical input columns */
+    Param<String> encoder();
+
+    /** @return the imputation parameter of numeric input columns */
+    Param<String> numericImputation();
+
+    /** @return the imputation parameter of categorical input columns */
+    Param<String> categoricalImputation();
+
+    /** @return the missing-value indicator parameter */
+    BooleanParam missingIndicators();
+
+    /** @return the parameter of the texts that count as missing */
+    StringArrayParam missingValues();
+
+    /** @return a copy of the raw input columns, empty when the features vector is used */
+    default String[] getInputCols() {
+        return getOrDefault(inputCols()).clone();
+    }
+
+    /** @return a copy of the input columns declared categorical */
+    default String[] getCategoricalCols() {
+        return getOrDefault(categoricalCols()).clone();
+    }
+
+    /** @return the encoder spec of categorical input columns */
+    default String getEncoder() {
+        return getOrDefault(encoder());
+    }
+
+    /** @return the imputation of numeric input columns */
+    default String getNumericImputation() {
+        return getOrDefault(numericImputation());
+    }
+
+    /** @return the imputation of categorical input columns */
+    default String getCategoricalImputation() {
+        return getOrDefault(categoricalImputation());
+    }
+
+    /** @return whether columns with missing cells get an indicator input */
+    default boolean getMissingIndicators() {
+        return (Boolean) getOrDefault(missingIndicators());
+    }
+
+    /** @return a copy of the texts that count as missing */
+    default String[] getMissingValues() {
+        return getOrDefault(missingValues()).clone();
+    }
 
     /** @return the features column */
     default String getFeaturesCol() {
