@@ -44,7 +44,8 @@ final class Inference {
     /** @return the compute backend the options choose, or the default one */
     static ComputeBackend backend(TrainingOptions options) {
         ComputeBackend b = options.backend();
-        return b != null ? b : MatrixBackends.standard();
+        return MatrixBackends.withPrecision(b != null ? b : MatrixBackends.standard(),
+                options.precision());
     }
 
     /** @return the matrix products of that backend, on the options' thread count */

@@ -23,6 +23,19 @@ public interface ComputeBackend {
     MatrixProducts products(int threads, MatrixProducts reference);
 
     /**
+     * The {@code float} engine of the {@code float32} precision. A backend without float
+     * products of its own answers the framework's pure-Java ones.
+     *
+     * @param threads the most threads one product may use, at least 1
+     * @param reference the framework's pure-Java float engine with the same thread count, fresh
+     *                  for this engine
+     * @return a fresh engine for one thread of control
+     */
+    default FloatProducts floatProducts(int threads, FloatProducts reference) {
+        return reference;
+    }
+
+    /**
      * @param name the backend's name
      * @param engines makes an engine from a thread count and the reference engine
      * @return a backend of that name

@@ -106,6 +106,7 @@ final class ModelRebuild {
                 }
                 case "early stopping" -> b.earlyStopping(p.spec());
                 case "divergence" -> b.divergence(p.spec());
+                case "precision" -> b.precision(p.spec());
                 default -> LOG.debug("the model's {} '{}' is recorded but not part of the "
                         + "rebuilt trainer", p.role(), p.spec());
             }

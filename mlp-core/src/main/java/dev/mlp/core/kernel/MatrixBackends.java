@@ -1,6 +1,7 @@
 package dev.mlp.core.kernel;
 
 import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.core.train.Precision;
 import dev.mlp.api.kernel.MatrixProducts;
 import dev.mlp.api.spi.ComputeBackendProvider;
 import dev.mlp.api.spi.PluginKind;
@@ -118,6 +119,18 @@ public final class MatrixBackends {
      */
     public static MatrixProducts engine(ComputeBackend backend, int threads) {
         return backend.products(threads, new Gemm(threads));
+    }
+
+    /**
+     * A backend in a precision.
+     *
+     * @param backend the backend
+     * @param precision the precision of its products
+     * @return {@code backend} itself for {@link Precision#FLOAT64}, its float form
+     *         ({@link Float32Products#backend}) for {@link Precision#FLOAT32}
+     */
+    public static ComputeBackend withPrecision(ComputeBackend backend, Precision precision) {
+        return precision == Precision.FLOAT32 ? Float32Products.backend(backend) : backend;
     }
 
     /**

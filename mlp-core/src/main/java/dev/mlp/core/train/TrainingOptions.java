@@ -28,6 +28,7 @@ public final class TrainingOptions {
     private final Consumer<Checkpoint> checkpointSink;
     private final ComputeBackend backend;
     private final int threads;
+    private final Precision precision;
 
     private TrainingOptions(Builder b) {
         this.schedule = b.schedule;
@@ -40,6 +41,7 @@ public final class TrainingOptions {
         this.checkpointSink = b.checkpointSink;
         this.backend = b.backend;
         this.threads = b.threads;
+        this.precision = b.precision;
     }
 
     /** @return no schedule, no transforms, no validation, no metrics, stop on divergence */
@@ -65,6 +67,7 @@ public final class TrainingOptions {
         b.checkpointSink = checkpointSink;
         b.backend = backend;
         b.threads = threads;
+        b.precision = precision;
         return b;
     }
 
@@ -124,6 +127,11 @@ public final class TrainingOptions {
         return threads;
     }
 
+    /** @return the precision of the run's matrix products; {@link Precision#FLOAT64} unless set */
+    public Precision precision() {
+        return precision;
+    }
+
     /** Collects training options. */
     public static final class Builder {
         private LearningRateSchedule schedule;
@@ -136,6 +144,7 @@ public final class TrainingOptions {
         private Consumer<Checkpoint> checkpointSink;
         private ComputeBackend backend;
         private int threads;
+        private Precision precision = Precision.FLOAT64;
 
         private Builder() {
         }
@@ -253,6 +262,16 @@ public final class TrainingOptions {
                 throw new IllegalArgumentException("threads must be >= 1, found " + count);
             }
             this.threads = count;
+            return this;
+        }
+
+        /**
+         * @param value the precision of the run's matrix products (and of the model's
+         *              predictions); {@link Precision#FLOAT64} by default
+         * @return this
+         */
+        public Builder precision(Precision value) {
+            this.precision = Objects.requireNonNull(value, "precision");
             return this;
         }
 

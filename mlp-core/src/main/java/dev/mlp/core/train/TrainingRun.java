@@ -91,8 +91,8 @@ final class TrainingRun {
         validation = setup.validation;
         n = train.rows();
         batchSize = setup.batchSize;
-        ComputeBackend backend = options.backend() != null ? options.backend()
-                : MatrixBackends.standard();
+        ComputeBackend backend = MatrixBackends.withPrecision(options.backend() != null
+                ? options.backend() : MatrixBackends.standard(), options.precision());
         int threads = WorkSizedThreads.forBatch(options.threads() > 0 ? options.threads()
                 : Gemm.defaultThreads(), network.multiplyAddsPerSample(), batchSize);
         gradient = new BatchGradient(network, trainer.loss(), batchSize, threads, backend);

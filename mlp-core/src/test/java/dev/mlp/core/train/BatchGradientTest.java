@@ -355,15 +355,20 @@ class BatchGradientTest {
         assertEquals(rows * 64 * 0.5, dropped, rows * 64 * 0.05);
     }
 
-    @Test
-    void aWarmShardedStepAllocatesNothingOnAnyThread() {
+    @ParameterizedTest
+    @ValueSource(strings = {"float64", "float32"})
+    void aWarmShardedStepAllocatesNothingOnAnyThread(String precision) {
         var bean = (com.sun.management.ThreadMXBean)
                 java.lang.management.ManagementFactory.getThreadMXBean();
         Network net = shardable();
         int rows = 256;
         double[] x = inputs(rows, 40, 41);
         double[] y = oneHot(rows, 5, 42);
-        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2);
+        dev.mlp.api.kernel.ComputeBackend java = dev.mlp.api.kernel.ComputeBackend.of("java",
+                (t, reference) -> reference);
+        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2,
+                dev.mlp.core.kernel.MatrixBackends.withPrecision(java,
+                        dev.mlp.core.train.Precision.parse(precision)));
         assertEquals(4, g.shards(rows));
         for (int i = 0; i < 300; i++) {
             g.compute(x, y, null, rows);
@@ -388,8 +393,9 @@ class BatchGradientTest {
                 + ids.length + " threads");
     }
 
-    @Test
-    void aWarmTrainingStepAllocatesNothingOnAnyThread() {
+    @ParameterizedTest
+    @ValueSource(strings = {"float64", "float32"})
+    void aWarmTrainingStepAllocatesNothingOnAnyThread(String precision) {
         // what the trainer runs per batch: rows picked by order, the finiteness answer, and an
         // optimizer step split over the workers (this network has more than THRESHOLD weights)
         var bean = (com.sun.management.ThreadMXBean)
@@ -406,7 +412,11 @@ class BatchGradientTest {
         for (int i = 0; i < n; i++) {
             order[i] = (i * 7919) % n;
         }
-        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2);
+        dev.mlp.api.kernel.ComputeBackend java = dev.mlp.api.kernel.ComputeBackend.of("java",
+                (t, reference) -> reference);
+        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2,
+                dev.mlp.core.kernel.MatrixBackends.withPrecision(java,
+                        dev.mlp.core.train.Precision.parse(precision)));
         assertEquals(4, g.shards(rows));
         ParallelUpdate update = new ParallelUpdate(2);
         var state = new dev.mlp.optimizers.Sgd(0.01).start(net.layout());

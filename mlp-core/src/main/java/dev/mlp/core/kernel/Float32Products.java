@@ -1,0 +1,167 @@
+package dev.mlp.core.kernel;
+
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.api.kernel.FloatProducts;
+import dev.mlp.api.kernel.MatrixProducts;
+
+/**
+ * The {@code float32} precision's engine: the {@code double} products of {@link MatrixProducts}
+ * computed by a {@link FloatProducts} engine. Each product rounds its operands to {@code float}
+ * into buffers this engine keeps, multiplies and sums in {@code float}, and widens the result
+ * back into the caller's {@code double} output, so weights, optimizers and element-wise math
+ * stay in {@code double}. The rounding costs {@code O(rows x inner + inner x cols + rows x
+ * cols)} per product against the product's {@code O(rows x inner x cols)}.
+ *
+ * <p>One instance per thread of control; the buffers grow to the largest product seen and are
+ * reused, so nothing is allocated per call once warm.
+ */
+public final class Float32Products implements MatrixProducts {
+
+    private final FloatProducts products;
+    private final boolean singleThreaded;
+    private float[] left = new float[0];
+    private float[] right = new float[0];
+    private float[] bias = new float[0];
+    private float[] result = new float[0];
+
+    /**
+     * @param products the float engine
+     * @param singleThreaded whether engines made with one thread run each product on the calling
+     *                       thread alone ({@link MatrixProducts#singleThreaded()})
+     */
+    public Float32Products(FloatProducts products, boolean singleThreaded) {
+        this.products = java.util.Objects.requireNonNull(products, "products");
+        this.singleThreaded = singleThreaded;
+    }
+
+    /**
+     * A backend whose engines multiply in {@code float}: its own float products
+     * ({@link ComputeBackend#floatProducts}), or {@link FloatGemm} when it has none. Its name is
+     * the backend's.
+     *
+     * @param backend the backend
+     * @return the float32 form of the backend
+     */
+    public static ComputeBackend backend(ComputeBackend backend) {
+        if (backend instanceof Float32Backend) {
+            return backend;
+        }
+        return new Float32Backend(backend);
+    }
+
+    /**
+     * @param backend a backend
+     * @return whether it multiplies in {@code float} ({@link #backend(ComputeBackend)})
+     */
+    public static boolean isFloat32(ComputeBackend backend) {
+        return backend instanceof Float32Backend;
+    }
+
+    @Override
+    public int threads() {
+        return products.threads();
+    }
+
+    @Override
+    public boolean singleThreaded() {
+        return singleThreaded && products.threads() == 1;
+    }
+
+    @Override
+    public void multiply(double[] a, int rows, int inner, double[] w, int cols, double[] b,
+                         double[] out) {
+        float[] fa = narrow(a, rows * inner, left);
+        left = fa;
+        float[] fw = narrow(w, inner * cols, right);
+        right = fw;
+        float[] fb = null;
+        if (b != null) {
+            fb = narrow(b, cols, bias);
+            bias = fb;
+        }
+        float[] fo = room(rows * cols);
+        products.multiply(fa, rows, inner, fw, cols, fb, fo);
+        widen(fo, out, rows * cols);
+    }
+
+    @Override
+    public void multiplyTransposedLeft(double[] a, int rows, int inner, double[] d, int cols,
+                                       double scale, double[] out) {
+        float[] fa = narrow(a, rows * inner, left);
+        left = fa;
+        float[] fd = narrow(d, rows * cols, right);
+        right = fd;
+        float[] fo = room(inner * cols);
+        products.multiplyTransposedLeft(fa, rows, inner, fd, cols, (float) scale, fo);
+        widen(fo, out, inner * cols);
+    }
+
+    @Override
+    public void multiplyTransposedRight(double[] d, int rows, int cols, double[] w, int inner,
+                                        double[] out) {
+        float[] fd = narrow(d, rows * cols, left);
+        left = fd;
+        float[] fw = narrow(w, inner * cols, right);
+        right = fw;
+        float[] fo = room(rows * inner);
+        products.multiplyTransposedRight(fd, rows, cols, fw, inner, fo);
+        widen(fo, out, rows * inner);
+    }
+
+    @Override
+    public String toString() {
+        return "float32(" + products + ")";
+    }
+
+    private float[] room(int n) {
+        if (result.length < n) {
+            result = new float[n];
+        }
+        return result;
+    }
+
+    private static float[] narrow(double[] from, int n, float[] into) {
+        float[] to = into.length >= n ? into : new float[n];
+        for (int i = 0; i < n; i++) {
+            to[i] = (float) from[i];
+        }
+        return to;
+    }
+
+    private static void widen(float[] from, double[] to, int n) {
+        for (int i = 0; i < n; i++) {
+            to[i] = from[i];
+        }
+    }
+
+    /** A backend in {@code float32}: each engine is a {@link Float32Products}. */
+    private static final class Float32Backend implements ComputeBackend {
+        private final ComputeBackend backend;
+
+        Float32Backend(ComputeBackend backend) {
+            this.backend = java.util.Objects.requireNonNull(backend, "backend");
+        }
+
+        @Override
+        public String name() {
+            return backend.name();
+        }
+
+        @Override
+        public MatrixProducts products(int threads, MatrixProducts reference) {
+            boolean single = backend.products(1, new Gemm(1)).singleThreaded();
+            return new Float32Products(backend.floatProducts(threads, new FloatGemm(threads)),
+                    single);
+        }
+
+        @Override
+        public FloatProducts floatProducts(int threads, FloatProducts reference) {
+            return backend.floatProducts(threads, reference);
+        }
+
+        @Override
+        public String toString() {
+            return backend.name() + " float32";
+        }
+    }
+}
