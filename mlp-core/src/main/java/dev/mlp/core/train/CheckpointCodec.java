@@ -10,10 +10,12 @@ import java.util.TreeSet;
 /**
  * Writes a run's state into a {@link Checkpoint} and restores it, checking that the checkpoint
  * fits the run. Besides the parameters, the optimizer's and schedule's state and the generators,
- * a checkpoint's named values hold the history ({@code history/<key>}), the batch order
+ * a checkpoint's named values hold the inference state of the layers that keep one
+ * ({@code layers/state/<i>}, batch-norm's running statistics), the history
+ * ({@code history/<key>}), the batch order
  * ({@code batch-order}), the rollbacks so far ({@code divergence/rollbacks}) and, with early
  * stopping, the tracker's state ({@code early-stopping}) and best parameters
- * ({@code early-stopping/best/<block>}).
+ * ({@code early-stopping/best/<block>}, the parameter blocks followed by the layer state).
  */
 final class CheckpointCodec {
 
@@ -22,6 +24,7 @@ final class CheckpointCodec {
     private static final String EARLY = "early-stopping";
     private static final String EARLY_BEST = "early-stopping/best/";
     private static final String ROLLBACKS = "divergence/rollbacks";
+    private static final String LAYER_STATE = "layers/state/";
 
     private final long seed;
     private final int epochs;
@@ -62,6 +65,9 @@ final class CheckpointCodec {
         }
         values.put(ORDER, o);
         values.put(ROLLBACKS, new double[] {guard.rollbacks()});
+        for (int i = 0; i < state.layerState.length; i++) {
+            values.put(LAYER_STATE + i, state.layerState[i]);
+        }
         if (early != null) {
             values.put(EARLY, early.state());
             double[][] best = early.bestParameters();
@@ -111,6 +117,10 @@ final class CheckpointCodec {
                     : "the checkpoint has no schedule state, but this trainer has a schedule");
         }
         int[] order = order(c);
+        double[][] layerState = new double[state.layerState.length][];
+        for (int i = 0; i < layerState.length; i++) {
+            layerState[i] = need(c, LAYER_STATE + i, state.layerState[i].length);
+        }
         Map<String, List<Double>> h = history(c);
         List<String> expected = history.keys();
         if (c.epoch() > 0 && !new TreeSet<>(h.keySet()).equals(new TreeSet<>(expected))) {
@@ -125,15 +135,17 @@ final class CheckpointCodec {
         state.restoreRandom(c.random());
         System.arraycopy(order, 0, state.order, 0, order.length);
         state.setParameters(c.parameters());
+        state.setLayerState(layerState);
         history.restore(h);
         guard.restoreRollbacks((int) need(c, ROLLBACKS, 1)[0]);
         if (early != null) {
             double[] es = need(c, EARLY, 3);
             double[][] best = null;
             if (c.values().containsKey(EARLY_BEST + 0)) {
-                best = new double[params.length][];
-                for (int i = 0; i < params.length; i++) {
-                    best[i] = need(c, EARLY_BEST + i, params[i].length).clone();
+                double[][] kept = state.kept;
+                best = new double[kept.length][];
+                for (int i = 0; i < kept.length; i++) {
+                    best[i] = need(c, EARLY_BEST + i, kept[i].length).clone();
                 }
             }
             early.restore(es, best);

@@ -4,11 +4,13 @@ import dev.mlp.api.Loss;
 import dev.mlp.api.ParameterLayout;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
+import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.core.network.Network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * Checks the gradient the network's backward pass computes, with the configured activations and
@@ -20,8 +22,14 @@ import java.util.Objects;
  * passes when every one is at most the threshold. A plugin whose derivative does not match its
  * value shows as errors of order 1 in its layer and the layers before it.
  *
- * <p>The loss is that of training (the weighted mean over the rows) without dropout and without
- * gradient transforms. At a kink of an activation (ReLU at exactly 0) a difference can straddle
+ * <p>In a network with layer plugins ({@link LayeredNetwork}) every dense layer (those inside
+ * residual blocks included) and every layer plugin with parameters (batch-norm's and
+ * layer-norm's scales and shifts, rms-norm's scales) gets its own entry, the plugins after the
+ * dense layers; the passes run in training mode (batch-norm on the rows' own statistics) with
+ * the same dropout masks replayed for every evaluation.
+ *
+ * <p>The loss is that of training (the weighted mean over the rows) without gradient
+ * transforms, and, in a network of dense layers only, without dropout. At a kink of an activation (ReLU at exactly 0) a difference can straddle
  * it; on real data that is rare.
  *
  * <pre>{@code
@@ -40,6 +48,7 @@ public final class GradientCheck {
 
     private static final double STEP = 1e-5;
     private static final double FLOOR = 1e-6;
+    private static final long MASK_SEED = 1L;
 
     private GradientCheck() {
     }
@@ -54,9 +63,33 @@ public final class GradientCheck {
      *              or {@code b[1]}
      * @param analytic the backward pass's derivative there
      * @param numeric the finite difference there
+     * @param plugin {@code null} for a dense layer; for a layer plugin its spec, and then
+     *               {@code layer} counts the layer plugins from 1, {@code activation} is the
+     *               plugin's name and {@code where} names a parameter block and index, for
+     *               example {@code block 1 [3]}
      */
     public record Layer(int layer, String activation, double worst, String where,
-                        double analytic, double numeric) {
+                        double analytic, double numeric, String plugin) {
+
+        /**
+         * The entry of a dense layer.
+         *
+         * @param layer the 1-based layer
+         * @param activation the layer's activation name
+         * @param worst the largest relative error over its weights and biases
+         * @param where the parameter with it
+         * @param analytic the backward pass's derivative there
+         * @param numeric the finite difference there
+         */
+        public Layer(int layer, String activation, double worst, String where,
+                     double analytic, double numeric) {
+            this(layer, activation, worst, where, analytic, numeric, null);
+        }
+
+        String label() {
+            return plugin == null ? "layer " + layer + " (" + activation + ")"
+                    : plugin + " (layer plugin " + layer + ")";
+        }
     }
 
     /**
@@ -100,8 +133,8 @@ public final class GradientCheck {
                     network, rows, rows == 1 ? "" : "s", threshold));
             for (Layer l : layers) {
                 sb.append(String.format(Locale.ROOT,
-                        "layer %d (%s): worst relative error %.2e at %s (backward %.6g, "
-                                + "finite difference %.6g)%s%n", l.layer(), l.activation(),
+                        "%s: worst relative error %.2e at %s (backward %.6g, "
+                                + "finite difference %.6g)%s%n", l.label(),
                         l.worst(), l.where(), l.analytic(), l.numeric(),
                         l.worst() <= threshold ? "" : "  <-- above the threshold"));
             }
@@ -172,49 +205,46 @@ public final class GradientCheck {
             order[i] = (int) ((long) i * data.rows() / m);
         }
         Network net = network.copy();
+        LayeredNetwork layered = net instanceof LayeredNetwork ln ? ln : null;
         BatchGradient g = new BatchGradient(net, loss, m, 1);
-        g.compute(data, order, 0, m, null);
+        g.compute(data, order, 0, m, masks(layered));
         double[][] analytic = copy(g.gradients());
-        double[][] p = net.parameters();
+        Probe probe = new Probe(net.parameters(), analytic, g, data, order, m, layered);
         ParameterLayout layout = net.layout();
         List<Layer> layers = new ArrayList<>();
         for (int layer = 1; layer <= net.layerCount(); layer++) {
-            double worst = -1;
-            String where = "";
-            double at = 0;
-            double fd = 0;
+            Worst w = new Worst();
+            int outputs = net.layerOutputs(layer);
             for (int b = 0; b < layout.size(); b++) {
                 ParameterLayout.Block block = layout.block(b);
-                if (block.layer() != layer) {
+                if (block.layer() != layer || block.kind() == ParameterLayout.Kind.LAYER) {
                     continue;
                 }
                 for (int i = 0; i < block.size(); i++) {
-                    double keep = p[b][i];
-                    double h = STEP * Math.max(1, Math.abs(keep));
-                    p[b][i] = keep + h;
-                    double up = mean(g, data, order, m);
-                    p[b][i] = keep - h;
-                    double down = mean(g, data, order, m);
-                    p[b][i] = keep;
-                    double numeric = (up - down) / (2 * h);
-                    double a = analytic[b][i];
-                    double error = Math.abs(a - numeric)
-                            / Math.max(Math.abs(a) + Math.abs(numeric), FLOOR);
-                    if (Double.isNaN(error)) {
-                        error = Double.POSITIVE_INFINITY;
-                    }
-                    if (error > worst) {
-                        worst = error;
-                        at = a;
-                        fd = numeric;
-                        int outputs = net.layerOutputs(layer);
-                        where = block.kind() == ParameterLayout.Kind.WEIGHTS
-                                ? "w[" + i / outputs + "][" + i % outputs + "]" : "b[" + i + "]";
-                    }
+                    w.consider(probe, b, i, block.kind() == ParameterLayout.Kind.WEIGHTS
+                            ? "w[" + i / outputs + "][" + i % outputs + "]" : "b[" + i + "]");
                 }
             }
-            layers.add(new Layer(layer, net.activation(layer).name(), Math.max(worst, 0), where,
-                    at, fd));
+            layers.add(new Layer(layer, net.activation(layer).name(), Math.max(w.worst, 0),
+                    w.where, w.at, w.fd));
+        }
+        for (int k = 0; layered != null && k < layered.layerPluginCount(); k++) {
+            Worst w = new Worst();
+            int blocks = 0;
+            for (int b = 0; b < layout.size(); b++) {
+                ParameterLayout.Block block = layout.block(b);
+                if (block.kind() != ParameterLayout.Kind.LAYER || block.layer() != k + 1) {
+                    continue;
+                }
+                blocks++;
+                for (int i = 0; i < block.size(); i++) {
+                    w.consider(probe, b, i, "block " + blocks + " [" + i + "]");
+                }
+            }
+            if (blocks > 0) {
+                layers.add(new Layer(k + 1, layered.layer(k).name(), Math.max(w.worst, 0),
+                        w.where, w.at, w.fd, layered.layerSpec(k)));
+            }
         }
         StringBuilder sizes = new StringBuilder();
         for (int s : net.sizes()) {
@@ -223,9 +253,54 @@ public final class GradientCheck {
         return new Result(sizes.toString(), m, threshold, layers);
     }
 
-    private static double mean(BatchGradient g, Dataset data, int[] order, int m) {
-        double sum = g.compute(data, order, 0, m, null);
-        return sum / g.weightSum();
+    /** The same dropout masks for every pass of a layered network; none for a dense one. */
+    private static RandomGenerator masks(LayeredNetwork layered) {
+        return layered == null ? null : new SplitMixRandom(MASK_SEED);
+    }
+
+    /** Central differences of the loss in one parameter at a time. */
+    private record Probe(double[][] p, double[][] analytic, BatchGradient g, Dataset data,
+                         int[] order, int m, LayeredNetwork layered) {
+
+        double numeric(int b, int i) {
+            double keep = p[b][i];
+            double h = STEP * Math.max(1, Math.abs(keep));
+            p[b][i] = keep + h;
+            double up = mean();
+            p[b][i] = keep - h;
+            double down = mean();
+            p[b][i] = keep;
+            return (up - down) / (2 * h);
+        }
+
+        private double mean() {
+            double sum = g.compute(data, order, 0, m, masks(layered));
+            return sum / g.weightSum();
+        }
+    }
+
+    /** The worst relative error so far of one entry. */
+    private static final class Worst {
+        double worst = -1;
+        String where = "";
+        double at;
+        double fd;
+
+        void consider(Probe probe, int b, int i, String name) {
+            double numeric = probe.numeric(b, i);
+            double a = probe.analytic()[b][i];
+            double error = Math.abs(a - numeric)
+                    / Math.max(Math.abs(a) + Math.abs(numeric), FLOOR);
+            if (Double.isNaN(error)) {
+                error = Double.POSITIVE_INFINITY;
+            }
+            if (error > worst) {
+                worst = error;
+                at = a;
+                fd = numeric;
+                where = name;
+            }
+        }
     }
 
     private static double[][] copy(double[][] a) {

@@ -6,7 +6,6 @@ import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.Metric;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.core.Dataset;
-import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.core.network.Network;
 
 /**
@@ -40,7 +39,6 @@ final class RunSetup {
         this.trainer = trainer;
         this.options = trainer.options();
         trainer.check(network, data);
-        refuseUnsavedState(network, trainer.options());
         if (validation != null) {
             trainer.check(network, validation);
             this.train = data;
@@ -154,27 +152,6 @@ final class RunSetup {
                         : "divergence policy " + options.divergence()) + " need an optimizer "
                         + "that can save its state; '" + trainer.optimizer().name()
                         + "' cannot", e);
-            }
-        }
-    }
-
-    /**
-     * Checkpoints and rollbacks save and restore the parameters and the optimizer, not yet the
-     * running statistics of layers such as batch-norm; rather than resume or roll back with
-     * statistics that do not belong to the weights, such runs are refused.
-     */
-    private static void refuseUnsavedState(Network network, TrainingOptions options) {
-        if (!(network instanceof LayeredNetwork layered)
-                || !(options.divergence().rollsBack() || options.checkpointEvery() > 0)) {
-            return;
-        }
-        for (int k = 0; k < layered.layerPluginCount(); k++) {
-            if (layered.layerState(k).length > 0) {
-                throw new IllegalArgumentException((options.checkpointEvery() > 0
-                        ? "checkpoints" : "divergence policy " + options.divergence())
-                        + " cannot be used with layer '" + layered.layerSpec(k) + "' yet: its "
-                        + "running statistics are not saved with the weights, so a resumed or "
-                        + "rolled-back run would not continue the same run; train without them");
             }
         }
     }

@@ -4,12 +4,16 @@ import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.OptimizerSnapshot;
 import dev.mlp.api.OptimizerState;
 import dev.mlp.api.ParameterLayout;
+import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.core.network.Network;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Everything a training run changes as it goes: the network's live parameters, the optimizer's
- * and the schedule's state, the batching and dropout generators and the batch order. A
+ * Everything a training run changes as it goes: the network's live parameters, the inference
+ * state of its layers (batch-norm's running statistics), the optimizer's and the schedule's
+ * state, the batching and dropout generators and the batch order. A
  * {@link Snapshot} of it is what a rollback returns to; a {@link Checkpoint} holds the same
  * things (see {@link CheckpointCodec}).
  */
@@ -19,6 +23,10 @@ final class RunState {
     final ParameterLayout layout;
     /** The network's live parameter arrays, in the order of {@link #layout}. */
     final double[][] params;
+    /** The live inference state of the network's layers that keep one, in layer order. */
+    final double[][] layerState;
+    /** The parameters followed by the layer state: what goes with the weights of an epoch. */
+    final double[][] kept;
     final OptimizerState optimizer;
     /** The schedule's state, or {@code null} without a schedule. */
     final LearningRateSchedule.State schedule;
@@ -33,6 +41,10 @@ final class RunState {
         this.network = network;
         this.layout = network.layout();
         this.params = network.parameters();
+        this.layerState = layerState(network);
+        this.kept = new double[params.length + layerState.length][];
+        System.arraycopy(params, 0, kept, 0, params.length);
+        System.arraycopy(layerState, 0, kept, params.length, layerState.length);
         this.optimizer = optimizer;
         this.schedule = schedule;
         this.random = seeds.batching();
@@ -79,6 +91,25 @@ final class RunState {
         }
     }
 
+    private static double[][] layerState(Network network) {
+        List<double[]> all = new ArrayList<>();
+        if (network instanceof LayeredNetwork layered) {
+            for (int k = 0; k < layered.layerPluginCount(); k++) {
+                if (layered.layerState(k).length > 0) {
+                    all.add(layered.layerState(k));
+                }
+            }
+        }
+        return all.toArray(new double[0][]);
+    }
+
+    /** @param values arrays of the layer state's shapes, copied into the live state */
+    void setLayerState(double[][] values) {
+        for (int i = 0; i < layerState.length; i++) {
+            System.arraycopy(values[i], 0, layerState[i], 0, layerState[i].length);
+        }
+    }
+
     /** @return a copy of the whole state, to return to with {@link #restore} */
     Snapshot snapshot() {
         return new Snapshot(this);
@@ -87,6 +118,7 @@ final class RunState {
     /** @param s a snapshot of this run's state */
     void restore(Snapshot s) {
         setParameters(s.parameters);
+        setLayerState(s.layerState);
         optimizer.restore(s.optimizerState);
         if (schedule != null) {
             schedule.restore(s.scheduleState);
@@ -98,6 +130,7 @@ final class RunState {
     /** A copy of a run's state. */
     static final class Snapshot {
         private final double[][] parameters;
+        private final double[][] layerState;
         private final OptimizerSnapshot optimizerState;
         private final double[] scheduleState;
         private final long[] randomState;
@@ -107,6 +140,10 @@ final class RunState {
             parameters = new double[s.params.length][];
             for (int i = 0; i < parameters.length; i++) {
                 parameters[i] = s.params[i].clone();
+            }
+            layerState = new double[s.layerState.length][];
+            for (int i = 0; i < layerState.length; i++) {
+                layerState[i] = s.layerState[i].clone();
             }
             optimizerState = s.optimizer.snapshot();
             scheduleState = s.schedule == null ? null : s.schedule.save();

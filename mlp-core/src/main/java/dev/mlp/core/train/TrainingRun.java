@@ -14,11 +14,9 @@ import dev.mlp.core.kernel.WorkSizedThreads;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.metric.Evaluator;
 import dev.mlp.core.metric.Metrics;
-import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.core.network.Network;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +100,7 @@ final class TrainingRun {
         objectiveState = state instanceof ObjectiveState os ? os : null;
         objective = objectiveState == null ? null : setup.objective(network, gradient, transforms);
         run = new RunState(network, state, setup.startSchedule(state), seeds, n);
-        kept = withInferenceState(network, run.params);
+        kept = run.kept;
         updater = ParallelUpdate.forParameters(run.params, threads);
         evaluator = new Evaluator(network, trainer.loss(), options.metrics(), targetScaling,
                 backend);
@@ -308,23 +306,5 @@ final class TrainingRun {
         public boolean stopRequested() {
             return reason != null;
         }
-    }
-
-    /**
-     * The live parameter arrays followed by the live inference state (batch-norm's running
-     * statistics) of the network's layer plugins, so that restoring the best epoch restores the
-     * statistics that go with its weights.
-     */
-    private static double[][] withInferenceState(Network network, double[][] params) {
-        if (!(network instanceof LayeredNetwork layered)) {
-            return params;
-        }
-        List<double[]> all = new ArrayList<>(List.of(params));
-        for (int k = 0; k < layered.layerPluginCount(); k++) {
-            if (layered.layerState(k).length > 0) {
-                all.add(layered.layerState(k));
-            }
-        }
-        return all.toArray(new double[0][]);
     }
 }

@@ -46,6 +46,32 @@ class GradientCheckTest {
     }
 
     @Test
+    void everyLayerKindGetsItsOwnEntry() {
+        Model m = Mlp.builder().inputs(3).network("dense(6, tanh) batch-norm dropout(0.2) "
+                + "residual(dense(6, tanh), layer-norm, dense(6)) rms-norm dense(3, softmax)")
+                .loss("cross-entropy").initializer("xavier").seed(2).build();
+        GradientCheck.Result r = GradientCheck.of(m, blobs());
+        assertTrue(r.passed(), r.format());
+        java.util.List<String> plugins = new java.util.ArrayList<>();
+        int dense = 0;
+        for (GradientCheck.Layer l : r.layers()) {
+            if (l.plugin() == null) {
+                dense++;
+            } else {
+                plugins.add(l.activation());
+                assertTrue(l.where().startsWith("block "), l.toString());
+                assertTrue(l.analytic() != 0 || l.numeric() != 0, l.toString());
+            }
+        }
+        assertEquals(4, dense, r.format());
+        assertEquals(java.util.List.of("batch-norm", "layer-norm", "rms-norm"), plugins,
+                r.format());
+        assertTrue(r.worst() < 1e-5, r.format());
+        assertTrue(r.format().contains("batch-norm(momentum=0.9, epsilon=1.0E-5) (layer plugin "
+                + "1): worst relative error"), r.format());
+    }
+
+    @Test
     void aCorrectNetworkPasses() {
         Model m = Mlp.builder().inputs(3).layer(6, "tanh").layer(5, "sigmoid")
                 .layer(3, "softmax").loss("cross-entropy").initializer("xavier").seed(2)
