@@ -69,13 +69,18 @@ final class DataOptions {
 
     /** Data a network cannot learn from is refused before training. */
     void checkTable(DataTable table) {
+        checkTable(table, classification());
+    }
+
+    /** Data a network cannot learn from is refused before training. */
+    void checkTable(DataTable table, boolean classification) {
         Object source = source();
         if (table.rows() < 2) {
             throw new BadInputException(source + " has " + table.rows() + " row"
                     + (table.rows() == 1 ? "" : "s") + " of data; training needs at least 2 "
                     + "(check the file, --no-header and --delimiter)");
         }
-        if (classification() && table.classNames().size() < 2) {
+        if (classification && table.classNames().size() < 2) {
             throw new BadInputException("the target column '" + String.join(", ",
                     table.targetNames()) + "' of " + source + " holds only one class ("
                     + String.join(", ", table.classNames()) + ") in " + table.rows()

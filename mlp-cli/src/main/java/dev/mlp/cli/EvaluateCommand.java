@@ -54,6 +54,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private CsvOptions csv;
 
+    @Option(names = "--thresholds", split = ",", paramLabel = "P",
+            description = "Multi-label models: decide each label at this probability instead "
+                    + "of the model's thresholds, one per label, comma separated.")
+    private List<Double> thresholds;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,6 +67,23 @@ final class EvaluateCommand implements Callable<Integer> {
         CliFiles.readable("--labels", labels);
         Plugins plugins = parent.plugins();
         SavedModel saved = SavedModel.load(modelFile, plugins);
+        if (thresholds != null && !saved.multiLabel()) {
+            throw new BadInputException("--thresholds are for multi-label models; " + modelFile
+                    + " is not one");
+        }
+        if (saved.multiLabel()) {
+            if (data == null || images != null || labels != null || target != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "the "
+                        + "multi-label model " + modelFile + " is evaluated on --data, whose "
+                        + "label columns it knows; give --data alone");
+            }
+            MultiLabelEvaluation.print(out, saved, modelFile, data,
+                    MultiLabelTable.forModel(saved, csv, data, spec.commandLine().getErr()),
+                    LabelOptions.withThresholds(saved.model().multiLabel(), thresholds),
+                    plugins);
+            out.flush();
+            return MlpCli.OK;
+        }
         DataTable table;
         if (images != null || labels != null) {
             if (!saved.classification()) {

@@ -2,6 +2,7 @@ package dev.mlp.cli;
 
 import dev.mlp.core.ClassWeights;
 import dev.mlp.core.Mlp;
+import dev.mlp.core.MultiLabel;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.layer.NetworkSpec;
 import dev.mlp.core.plugin.PluginRegistry;
@@ -170,6 +171,10 @@ final class ModelOptions {
         return s;
     }
 
+    /** The metrics multi-label training computes. */
+    static final String[] MULTI_LABEL_METRICS = {"subset-accuracy", "hamming-loss", "micro-f1",
+        "macro-f1"};
+
     /** The metrics every command computes by default: accuracy and F1, or MAE and R². */
     static String[] defaultMetrics(boolean classification) {
         return classification ? new String[] {"accuracy", "f1"} : new String[] {"mae", "r2"};
@@ -189,6 +194,26 @@ final class ModelOptions {
      */
     Mlp.Builder builder(Mlp mlp, int inputs, int outputs, boolean classification, long seed,
                         double validation, String... metrics) {
+        return builder(mlp, inputs, outputs, classification, seed, validation, null, metrics);
+    }
+
+    /**
+     * A builder configured with these options, for a multi-label model when {@code labels} is
+     * given: one sigmoid output per label and binary cross-entropy unless the options say
+     * otherwise, no target scaler.
+     *
+     * @param mlp the plugins' instance
+     * @param inputs the number of features
+     * @param outputs the number of target columns
+     * @param classification whether the targets are classes
+     * @param seed the run's seed
+     * @param validation the share held out for validation, or 0
+     * @param labels the labels of a multi-label model, or {@code null}
+     * @param metrics the metrics to compute
+     * @return the builder
+     */
+    Mlp.Builder builder(Mlp mlp, int inputs, int outputs, boolean classification, long seed,
+                        double validation, MultiLabel labels, String... metrics) {
         Mlp.Builder b = mlp.newBuilder().inputs(inputs);
         if (network != null) {
             b.network(network);
@@ -197,15 +222,27 @@ final class ModelOptions {
                 b.layer(n, activation);
             }
             b.layer(outputs, outputActivation != null ? outputActivation
-                    : classification ? "softmax" : "identity");
+                    : labels != null ? "sigmoid" : classification ? "softmax" : "identity");
         }
-        b.loss(loss != null ? loss : classification ? "cross-entropy" : "mse")
-                .optimizer(optimizer).batch(batch).initializer(initializer)
+        if (labels != null) {
+            if (targetScaler != null && !"none".equals(targetScaler)) {
+                throw new BadInputException("--target-scaler is for regression; multi-label "
+                        + "targets are 0/1 and not scaled");
+            }
+            b.multiLabel(labels);
+            if (loss != null) {
+                b.loss(loss);
+            }
+        } else {
+            b.loss(loss != null ? loss : classification ? "cross-entropy" : "mse");
+        }
+        b.optimizer(optimizer).batch(batch).initializer(initializer)
                 .epochs(epochs).seed(seed);
         if (!"none".equals(inputScaler)) {
             b.inputScaler(inputScaler);
         }
-        String ts = targetScaler != null ? targetScaler : classification ? "none" : "z-score";
+        String ts = targetScaler != null ? targetScaler
+                : classification || labels != null ? "none" : "z-score";
         if (!"none".equals(ts)) {
             b.targetScaler(ts);
         }

@@ -1,6 +1,7 @@
 package dev.mlp.cli;
 
 import dev.mlp.core.Model;
+import dev.mlp.core.MultiLabel;
 import dev.mlp.core.io.AtomicFiles;
 import dev.mlp.data.CsvReader;
 import dev.mlp.data.DataTable;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code mlp predict}: reads the model's feature columns from a CSV file and writes them back,
  * as the file writes them, after any columns to keep ({@code --keep id}) and before the
- * predictions (and, for classifiers, one probability column per class).
+ * predictions (and, for classifiers, one probability column per class; for multi-label models,
+ * one 0/1 column per label, then one probability column per label).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a saved model: CSV in, CSV out with a prediction column "
@@ -56,6 +58,11 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private CsvOptions csv;
 
+    @Option(names = "--thresholds", split = ",", paramLabel = "P",
+            description = "Multi-label models: decide each label at this probability instead "
+                    + "of the model's thresholds, one per label, comma separated.")
+    private List<Double> thresholds;
+
     @Override
     @SuppressWarnings("try") // the lock is held, not used, in its try block
     public Integer call() throws IOException {
@@ -63,6 +70,12 @@ final class PredictCommand implements Callable<Integer> {
         CliFiles.writable("-o", output);
         CliFiles.notAnInput("-o", output, "--data", data, "-m", modelFile);
         SavedModel saved = SavedModel.load(modelFile, parent.plugins());
+        if (thresholds != null && !saved.multiLabel()) {
+            throw new BadInputException("--thresholds are for multi-label models; " + modelFile
+                    + " is not one");
+        }
+        MultiLabel labels = saved.multiLabel()
+                ? LabelOptions.withThresholds(saved.model().multiLabel(), thresholds) : null;
         DataTable table = saved.read(csv, data, null, false, spec.commandLine().getErr());
         double[][] p = saved.model().predict(table.x());
         List<String> columns = new ArrayList<>(keep);
@@ -80,7 +93,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            write(out, saved, columns, x, p);
+            write(out, saved, labels, columns, x, p);
             out.flush();
             return MlpCli.OK;
         }
@@ -88,20 +101,29 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFiles.write(output, stream -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(stream,
                         StandardCharsets.UTF_8));
-                write(w, saved, columns, x, p);
+                write(w, saved, labels, columns, x, p);
             });
         }
         return MlpCli.OK;
     }
 
-    private static void write(Writer w, SavedModel saved, List<String> columns, List<String> x,
-                              double[][] p) throws IOException {
+    private static void write(Writer w, SavedModel saved, MultiLabel labels,
+                              List<String> columns, List<String> x, double[][] p)
+            throws IOException {
         StringBuilder line = new StringBuilder();
         for (String f : columns) {
             line.append(quote(f)).append(',');
         }
         List<String> classes = saved.info().classNames();
-        if (saved.classification()) {
+        if (labels != null) {
+            for (String l : labels.labels()) {
+                line.append(quote(l)).append(',');
+            }
+            for (int j = 0; j < labels.size(); j++) {
+                line.append(j == 0 ? "" : ",").append(quote("p(" + labels.labels().get(j)
+                        + ")"));
+            }
+        } else if (saved.classification()) {
             line.append("prediction");
             for (String c : classes) {
                 line.append(',').append(quote("p(" + c + ")"));
@@ -117,7 +139,14 @@ final class PredictCommand implements Callable<Integer> {
         for (int i = 0; i < p.length; i++) {
             line.setLength(0);
             line.append(x.get(i)).append(',');
-            if (saved.classification()) {
+            if (labels != null) {
+                for (int d : labels.decide(p[i])) {
+                    line.append(d).append(',');
+                }
+                for (int j = 0; j < p[i].length; j++) {
+                    line.append(j == 0 ? "" : ",").append(p[i][j]);
+                }
+            } else if (saved.classification()) {
                 line.append(quote(label(classes, p[i])));
                 for (double v : probabilities(p[i])) {
                     line.append(',').append(v);

@@ -37,6 +37,11 @@ record SavedModel(Path file, ModelInfo info, Model model, FittedPreprocessing pr
         return !info.classNames().isEmpty();
     }
 
+    /** @return whether the model is multi-label (one sigmoid output per label) */
+    boolean multiLabel() {
+        return model.multiLabel() != null;
+    }
+
     List<String> featureNames() {
         return info.metadata().featureNames();
     }

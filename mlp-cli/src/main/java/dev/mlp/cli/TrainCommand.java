@@ -4,6 +4,7 @@ import dev.mlp.api.Evaluation;
 import dev.mlp.api.TrainingListener;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
+import dev.mlp.core.MultiLabel;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.TrainingDefaults;
 import dev.mlp.core.io.CheckpointFile;
@@ -98,6 +99,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private TableOptions tableOptions;
 
+    @Mixin
+    private LabelOptions labelOptions;
+
     @Option(names = "--seed", description = "Seed (default: "
             + "${DEFAULT-VALUE}).")
     private long seed;
@@ -141,29 +145,50 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean classification = input.classification();
+        boolean multiLabel = labelOptions.given();
+        boolean classification = !multiLabel && input.classification();
         checkOptions();
         Plugins plugins = parent.plugins();
         modelOptions.checkSpecs(plugins.mlp().registry());
-        Prepared prepared = prepare(spec, input.csv, tableOptions, input.features, input.data,
-                input.target, input.images, input.labels, classification, plugins);
+        Prepared prepared;
+        MultiLabel labels = null;
+        if (multiLabel) {
+            if (input.images != null || input.labels != null || input.data == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "multi-label "
+                        + "training reads a CSV file: give --data with --targets (or --target "
+                        + "with --label-separator)");
+            }
+            MultiLabelTable.Read read = MultiLabelTable.forTraining(input.csv, tableOptions,
+                    input.features, input.data, input.target, labelOptions, plugins);
+            prepared = read.prepared();
+            labels = read.labels();
+        } else {
+            prepared = prepare(spec, input.csv, tableOptions, input.features, input.data,
+                    input.target, input.images, input.labels, classification, plugins);
+        }
         checkData(prepared.table(), classification);
         if (validation > 0) {
             // the refit changes the encoding only, not the rows or the classes checked above
-            prepared = TableFolds.forValidation(prepared,
-                    tableOptions.preprocessor(plugins.mlp().registry()), validation, seed);
+            var preprocessor = tableOptions.preprocessor(plugins.mlp().registry());
+            prepared = multiLabel
+                    ? MultiLabelTable.forValidation(prepared, preprocessor, validation, seed)
+                    : TableFolds.forValidation(prepared, preprocessor, validation, seed);
         }
         DataTable table = prepared.table();
 
         requireMemory(table.inputs(), table.outputs());
         Mlp.Builder b = modelOptions.builder(plugins.mlp(), table.inputs(), table.outputs(),
-                classification, seed, validation, ModelOptions.defaultMetrics(classification));
+                classification, seed, validation, labels, multiLabel
+                        ? ModelOptions.MULTI_LABEL_METRICS
+                        : ModelOptions.defaultMetrics(classification));
         String stopping = modelOptions.earlyStoppingSpec();
         RunRecord[] record = new RunRecord[1];
         if (checkpointDir != null) {
             b.checkpoints(checkpointEvery, c -> saveCheckpoint(c, record[0]));
         }
-        String monitored = monitored(stopping, validation, classification);
+        String monitored = multiLabel && stopping == null
+                ? (validation > 0 ? "validation-" : "training-") + "micro-f1"
+                : monitored(stopping, validation, classification);
         ProgressBar bar = new ProgressBar(System.err, !quiet && System.console() != null,
                 System::nanoTime);
         double[] learningRate = {Double.NaN};
@@ -183,6 +208,9 @@ final class TrainCommand implements Callable<Integer> {
             if (modelOptions.network != null) {
                 throw new BadInputException("--network: " + e.getMessage(), e);
             }
+            if (multiLabel) {
+                throw new BadInputException(e.getMessage(), e);
+            }
             if (e.getMessage() != null && e.getMessage().contains("output layer")) {
                 throw new BadInputException("--output-activation with --loss: "
                         + e.getMessage(), e);
@@ -195,8 +223,8 @@ final class TrainCommand implements Callable<Integer> {
                 modelOptions.checkClassWeights(table.toDataset(), table.classNames());
             }
         }
-        record[0] = RunRecord.of(table, model, input.task.name().toLowerCase(Locale.ROOT),
-                validation);
+        record[0] = RunRecord.of(table, model, multiLabel ? "multi-label"
+                : input.task.name().toLowerCase(Locale.ROOT), validation);
         Checkpoint from = resume == null ? null : resumable(record[0], err);
         long start = System.nanoTime();
         TrainingResult result;
@@ -222,7 +250,7 @@ final class TrainCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.4g", learningRate[0]));
         }
         if (chart != null) {
-            writeChart(result, classification ? "accuracy" : "r2");
+            writeChart(result, multiLabel ? "micro-f1" : classification ? "accuracy" : "r2");
             if (!quiet) {
                 out.println("learning curves in " + chart);
             }
@@ -239,6 +267,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "found " + validation + "; for example 0.2 holds out a fifth of them");
         }
         modelOptions.check();
+        labelOptions.check(input.target, spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--task"));
         if (checkpointEvery < 1) {
             throw new BadInputException("--checkpoint-every must be at least 1, found "
                     + checkpointEvery);
@@ -279,8 +309,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Data a network cannot learn from is refused before training. */
     private void checkData(DataTable table, boolean classification) {
-        Object source = input.source();
-        input.checkTable(table);
+        input.checkTable(table, classification);
         if (validation > 0 && Math.floor(table.rows() * validation) < 1) {
             throw new BadInputException("--validation " + validation + " of " + table.rows()
                     + " rows holds out no row; give a larger share or more data");
@@ -366,7 +395,8 @@ final class TrainCommand implements Callable<Integer> {
         int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
         DataTable table = prepared.table();
         ModelMetadata meta = ModelMetadata.columns(prepared.raw() == null ? table.featureNames()
-                : prepared.raw().columnNames(), table.targetNames());
+                : prepared.raw().columnNames(),
+                MultiLabelTable.labelColumns(model, table, input.target));
         if (prepared.preprocessing() != null && !prepared.preprocessing().isIdentity()) {
             meta = meta.withPreprocessing(prepared.preprocessing().toStored());
         }

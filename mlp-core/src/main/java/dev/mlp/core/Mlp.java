@@ -147,6 +147,7 @@ public final class Mlp {
         private Object initializer;
         private String inputScaler;
         private String targetScaler;
+        private MultiLabel multiLabel;
         private final Map<Integer, double[][]> weights = new LinkedHashMap<>();
         private final Map<Integer, double[]> biases = new LinkedHashMap<>();
 
@@ -353,6 +354,18 @@ public final class Mlp {
             return this;
         }
 
+        /**
+         * Makes a multi-label model: one sigmoid output per label (give the output layer as
+         * {@code .layer(labels.size(), "sigmoid")}), trained with {@code binary-cross-entropy}
+         * unless another loss is given, predictions decided per label at its threshold.
+         *
+         * @param labels the labels and their thresholds
+         * @return this
+         */
+        public Builder multiLabel(MultiLabel labels) {
+            this.multiLabel = labels;
+            return this;
+        }
 
         /**
          * Resolves every spec, checks the shapes and initializes the network.
@@ -367,7 +380,11 @@ public final class Mlp {
             Network network = assembled.network();
             List<String> activationSpecs = assembled.activationSpecs();
             Map<String, String> chosen = new LinkedHashMap<>();
-            Loss lossI = resolve(reg, PluginKind.LOSS, Loss.class, loss, d.loss(), chosen);
+            if (multiLabel != null) {
+                multiLabel.requireOutputs(network.outputSize());
+            }
+            Loss lossI = resolve(reg, PluginKind.LOSS, Loss.class, loss,
+                    multiLabel != null ? "binary-cross-entropy" : d.loss(), chosen);
             lossI.checkOutputActivation(network.activation(network.layerCount()));
             Optimizer opt = resolve(reg, PluginKind.OPTIMIZER, Optimizer.class, optimizer,
                     d.optimizer(), chosen);
@@ -399,7 +416,7 @@ public final class Mlp {
                 chosen.put("class weights", cw + (metricsWeighted() ? "; weighted metrics" : ""));
             }
             return new Model(network, trainer, in, out, chosen, activationSpecs)
-                    .classWeights(cw, metricsWeighted());
+                    .classWeights(cw, metricsWeighted()).multiLabel(multiLabel);
         }
 
         /**

@@ -32,6 +32,7 @@ public final class Model {
     private List<String> classNames = List.of();
     private ClassWeights classWeights;
     private boolean weightedMetrics;
+    private MultiLabel multiLabel;
 
     Model(Network network, Trainer trainer, Scaler inputScaler, Scaler targetScaler,
           Map<String, String> specs) {
@@ -168,7 +169,8 @@ public final class Model {
 
     /**
      * The loss and the configured metrics on raw data, metrics in the targets' own units,
-     * weighted by the data's sample weights (times the class weights, with weighted metrics).
+     * weighted by the data's sample weights (times the class weights, with weighted metrics);
+     * for a {@linkplain #multiLabel() multi-label} model, on the decisions at its thresholds.
      *
      * @param raw data in its own units
      * @return the evaluation (with the confusion matrix for classification data)
@@ -178,7 +180,8 @@ public final class Model {
                 ? classWeights.apply(raw, classNames) : raw);
         trainer.check(network, d);
         return new Evaluator(network, trainer.loss(), trainer.options().metrics(), targets,
-                Inference.backend(trainer.options())).evaluate(d);
+                Inference.backend(trainer.options()))
+                .decideAt(multiLabel == null ? null : multiLabel.thresholds()).evaluate(d);
     }
 
     /**
@@ -367,6 +370,27 @@ public final class Model {
             throw new IllegalArgumentException("class names must be distinct, found " + copy);
         }
         this.classNames = copy;
+        return this;
+    }
+
+    /** @return the labels and thresholds of a multi-label model, or {@code null} */
+    public MultiLabel multiLabel() {
+        return multiLabel;
+    }
+
+    /**
+     * Makes this a multi-label model: {@link #evaluate} hands the metrics the decisions at these
+     * thresholds, and a model file records them.
+     *
+     * @param labels one label per output, or {@code null} for none
+     * @return this
+     * @throws IllegalArgumentException if the count does not fit the outputs
+     */
+    public Model multiLabel(MultiLabel labels) {
+        if (labels != null) {
+            labels.requireOutputs(network.outputSize());
+        }
+        this.multiLabel = labels;
         return this;
     }
 

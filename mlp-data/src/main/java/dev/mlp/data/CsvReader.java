@@ -503,6 +503,65 @@ public final class CsvReader {
     }
 
     /**
+     * The names of a file's columns: its header, or {@code "0"}, {@code "1"}, ... without one.
+     *
+     * @param file the CSV file
+     * @return the names, in file order; empty for an empty file
+     * @throws IOException if the file cannot be read
+     */
+    public List<String> columnNames(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvRecords rec = new CsvRecords(CsvInput.of(in, charset, file.toString()),
+                    file.toString(), delimiter);
+            List<String> names = new ArrayList<>();
+            if (rec.next()) {
+                for (int i = 0; i < rec.count(); i++) {
+                    names.add(header ? rec.field(i).strip() : Integer.toString(i));
+                }
+            }
+            return names;
+        }
+    }
+
+    /**
+     * The text of one column, row by row, as {@link #read} sees it: quoted cells as their text,
+     * unquoted cells stripped of surrounding spaces, blank lines skipped (row {@code i} is row
+     * {@code i} of {@link #read} with {@link Builder#noTarget()}).
+     *
+     * @param file the CSV file
+     * @param column the column, by name (or index without a header)
+     * @return one cell per data row
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the column does not exist or a row is too short
+     */
+    public List<String> cells(Path file, String column) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvRecords rec = new CsvRecords(CsvInput.of(in, charset, file.toString()),
+                    file.toString(), delimiter);
+            List<String> out = new ArrayList<>();
+            if (!rec.next()) {
+                return out;
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < rec.count(); i++) {
+                names.add(header ? rec.field(i).strip() : Integer.toString(i));
+            }
+            int at = resolve(Ref.of(column), names, file.toString(), "the labels");
+            if (header && !rec.next()) {
+                return out;
+            }
+            do {
+                if (at >= rec.count()) {
+                    throw new IllegalArgumentException(file + ": row " + rec.line() + " has "
+                            + rec.count() + " fields, too few for column '" + column + "'");
+                }
+                out.add(rec.quoted(at) ? rec.field(at) : rec.field(at).strip());
+            } while (rec.next());
+            return out;
+        }
+    }
+
+    /**
      * @param s a cell's text
      * @return the text as a CSV cell: quoted when it holds a comma, quote or line break
      */

@@ -163,7 +163,7 @@ public final class ModelFile {
                 model.trainer().epochs(), runs);
         NetworkLayers blocks = n instanceof LayeredNetwork ln ? blocks(ln, registry) : null;
         return new ModelInfo(FORMAT_VERSION, frameworkVersion(), n.inputSize(), layers, plugins, scaling, model.classNames(),
-                metadata, training, blocks);
+                metadata, training, blocks, model.multiLabel());
     }
 
     private static NetworkLayers blocks(LayeredNetwork n, PluginRegistry registry) {

@@ -158,7 +158,7 @@ final class ModelFormat {
                 classes, new ModelMetadata(features, targets, metrics,
                         PreprocessingSection.read(sections)),
                 new ModelInfo.Training(seed, epochs, runs),
-                ls == null ? null : NetworkLayers.read(ls));
+                ls == null ? null : NetworkLayers.read(ls), LabelsSection.read(sections));
     }
 
     private static List<String> strings(Container.Section s) throws FileFormatException {
@@ -228,6 +228,7 @@ final class ModelFormat {
         info.metadata().metrics().forEach((k, v) -> ms.string(k).f64(v));
         w.section("metrics", ms);
         PreprocessingSection.write(w, info.metadata().preprocessing());
+        LabelsSection.write(w, info.multiLabel());
         if (info.network() != null) {
             w.section("layers", info.network().encode());
         }

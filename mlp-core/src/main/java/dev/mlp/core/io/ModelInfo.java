@@ -1,5 +1,6 @@
 package dev.mlp.core.io;
 
+import dev.mlp.core.MultiLabel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,34 @@ import java.util.Objects;
  * @param network the network spec and layer plugins' values of a network with blocks other
  *        than dense layers ({@code layers} is then its dense layers in spec order), or
  *        {@code null} for a plain dense network
+ * @param multiLabel the labels and thresholds of a multi-label model, or {@code null}
  */
 public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, List<Layer> layers,
                         List<Plugin> plugins, Map<String, double[][]> scaling,
                         List<String> classNames, ModelMetadata metadata, Training training,
-                        NetworkLayers network) {
+                        NetworkLayers network, MultiLabel multiLabel) {
+
+    /**
+     * The file contents of a model that is not multi-label.
+     *
+     * @param formatVersion the model file format version
+     * @param frameworkVersion the version of the framework that wrote it
+     * @param inputs the number of input features
+     * @param layers the layers
+     * @param plugins the plugins other than activations, by role
+     * @param scaling the fitted statistics of each scaler by role
+     * @param classNames the names of the classes
+     * @param metadata column names and final metrics
+     * @param training how the model was trained
+     * @param network the network spec and layer plugins' values, or {@code null}
+     */
+    public ModelInfo(int formatVersion, String frameworkVersion, int inputs, List<Layer> layers,
+                     List<Plugin> plugins, Map<String, double[][]> scaling,
+                     List<String> classNames, ModelMetadata metadata, Training training,
+                     NetworkLayers network) {
+        this(formatVersion, frameworkVersion, inputs, layers, plugins, scaling, classNames,
+                metadata, training, network, null);
+    }
 
     /**
      * A plain dense network's file contents.
@@ -50,7 +74,7 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
                      List<Plugin> plugins, Map<String, double[][]> scaling,
                      List<String> classNames, ModelMetadata metadata, Training training) {
         this(formatVersion, frameworkVersion, inputs, layers, plugins, scaling, classNames,
-                metadata, training, null);
+                metadata, training, null, null);
     }
 
     /** Copies the lists and maps. */
@@ -236,6 +260,10 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
         }
         if (!classNames.isEmpty()) {
             line(sb, "classes", list(classNames));
+        }
+        if (multiLabel != null) {
+            line(sb, "labels", multiLabel + (multiLabel.separator().isEmpty() ? ""
+                    : " (one column, separated by '" + multiLabel.separator() + "')"));
         }
         if (!metadata.featureNames().isEmpty()) {
             line(sb, "features", list(metadata.featureNames()));

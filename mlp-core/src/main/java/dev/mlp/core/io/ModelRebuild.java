@@ -140,6 +140,7 @@ final class ModelRebuild {
         if (!info.classNames().isEmpty()) {
             model.classNames(info.classNames());
         }
+        model.multiLabel(info.multiLabel());
         EARLIER_RUNS.put(model, info.training().runs());
         return model;
     }

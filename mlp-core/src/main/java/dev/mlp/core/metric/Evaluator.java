@@ -32,6 +32,7 @@ public final class Evaluator {
     private final List<Metric> metrics;
     private final Scaler.Fitted targetScaling;
     private final ComputeBackend backend;
+    private double[] thresholds;
 
     /**
      * @param network the network to evaluate (its current parameters)
@@ -58,6 +59,20 @@ public final class Evaluator {
         this.loss = Objects.requireNonNull(loss, "loss");
         this.metrics = List.copyOf(metrics);
         this.targetScaling = targetScaling;
+    }
+
+    /**
+     * Makes the metrics see decisions instead of probabilities, for multi-label models: output
+     * {@code j} becomes 1 where it is at least {@code thresholds[j]}, else 0. The loss still sees
+     * the outputs, and no confusion matrix is made.
+     *
+     * @param perOutput one threshold per output, or {@code null} to hand the outputs over as
+     *                  they are
+     * @return this
+     */
+    public Evaluator decideAt(double[] perOutput) {
+        this.thresholds = perOutput == null ? null : perOutput.clone();
+        return this;
     }
 
     /**
@@ -135,11 +150,27 @@ public final class Evaluator {
             targetScaling.inverse(targets, raw, rows);
             targets = raw;
         }
+        if (thresholds != null) {
+            decide(predictions, rows, out);
+        }
         for (Metric metric : metrics) {
             values.put(metric.name(), metric.compute(predictions, targets, w, rows, out));
         }
-        double[][] confusion = data.isClassification()
+        double[][] confusion = data.isClassification() && thresholds == null
                 ? Metrics.confusion(predictions, targets, w, rows, out) : null;
         return new Evaluation(rows, values, confusion);
+    }
+
+    private void decide(double[] predictions, int rows, int out) {
+        if (thresholds.length != out) {
+            throw new IllegalArgumentException("decision thresholds must be one per output ("
+                    + out + "), found " + thresholds.length);
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < out; j++) {
+                int i = r * out + j;
+                predictions[i] = predictions[i] >= thresholds[j] ? 1.0 : 0.0;
+            }
+        }
     }
 }

@@ -94,4 +94,62 @@ public final class MetricProviders {
             super("r2", "coefficient of determination, averaged over the output columns");
         }
     }
+
+    /** A built-in multi-label metric's provider. */
+    private abstract static class MultiLabelBuiltin implements MetricProvider {
+        private final String name;
+        private final String description;
+
+        MultiLabelBuiltin(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final String description() {
+            return description;
+        }
+
+        @Override
+        public final Metric create(Parameters parameters) {
+            return MultiLabelMetrics.byName(name);
+        }
+    }
+
+    /** {@code subset-accuracy}: the share of multi-label rows with every label right. */
+    public static final class SubsetAccuracy extends MultiLabelBuiltin {
+        /** The provider. */
+        public SubsetAccuracy() {
+            super("subset-accuracy", "multi-label: share of rows whose labels are all right");
+        }
+    }
+
+    /** {@code hamming-loss}: the share of (row, label) pairs decided wrong. */
+    public static final class HammingLoss extends MultiLabelBuiltin {
+        /** The provider. */
+        public HammingLoss() {
+            super("hamming-loss", "multi-label: share of (row, label) pairs decided wrong");
+        }
+    }
+
+    /** {@code micro-f1}: F1 of the counts summed over the labels. */
+    public static final class MicroF1 extends MultiLabelBuiltin {
+        /** The provider. */
+        public MicroF1() {
+            super("micro-f1", "multi-label: F1 of the counts summed over the labels");
+        }
+    }
+
+    /** {@code macro-f1}: the mean of the per-label F1 values. */
+    public static final class MacroF1 extends MultiLabelBuiltin {
+        /** The provider. */
+        public MacroF1() {
+            super("macro-f1", "multi-label: mean of the per-label F1 values");
+        }
+    }
 }

@@ -237,7 +237,8 @@ class ModelFileTest {
         assertEquals("metric", e.kind());
         assertEquals("median-error", e.name());
         assertTrue(e.getMessage().contains("no metric named 'median-error' is on the class "
-                + "path; known: accuracy, f1, mae, mse, precision, r2, recall"), e.getMessage());
+                + "path; known: accuracy, f1, hamming-loss, macro-f1, mae, micro-f1, mse, "
+                + "precision, r2, recall, subset-accuracy"), e.getMessage());
         Path ok = dir.resolve("metric-ok.mlp");
         plugins.set(plugins.size() - 1, new ModelInfo.Plugin("metrics", "", "mae, r2", ""));
         Files.write(ok, ModelFile.encode(new ModelInfo(info.formatVersion(),

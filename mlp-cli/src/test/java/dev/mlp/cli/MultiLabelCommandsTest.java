@@ -1,0 +1,165 @@
+package dev.mlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlp.core.MultiLabel;
+import dev.mlp.core.io.ModelFile;
+import dev.mlp.core.io.ModelInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train, evaluate and predict on multi-label tables: 0/1 label columns, or one joined column. */
+class MultiLabelCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path columns;
+    private Path joined;
+    /** The labels of each row: a = x > 0, b = y > 0, c = colour is red. */
+    private final List<int[]> truth = new ArrayList<>();
+
+    @BeforeEach
+    void writeData() throws IOException {
+        SplittableRandom r = new SplittableRandom(5);
+        StringBuilder cols = new StringBuilder("id,x,y,colour,a,b,c\n");
+        StringBuilder tags = new StringBuilder("id,x,y,colour,tags\n");
+        for (int i = 0; i < 120; i++) {
+            double x = r.nextDouble(-1, 1);
+            double y = r.nextDouble(-1, 1);
+            boolean red = r.nextBoolean();
+            int[] l = {x > 0 ? 1 : 0, y > 0 ? 1 : 0, red ? 1 : 0};
+            truth.add(l);
+            String row = String.format(Locale.ROOT, "r%d,%.3f,%.3f,%s", i, x, y,
+                    red ? "red" : "blue");
+            cols.append(row).append(',').append(l[0]).append(',').append(l[1]).append(',')
+                    .append(l[2]).append('\n');
+            List<String> t = new ArrayList<>();
+            for (int j = 0; j < 3; j++) {
+                if (l[j] == 1) {
+                    t.add("abc".substring(j, j + 1));
+                }
+            }
+            tags.append(row).append(',').append(String.join(";", t)).append('\n');
+        }
+        columns = Files.writeString(dir.resolve("columns.csv"), cols);
+        joined = Files.writeString(dir.resolve("joined.csv"), tags);
+    }
+
+    private static double metric(String out, String name) {
+        return Double.parseDouble(out.replaceAll("(?s).*\\n  " + name + "\\s+([0-9.]+).*",
+                "$1"));
+    }
+
+    @Test
+    void labelColumnsTrainPredictAndEvaluate() throws IOException {
+        Path model = dir.resolve("m.mlp");
+        Cli t = Cli.run("train", "--data", columns.toString(), "--targets", "a,b,c",
+                "--features", "x,y,colour", "--epochs", "150", "--thresholds", "0.5,0.3,0.6",
+                "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        assertTrue(t.out().contains("training-micro-f1"), t.out());
+        ModelInfo info = ModelFile.read(model);
+        assertEquals(MultiLabel.of("a", "b", "c").withThresholds(0.5, 0.3, 0.6),
+                info.multiLabel());
+        assertEquals(List.of("a", "b", "c"), info.metadata().targetNames());
+        assertEquals("binary-cross-entropy", info.spec("loss"));
+
+        Path out = dir.resolve("p.csv");
+        Cli p = Cli.run("predict", "-m", model.toString(), "--data", columns.toString(),
+                "--keep", "id", "-o", out.toString());
+        assertEquals(MlpCli.OK, p.code(), p.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("id,x,y,colour,a,b,c,p(a),p(b),p(c)", lines.get(0));
+        assertEquals(121, lines.size());
+        double[] thresholds = {0.5, 0.3, 0.6};
+        int wrong = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            for (int j = 0; j < 3; j++) {
+                int decided = Integer.parseInt(f[4 + j]);
+                double prob = Double.parseDouble(f[7 + j]);
+                assertEquals(prob >= thresholds[j] ? 1 : 0, decided, lines.get(i));
+                wrong += decided == truth.get(i - 1)[j] ? 0 : 1;
+            }
+        }
+
+        Cli e = Cli.run("evaluate", "-m", model.toString(), "--data", columns.toString());
+        assertEquals(MlpCli.OK, e.code(), e.err());
+        assertTrue(e.out().contains("(120 rows, 3 labels)"), e.out());
+        assertEquals(wrong / 360.0, metric(e.out(), "hamming-loss"), 1e-6, e.out());
+        assertTrue(metric(e.out(), "micro-f1") > 0.9, e.out());
+        assertTrue(e.out().matches("(?s).*\\n  b\\s+0\\.300\\s.*"), e.out());
+    }
+
+    @Test
+    void aJoinedLabelColumnTrainsWithValidationAndEvaluates() throws IOException {
+        Path model = dir.resolve("j.mlp");
+        Cli t = Cli.run("train", "--data", joined.toString(), "--target", "tags",
+                "--label-separator", ";", "--features", "x,y,colour", "--epochs", "150",
+                "--validation", "0.25", "--class-order", "sorted", "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        assertTrue(t.out().contains("validation-subset-accuracy"), t.out());
+        ModelInfo info = ModelFile.read(model);
+        assertEquals(List.of("a", "b", "c"), info.multiLabel().labels());
+        assertEquals(";", info.multiLabel().separator());
+        assertEquals(List.of("tags"), info.metadata().targetNames());
+
+        Cli e = Cli.run("evaluate", "-m", model.toString(), "--data", joined.toString());
+        assertEquals(MlpCli.OK, e.code(), e.err());
+        assertTrue(metric(e.out(), "subset-accuracy") > 0.8, e.out());
+        // support is the number of rows with the label: hand-counted from the data
+        int supportA = 0;
+        for (int[] l : truth) {
+            supportA += l[0];
+        }
+        assertTrue(e.out().matches("(?s).*\\n  a\\s+0\\.500(\\s+[0-9.]+){3}\\s+" + supportA
+                + "\\n.*"), e.out());
+
+        Path other = Files.writeString(dir.resolve("other.csv"),
+                "id,x,y,colour,tags\nq,0.1,0.2,red,a;z\n");
+        Cli bad = Cli.run("evaluate", "-m", model.toString(), "--data", other.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("data row 1, column 'tags': the label 'z' is not one of "
+                + "the model's (a, b, c)"), bad.err());
+        assertFalse(bad.err().contains("\tat "), bad.err());
+    }
+
+    @Test
+    void badMultiLabelInputIsAShortMessage() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "x,a,b\n1,0,1\n2,2,0\n3,1,1\n");
+        Path o = dir.resolve("x.mlp");
+        Cli c = Cli.run("train", "--data", bad.toString(), "--targets", "a,b", "-o",
+                o.toString());
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("data row 2, column 'a': a label column holds 0 or 1, "
+                + "found '2'"), c.err());
+        c = Cli.run("train", "--data", columns.toString(), "--targets", "a,b,c", "--thresholds",
+                "0.5,0.5", "-o", o.toString());
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("--thresholds: give one threshold per label (3: a, b, c), "
+                + "found 2"), c.err());
+        c = Cli.run("train", "--data", columns.toString(), "--targets", "a,b", "--target", "c",
+                "-o", o.toString());
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("give --targets"), c.err());
+        c = Cli.run("train", "--data", columns.toString(), "--targets", "a,nope", "-o",
+                o.toString());
+        assertEquals(2, c.code());
+        assertTrue(c.err().contains("no column 'nope' for the labels"), c.err());
+        assertFalse(c.err().contains("\tat "), c.err());
+        assertArrayEquals(new int[] {1, 0, 1}, MultiLabel.of("a", "b", "c")
+                .decide(new double[] {0.5, 0.49, 0.9}));
+    }
+}
