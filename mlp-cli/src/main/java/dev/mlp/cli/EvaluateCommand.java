@@ -2,6 +2,8 @@ package dev.mlp.cli;
 
 import dev.mlp.api.Evaluation;
 import dev.mlp.api.Metric;
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import dev.mlp.core.metric.Evaluator;
@@ -54,6 +56,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private CsvOptions csv;
 
+    @Mixin
+    private BackendOption backend;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
         CliFiles.readable("--images", images);
         CliFiles.readable("--labels", labels);
         Plugins plugins = parent.plugins();
-        SavedModel saved = SavedModel.load(modelFile, plugins);
+        SavedModel saved = SavedModel.load(modelFile, backend.apply(plugins.mlp()));
         DataTable table;
         if (images != null || labels != null) {
             if (!saved.classification()) {
@@ -89,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Dataset scaled = model.scaled(table.toDataset());
         Evaluation ev = new Evaluator(model.network(), model.trainer().loss(), metrics,
-                model.targetScaling()).evaluate(scaled);
+                model.targetScaling(), backendOf(model)).evaluate(scaled);
         out.printf(Locale.ROOT, "%s on %s (%d rows)%n", modelFile, data != null ? data : images,
                 ev.samples());
         for (Map.Entry<String, Double> e : ev.values().entrySet()) {
@@ -101,6 +106,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return MlpCli.OK;
+    }
+
+    private static ComputeBackend backendOf(Model model) {
+        ComputeBackend b = model.trainer().options().backend();
+        return b != null ? b : MatrixBackends.standard();
     }
 
     static void printConfusion(PrintWriter out, List<String> classes, double[][] confusion) {

@@ -56,13 +56,16 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     private CsvOptions csv;
 
+    @Mixin
+    private BackendOption backend;
+
     @Override
     @SuppressWarnings("try") // the lock is held, not used, in its try block
     public Integer call() throws IOException {
         CliFiles.readable("--data", data);
         CliFiles.writable("-o", output);
         CliFiles.notAnInput("-o", output, "--data", data, "-m", modelFile);
-        SavedModel saved = SavedModel.load(modelFile, parent.plugins());
+        SavedModel saved = SavedModel.load(modelFile, backend.apply(parent.plugins().mlp()));
         DataTable table = saved.read(csv, data, null, false, spec.commandLine().getErr());
         double[][] p = saved.model().predict(table.x());
         List<String> columns = new ArrayList<>(keep);
