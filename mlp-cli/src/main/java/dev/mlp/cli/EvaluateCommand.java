@@ -2,6 +2,8 @@ package dev.mlp.cli;
 
 import dev.mlp.api.Evaluation;
 import dev.mlp.api.Metric;
+import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import dev.mlp.core.metric.Evaluator;
@@ -59,6 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "of the model's thresholds, one per label, comma separated.")
     private List<Double> thresholds;
 
+    @Mixin
+    private BackendOption backend;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -66,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
         CliFiles.readable("--images", images);
         CliFiles.readable("--labels", labels);
         Plugins plugins = parent.plugins();
-        SavedModel saved = SavedModel.load(modelFile, plugins);
+        SavedModel saved = SavedModel.load(modelFile, backend.apply(plugins.mlp()));
         if (thresholds != null && !saved.multiLabel()) {
             throw new BadInputException("--thresholds are for multi-label models; " + modelFile
                     + " is not one");
@@ -111,7 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Dataset scaled = model.scaled(table.toDataset());
         Evaluation ev = new Evaluator(model.network(), model.trainer().loss(), metrics,
-                model.targetScaling()).evaluate(scaled);
+                model.targetScaling(), backendOf(model)).evaluate(scaled);
         out.printf(Locale.ROOT, "%s on %s (%d rows)%n", modelFile, data != null ? data : images,
                 ev.samples());
         for (Map.Entry<String, Double> e : ev.values().entrySet()) {
@@ -123,6 +128,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return MlpCli.OK;
+    }
+
+    private static ComputeBackend backendOf(Model model) {
+        ComputeBackend b = model.trainer().options().backend();
+        return b != null ? b : MatrixBackends.standard();
     }
 
     static void printConfusion(PrintWriter out, List<String> classes, double[][] confusion) {

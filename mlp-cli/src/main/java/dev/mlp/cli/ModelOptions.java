@@ -3,7 +3,6 @@ package dev.mlp.cli;
 import dev.mlp.core.ClassWeights;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.MultiLabel;
-import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.layer.NetworkSpec;
 import dev.mlp.core.plugin.PluginRegistry;
 import dev.mlp.core.train.DivergencePolicy;
@@ -296,17 +295,7 @@ final class ModelOptions {
         }
         checkSpec("--early-stopping", earlyStoppingSpec(), EarlyStopping::parse);
         checkSpec("--divergence", divergence, DivergencePolicy::parse);
-        if (backend != null) {
-            if (backend.isBlank()) {
-                throw new BadInputException("--backend needs a compute backend's name, for "
-                        + "example --backend java");
-            }
-            try {
-                MatrixBackends.resolve(r, backend);
-            } catch (IllegalStateException e) {
-                throw new BadInputException("--backend: " + e.getMessage(), e);
-            }
-        }
+        BackendOption.check(r, backend);
     }
 
     private static void checkSpec(String option, String spec, Function<String, ?> make) {

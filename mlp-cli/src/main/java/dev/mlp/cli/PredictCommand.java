@@ -63,13 +63,16 @@ final class PredictCommand implements Callable<Integer> {
                     + "of the model's thresholds, one per label, comma separated.")
     private List<Double> thresholds;
 
+    @Mixin
+    private BackendOption backend;
+
     @Override
     @SuppressWarnings("try") // the lock is held, not used, in its try block
     public Integer call() throws IOException {
         CliFiles.readable("--data", data);
         CliFiles.writable("-o", output);
         CliFiles.notAnInput("-o", output, "--data", data, "-m", modelFile);
-        SavedModel saved = SavedModel.load(modelFile, parent.plugins());
+        SavedModel saved = SavedModel.load(modelFile, backend.apply(parent.plugins().mlp()));
         if (thresholds != null && !saved.multiLabel()) {
             throw new BadInputException("--thresholds are for multi-label models; " + modelFile
                     + " is not one");

@@ -1,5 +1,6 @@
 package dev.mlp.cli;
 
+import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelInfo;
@@ -21,13 +22,18 @@ import java.util.Map;
 record SavedModel(Path file, ModelInfo info, Model model, FittedPreprocessing preprocessing) {
 
     static SavedModel load(Path file, Plugins plugins) throws IOException {
+        return load(file, plugins.mlp());
+    }
+
+    /** Loads with these plugins and defaults (a compute backend named by --backend). */
+    static SavedModel load(Path file, Mlp mlp) throws IOException {
         CliFiles.readable("-m", file);
         ModelInfo info = ModelFile.read(file);
         try {
             var stored = info.metadata().preprocessing();
-            return new SavedModel(file, info, ModelFile.toModel(info, plugins.mlp()),
+            return new SavedModel(file, info, ModelFile.toModel(info, mlp),
                     stored == null ? null
-                            : FittedPreprocessing.restore(stored, plugins.mlp().registry()));
+                            : FittedPreprocessing.restore(stored, mlp.registry()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("-m " + file + ": " + e.getMessage(), e);
         }

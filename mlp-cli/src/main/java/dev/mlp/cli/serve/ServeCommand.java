@@ -1,8 +1,10 @@
 package dev.mlp.cli.serve;
 
+import dev.mlp.cli.BackendOption;
 import dev.mlp.cli.BadInputException;
 import dev.mlp.cli.CliFiles;
 import dev.mlp.cli.MlpCli;
+import dev.mlp.core.Mlp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -16,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,6 +74,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private long grace;
 
+    @Mixin
+    private BackendOption backend;
+
     @Override
     public Integer call() throws IOException {
         if (requestTimeout < 1) {
@@ -87,6 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads must be at least 1, found " + threads);
         }
+        Mlp mlp = backend.apply(Mlp.standard());
         Map<String, ServedModel> models = new LinkedHashMap<>();
         for (String arg : modelArgs) {
             int eq = arg.indexOf('=');
@@ -102,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             CliFiles.readable("-m", file);
             try {
-                models.put(name, ServedModel.load(name, file));
+                models.put(name, ServedModel.load(name, file, mlp));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("-m " + file + ": " + e.getMessage(), e);
             }

@@ -54,8 +54,23 @@ public record ServedModel(String name, Path file, ModelInfo info, Model model,
      *         needs is not on the class path
      */
     public static ServedModel load(String name, Path file) throws IOException {
+        return load(name, file, Mlp.standard());
+    }
+
+    /**
+     * Reads a model file with these plugins and defaults (the compute backend of its
+     * predictions among them).
+     *
+     * @param name the name to serve it under
+     * @param file the model file
+     * @param mlp the plugins and defaults
+     * @return the loaded model
+     * @throws IOException if the file cannot be read or is not a model file
+     * @throws dev.mlp.core.io.MissingPluginException if an encoder the model's preprocessing
+     *         needs is not on the class path
+     */
+    public static ServedModel load(String name, Path file, Mlp mlp) throws IOException {
         ModelInfo info = ModelFile.read(file);
-        Mlp mlp = Mlp.standard();
         FittedPreprocessing p = info.metadata().preprocessing() == null ? null
                 : FittedPreprocessing.restore(info.metadata().preprocessing(), mlp.registry());
         return new ServedModel(name, file, info, ModelFile.toModel(info, mlp), p);
