@@ -3,6 +3,7 @@ package dev.mlp.core.metric;
 import dev.mlp.api.Metric;
 import dev.mlp.api.spec.Parameters;
 import dev.mlp.api.spi.MetricProvider;
+import java.util.function.Function;
 
 /**
  * The providers of the built-in {@link Metrics}, one public nested class per name, each listed in
@@ -17,10 +18,16 @@ public final class MetricProviders {
     private abstract static class Builtin implements MetricProvider {
         private final String name;
         private final String description;
+        private final Function<String, Metric> byName;
 
         Builtin(String name, String description) {
+            this(name, description, Metrics::byName);
+        }
+
+        Builtin(String name, String description, Function<String, Metric> byName) {
             this.name = name;
             this.description = description;
+            this.byName = byName;
         }
 
         @Override
@@ -35,7 +42,7 @@ public final class MetricProviders {
 
         @Override
         public final Metric create(Parameters parameters) {
-            return Metrics.byName(name);
+            return byName.apply(name);
         }
     }
 
@@ -95,61 +102,39 @@ public final class MetricProviders {
         }
     }
 
-    /** A built-in multi-label metric's provider. */
-    private abstract static class MultiLabelBuiltin implements MetricProvider {
-        private final String name;
-        private final String description;
-
-        MultiLabelBuiltin(String name, String description) {
-            this.name = name;
-            this.description = description;
-        }
-
-        @Override
-        public final String name() {
-            return name;
-        }
-
-        @Override
-        public final String description() {
-            return description;
-        }
-
-        @Override
-        public final Metric create(Parameters parameters) {
-            return MultiLabelMetrics.byName(name);
-        }
-    }
-
     /** {@code subset-accuracy}: the share of multi-label rows with every label right. */
-    public static final class SubsetAccuracy extends MultiLabelBuiltin {
+    public static final class SubsetAccuracy extends Builtin {
         /** The provider. */
         public SubsetAccuracy() {
-            super("subset-accuracy", "multi-label: share of rows whose labels are all right");
+            super("subset-accuracy", "multi-label: share of rows whose labels are all right",
+                    MultiLabelMetrics::byName);
         }
     }
 
     /** {@code hamming-loss}: the share of (row, label) pairs decided wrong. */
-    public static final class HammingLoss extends MultiLabelBuiltin {
+    public static final class HammingLoss extends Builtin {
         /** The provider. */
         public HammingLoss() {
-            super("hamming-loss", "multi-label: share of (row, label) pairs decided wrong");
+            super("hamming-loss", "multi-label: share of (row, label) pairs decided wrong",
+                    MultiLabelMetrics::byName);
         }
     }
 
     /** {@code micro-f1}: F1 of the counts summed over the labels. */
-    public static final class MicroF1 extends MultiLabelBuiltin {
+    public static final class MicroF1 extends Builtin {
         /** The provider. */
         public MicroF1() {
-            super("micro-f1", "multi-label: F1 of the counts summed over the labels");
+            super("micro-f1", "multi-label: F1 of the counts summed over the labels",
+                    MultiLabelMetrics::byName);
         }
     }
 
     /** {@code macro-f1}: the mean of the per-label F1 values. */
-    public static final class MacroF1 extends MultiLabelBuiltin {
+    public static final class MacroF1 extends Builtin {
         /** The provider. */
         public MacroF1() {
-            super("macro-f1", "multi-label: mean of the per-label F1 values");
+            super("macro-f1", "multi-label: mean of the per-label F1 values",
+                    MultiLabelMetrics::byName);
         }
     }
 }
