@@ -75,8 +75,10 @@ public abstract class ElementwiseOptimizerState extends OptimizerRunState implem
     public final void update(double[][] parameters, double[][] gradients) {
         checkArrays(parameters, gradients);
         beginStep();
+        // checkArrays has checked every block's arrays against the layout, which is all that
+        // updateRange checks of a whole block
         for (int b = 0, n = blocks(); b < n; b++) {
-            updateRange(b, parameters[b], gradients[b], 0, blockSize(b));
+            apply(b, parameters[b], gradients[b], 0, blockSize(b));
         }
         endStep();
     }

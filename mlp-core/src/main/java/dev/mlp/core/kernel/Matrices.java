@@ -127,26 +127,30 @@ public final class Matrices {
                 probe += g * 0.0;
             }
         }
-        for (int k = 0; k < inner; k++) {
-            double xk = x[xAt + k];
-            int wk = k * cols;
-            if (back == null) {
+        if (back == null) {
+            for (int k = 0; k < inner; k++) {
+                double xk = x[xAt + k];
+                int wk = k * cols;
                 for (int c = 0; c < cols; c++) {
                     double g = (0.0 + xk * d[c]) * scale;
                     gw[wk + c] = g;
                     probe += g * 0.0;
                 }
-            } else {
-                double s = 0.0;
-                for (int c = 0; c < cols; c++) {
-                    double dc = d[c];
-                    double g = (0.0 + xk * dc) * scale;
-                    gw[wk + c] = g;
-                    probe += g * 0.0;
-                    s += dc * w[wk + c];
-                }
-                back[k] = s;
             }
+            return probe;
+        }
+        for (int k = 0; k < inner; k++) {
+            double xk = x[xAt + k];
+            int wk = k * cols;
+            double s = 0.0;
+            for (int c = 0; c < cols; c++) {
+                double dc = d[c];
+                double g = (0.0 + xk * dc) * scale;
+                gw[wk + c] = g;
+                probe += g * 0.0;
+                s += dc * w[wk + c];
+            }
+            back[k] = s;
         }
         return probe;
     }

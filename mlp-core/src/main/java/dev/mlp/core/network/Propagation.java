@@ -51,16 +51,15 @@ final class Propagation {
             return forwardCopy(ws, data, row);
         }
         int[] sizes = net.sizes;
-        double[] a = data;
-        int at = row * sizes[0];
+        Matrices.multiplyRow(data, row * sizes[0], sizes[0], net.weights[0], sizes[1],
+                net.biases[0], ws.z[0], 0);
+        net.activations[0].forward(ws.z[0], ws.a[0], 1, sizes[1]);
         int last = net.activations.length - 1;
-        for (int l = 0; l <= last; l++) {
+        for (int l = 1; l <= last; l++) {
             int width = sizes[l + 1];
-            Matrices.multiplyRow(a, at, sizes[l], net.weights[l], width, net.biases[l], ws.z[l],
-                    0);
+            Matrices.multiplyRow(ws.a[l - 1], 0, sizes[l], net.weights[l], width, net.biases[l],
+                    ws.z[l], 0);
             net.activations[l].forward(ws.z[l], ws.a[l], 1, width);
-            a = ws.a[l];
-            at = 0;
         }
         ws.masked = false;
         return ws.a[last];
@@ -177,16 +176,16 @@ final class Propagation {
         }
         int[] sizes = net.sizes;
         double probe = 0.0;
-        for (int l = net.activations.length - 1; l >= 0; l--) {
-            double[] back = l > 0 ? ws.delta[l - 1] : null;
-            probe += Matrices.backwardRow(l == 0 ? data : ws.a[l - 1], l == 0 ? row * sizes[0]
-                    : 0, sizes[l], ws.delta[l], sizes[l + 1], net.weights[l], 1.0,
-                    ws.weightGradients[l], ws.biasGradients[l], back);
-            if (back != null) {
-                net.activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, 1,
-                        sizes[l]);
-            }
+        // the layers above the first, then the first, whose deltas go nowhere: two call sites,
+        // each compiled for its own case
+        for (int l = net.activations.length - 1; l > 0; l--) {
+            double[] back = ws.delta[l - 1];
+            probe += Matrices.backwardRow(ws.a[l - 1], 0, sizes[l], ws.delta[l], sizes[l + 1],
+                    net.weights[l], 1.0, ws.weightGradients[l], ws.biasGradients[l], back);
+            net.activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, 1, sizes[l]);
         }
+        probe += Matrices.backwardRow(data, row * sizes[0], sizes[0], ws.delta[0], sizes[1],
+                net.weights[0], 1.0, ws.weightGradients[0], ws.biasGradients[0], null);
         return !Double.isNaN(probe);
     }
 
