@@ -154,9 +154,10 @@ final class Report {
 
     /**
      * One line per W1 measurement of this framework: its ratio to each peer and the share of
-     * its precision's bound on the most threads measured.
+     * its precision's bound on the most threads measured; and one per W2 measurement: its share
+     * of W2's bound (a loop written for exactly 2-3-1).
      *
-     * @return the lines, empty without W1
+     * @return the lines, empty without W1 and W2
      */
     List<String> ratios() {
         List<String> lines = new ArrayList<>();
@@ -181,6 +182,15 @@ final class Report {
             }
             if (!sep.equals(" ")) {
                 lines.add(sb.toString());
+            }
+        }
+        List<Summary> w2Bounds = find("w2", s -> s.subject().equals("bound"));
+        if (!w2Bounds.isEmpty()) {
+            Summary b = w2Bounds.get(0);
+            for (Summary ours : find("w2", Report::isOurs)) {
+                lines.add(String.format(Locale.ROOT, "ratio w2 %s: %.0f%% of %s",
+                        ours.label(), 100 * ours.value("updates_per_s")
+                                / b.value("updates_per_s"), b.label()));
             }
         }
         return lines;

@@ -251,6 +251,10 @@ final class Workloads {
                 results.addAll(b.measure(processors));
             }
         }
+        if (bound && w2) {
+            System.out.println("-- bound: W2 written for exactly its shape");
+            results.add(W2Bound.measure(w2Updates()));
+        }
         if (python && w1) {
             results.addAll(new PythonPeers(pythonPath, data, epochs, processors).run());
         }
