@@ -2,6 +2,7 @@ package dev.mlp.core.network;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.core.kernel.FloatMatrices;
 import dev.mlp.core.kernel.Matrices;
 import java.util.random.RandomGenerator;
 
@@ -11,7 +12,9 @@ import java.util.random.RandomGenerator;
  * <p>A pass whose rows times the largest layer's {@code inputs x neurons} is below
  * {@link Matrices#PLAIN_LOOP_WORK} runs every product as the plain loops of {@link Matrices};
  * larger passes use the workspace's {@link MatrixProducts} backend. The choice is made once per
- * pass, so all layers of a pass use the same kind of loop. A pass of one sample can read the
+ * pass, so all layers of a pass use the same kind of loop. Under {@code float32}
+ * ({@link Workspace#float32()}) the plain loops are those of {@link FloatMatrices}, in the
+ * arithmetic of the float engines. A pass of one sample can read the
  * sample in place from a data set's storage ({@link #forwardSample}, {@link #backwardSample}).
  *
  * <p>Nothing is allocated per pass.
@@ -56,8 +59,13 @@ final class Propagation {
         int last = net.activations.length - 1;
         for (int l = 0; l <= last; l++) {
             int width = sizes[l + 1];
-            Matrices.multiplyRow(a, at, sizes[l], net.weights[l], width, net.biases[l], ws.z[l],
-                    0);
+            if (ws.float32) {
+                FloatMatrices.multiplyRow(a, at, sizes[l], net.weights[l], width, net.biases[l],
+                        ws.z[l], 0);
+            } else {
+                Matrices.multiplyRow(a, at, sizes[l], net.weights[l], width, net.biases[l],
+                        ws.z[l], 0);
+            }
             net.activations[l].forward(ws.z[l], ws.a[l], 1, width);
             a = ws.a[l];
             at = 0;
@@ -98,7 +106,12 @@ final class Propagation {
             int inner = sizes[l];
             int width = sizes[l + 1];
             double[] z = ws.z[l];
-            if (plain) {
+            if (plain && ws.float32) {
+                for (int r = 0; r < rows; r++) {
+                    FloatMatrices.multiplyRow(a, at + r * inner, inner, net.weights[l], width,
+                            net.biases[l], z, r * width);
+                }
+            } else if (plain) {
                 for (int r = 0; r < rows; r++) {
                     Matrices.multiplyRow(a, at + r * inner, inner, net.weights[l], width,
                             net.biases[l], z, r * width);
@@ -144,7 +157,13 @@ final class Propagation {
             int width = sizes[l + 1];
             double[] gw = ws.weightGradients[l];
             double[] back = l > 0 ? ws.delta[l - 1] : null;
-            if (plain) {
+            if (plain && ws.float32) {
+                FloatMatrices.multiplyTransposedLeft(prev, rows, inner, delta, width, scale, gw);
+                if (back != null) {
+                    FloatMatrices.multiplyTransposedRight(delta, rows, width, net.weights[l],
+                            inner, back);
+                }
+            } else if (plain) {
                 Matrices.multiplyTransposedLeft(prev, rows, inner, delta, width, scale, gw);
                 if (back != null) {
                     Matrices.multiplyTransposedRight(delta, rows, width, net.weights[l], inner,
@@ -179,9 +198,15 @@ final class Propagation {
         double probe = 0.0;
         for (int l = net.activations.length - 1; l >= 0; l--) {
             double[] back = l > 0 ? ws.delta[l - 1] : null;
-            probe += Matrices.backwardRow(l == 0 ? data : ws.a[l - 1], l == 0 ? row * sizes[0]
-                    : 0, sizes[l], ws.delta[l], sizes[l + 1], net.weights[l], 1.0,
-                    ws.weightGradients[l], ws.biasGradients[l], back);
+            double[] x = l == 0 ? data : ws.a[l - 1];
+            int xAt = l == 0 ? row * sizes[0] : 0;
+            if (ws.float32) {
+                probe += FloatMatrices.backwardRow(x, xAt, sizes[l], ws.delta[l], sizes[l + 1],
+                        net.weights[l], 1.0, ws.weightGradients[l], ws.biasGradients[l], back);
+            } else {
+                probe += Matrices.backwardRow(x, xAt, sizes[l], ws.delta[l], sizes[l + 1],
+                        net.weights[l], 1.0, ws.weightGradients[l], ws.biasGradients[l], back);
+            }
             if (back != null) {
                 net.activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, 1,
                         sizes[l]);
