@@ -8,9 +8,9 @@ import dev.mlp.api.kernel.WorkerPool;
  * The {@code float} products of the {@code float32} precision as {@code sgemm} calls, handed to
  * the column-major BLAS as transposes exactly as {@link NativeBlasProducts} hands its
  * {@code dgemm} calls: {@code Z = A·W} is {@code Zᵀ = Wᵀ·Aᵀ}, {@code Aᵀ·δ} is
- * {@code (δᵀ·A)ᵀ} and {@code δ·Wᵀ} is {@code (W·δᵀ)ᵀ}, nothing copied. Products of fewer than
- * {@value NativeBlasProducts#SMALL} multiply-adds, or with a zero size, go to the framework's
- * pure-Java float engine.
+ * {@code (δᵀ·A)ᵀ} and {@code δ·Wᵀ} is {@code (W·δᵀ)ᵀ}, nothing copied. Products of fewer
+ * than {@value NativeBlasProducts#SMALL} multiply-adds, or with a zero size, go to the
+ * framework's pure-Java float engine.
  *
  * <p>The threading is that of the {@code dgemm} path: when the library runs each call on the
  * calling thread ({@code OPENBLAS_NUM_THREADS=1}), {@code A·W} and {@code δ·Wᵀ} with at least

@@ -54,7 +54,7 @@ public final class NativeBlasProvider implements ComputeBackendProvider {
 
     @Override
     public String description() {
-        return "dgemm in the system's BLAS library (for example OpenBLAS)";
+        return "dgemm (float32: sgemm) in the system's BLAS library (for example OpenBLAS)";
     }
 
     @Override

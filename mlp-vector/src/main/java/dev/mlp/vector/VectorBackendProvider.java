@@ -73,6 +73,7 @@ public final class VectorBackendProvider implements ComputeBackendProvider {
 
     @Override
     public String description() {
-        return "pure-Java matrix products on the Vector API (jdk.incubator.vector)";
+        return "pure-Java matrix products on the Vector API (jdk.incubator.vector); float32 on "
+                + "FloatVector kernels";
     }
 }
