@@ -24,7 +24,8 @@ import dev.mlp.api.kernel.WorkerPool;
  */
 final class NativeBlasProducts implements MatrixProducts {
 
-    private static final long SMALL = 4096;
+    /** Multiply-adds below which a product goes to the pure-Java engine. */
+    static final long SMALL = 4096;
 
     /** Rows per block of a row-split product: products of at least twice this many are cut. */
     static final int BLOCK_ROWS = 64;
@@ -57,6 +58,18 @@ final class NativeBlasProducts implements MatrixProducts {
      * @return 1 when the product is not cut
      */
     int blocks(int rows) {
+        return blocks(single, rows);
+    }
+
+    /**
+     * How many blocks of rows a row-wise product is cut into: the shape alone decides, so that
+     * the cut is the same for any thread count.
+     *
+     * @param single whether the library runs each call on the calling thread only
+     * @param rows the product's rows
+     * @return 1 when the product is not cut
+     */
+    static int blocks(boolean single, int rows) {
         if (!single || rows < 2 * BLOCK_ROWS) {
             return 1;
         }

@@ -7,7 +7,8 @@ import dev.mlp.api.spi.ComputeBackendProvider;
 
 /**
  * {@code native-blas}: the matrix products as {@code dgemm} calls into the system's BLAS
- * library ({@code libblas.so.3}, for example OpenBLAS), loaded by {@code dev.ludovic.netlib}.
+ * library ({@code libblas.so.3}, for example OpenBLAS), loaded by {@code dev.ludovic.netlib};
+ * under the {@code float32} precision as {@code sgemm} calls ({@link NativeBlasFloatProducts}).
  */
 public final class NativeBlasProvider implements ComputeBackendProvider {
 
@@ -53,13 +54,15 @@ public final class NativeBlasProvider implements ComputeBackendProvider {
 
     @Override
     public String description() {
-        return "dgemm in the system's BLAS library (for example OpenBLAS)";
+        return "dgemm (float32: sgemm) in the system's BLAS library (for example OpenBLAS)";
     }
 
     @Override
     public ComputeBackend create(Parameters parameters) {
+        boolean single = NativeBlasProducts.singleThreadedLibrary(System.getenv());
         return ComputeBackend.of(NAME, (threads, reference) -> new NativeBlasProducts(
-                NativeBLAS.getInstance(), reference,
-                NativeBlasProducts.singleThreadedLibrary(System.getenv())));
+                NativeBLAS.getInstance(), reference, single),
+                (threads, reference) -> new NativeBlasFloatProducts(NativeBLAS.getInstance(),
+                        reference, single));
     }
 }

@@ -7,7 +7,9 @@ import dev.mlp.api.spi.ComputeBackendProvider;
 /**
  * {@code java-vector}: the matrix products as register-tiled kernels written with the JDK's
  * Vector API ({@code jdk.incubator.vector}), same bits as the built-in {@code java} backend,
- * several times faster on layers of realistic size. Chosen by default when no native BLAS
+ * several times faster on layers of realistic size; under the {@code float32} precision the
+ * products are {@code FloatVector} kernels ({@link FloatVectorProducts}), same bits as the
+ * {@code java} backend's float products. Chosen by default when no native BLAS
  * loads, or named with {@code backend("java-vector")}; the JVM must be started with
  * {@code --add-modules jdk.incubator.vector}, otherwise the backend reports itself unavailable
  * and no class of the incubator module is touched.
@@ -60,7 +62,7 @@ public final class VectorBackendProvider implements ComputeBackendProvider {
                     + why);
         }
         return ComputeBackend.of(NAME, (threads, reference) -> new VectorProducts(threads,
-                t -> reference));
+                t -> reference), FloatVectorProducts::new);
     }
 
     /** @return 100: faster than {@code java}, slower than a native BLAS */
@@ -71,6 +73,7 @@ public final class VectorBackendProvider implements ComputeBackendProvider {
 
     @Override
     public String description() {
-        return "pure-Java matrix products on the Vector API (jdk.incubator.vector)";
+        return "pure-Java matrix products on the Vector API (jdk.incubator.vector); float32 on "
+                + "FloatVector kernels";
     }
 }

@@ -43,8 +43,26 @@ public interface ComputeBackend {
     static ComputeBackend of(String name,
                              java.util.function.BiFunction<Integer, MatrixProducts,
                                      MatrixProducts> engines) {
+        return of(name, engines, (threads, reference) -> reference);
+    }
+
+    /**
+     * A backend with float products of its own, for the {@code float32} precision.
+     *
+     * @param name the backend's name
+     * @param engines makes an engine from a thread count and the reference engine
+     * @param floatEngines makes a float engine from a thread count and the framework's
+     *                     pure-Java float engine ({@link #floatProducts})
+     * @return a backend of that name
+     */
+    static ComputeBackend of(String name,
+                             java.util.function.BiFunction<Integer, MatrixProducts,
+                                     MatrixProducts> engines,
+                             java.util.function.BiFunction<Integer, FloatProducts,
+                                     FloatProducts> floatEngines) {
         java.util.Objects.requireNonNull(name, "name");
         java.util.Objects.requireNonNull(engines, "engines");
+        java.util.Objects.requireNonNull(floatEngines, "floatEngines");
         return new ComputeBackend() {
             @Override
             public String name() {
@@ -54,6 +72,11 @@ public interface ComputeBackend {
             @Override
             public MatrixProducts products(int threads, MatrixProducts reference) {
                 return engines.apply(threads, reference);
+            }
+
+            @Override
+            public FloatProducts floatProducts(int threads, FloatProducts reference) {
+                return floatEngines.apply(threads, reference);
             }
 
             @Override

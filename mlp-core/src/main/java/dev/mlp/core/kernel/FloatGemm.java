@@ -7,8 +7,8 @@ import dev.mlp.api.kernel.WorkerPool;
  * The pure-Java {@code float} products of the {@code float32} precision: {@link Gemm}'s packed,
  * cache-blocked products summed in {@code float} ({@link FloatPanels}), with the output split
  * over threads the same way, so results are bit-identical for any thread count. Every product
- * takes the packed path (there is no small-product shortcut: a network small enough for one
- * gains nothing from {@code float32}).
+ * takes the packed path (there is no small-product shortcut); passes small enough for plain
+ * loops run the {@code float} loops of {@link FloatMatrices} instead, which give the same bits.
  *
  * <p>One instance per thread of control; nothing is allocated per call once its scratch has
  * reached its largest size. Outputs must not alias inputs.

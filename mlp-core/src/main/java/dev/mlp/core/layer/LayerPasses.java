@@ -3,6 +3,7 @@ package dev.mlp.core.layer;
 import dev.mlp.api.Activation;
 import dev.mlp.api.Layer;
 import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.core.kernel.FloatMatrices;
 import dev.mlp.core.kernel.Matrices;
 import dev.mlp.core.network.Workspace;
 import java.util.random.RandomGenerator;
@@ -11,7 +12,8 @@ import java.util.random.RandomGenerator;
  * The forward and backward passes of a {@link LayeredNetwork}: its {@link Step}s in order, and
  * back. Dense steps use the workspace's dense buffers (so the output layer's pre-activations,
  * activations and {@code dL/dZ} sit where a loss expects them) and its matrix engine, or plain
- * loops for small passes as dense networks do; the other steps use the {@link LayerBuffers}.
+ * loops for small passes as dense networks do (those of {@link FloatMatrices} under
+ * {@code float32}); the other steps use the {@link LayerBuffers}.
  */
 final class LayerPasses {
 
@@ -27,6 +29,7 @@ final class LayerPasses {
         LayerBuffers b = (LayerBuffers) ws.extension();
         b.training = training;
         boolean plain = net.runsPlainLoops(rows);
+        boolean inFloat = ws.float32();
         MatrixProducts gemm = ws.products();
         Step[] steps = net.steps();
         double[] x = input;
@@ -39,7 +42,10 @@ final class LayerPasses {
                 case DENSE -> {
                     int l = st.index() + 1;
                     double[] z = ws.preActivations(l);
-                    if (plain) {
+                    if (plain && inFloat) {
+                        FloatMatrices.multiply(x, rows, in, net.denseWeights(st.index()), w,
+                                net.denseBiases(st.index()), z);
+                    } else if (plain) {
                         Matrices.multiply(x, rows, in, net.denseWeights(st.index()), w,
                                 net.denseBiases(st.index()), z);
                     } else {
@@ -79,6 +85,7 @@ final class LayerPasses {
         check(ws, input, rows);
         LayerBuffers b = (LayerBuffers) ws.extension();
         boolean plain = net.runsPlainLoops(rows);
+        boolean inFloat = ws.float32();
         MatrixProducts gemm = ws.products();
         Step[] steps = net.steps();
         int last = steps.length - 1;
@@ -97,7 +104,10 @@ final class LayerPasses {
                         f.backward(ws.preActivations(l), ws.activations(l), g, dz, rows, w);
                     }
                     double[] weights = net.denseWeights(st.index());
-                    if (plain) {
+                    if (plain && inFloat) {
+                        FloatMatrices.multiplyTransposedLeft(x, rows, in, dz, w, scale,
+                                ws.weightGradients(l));
+                    } else if (plain) {
                         Matrices.multiplyTransposedLeft(x, rows, in, dz, w, scale,
                                 ws.weightGradients(l));
                     } else {
@@ -109,7 +119,10 @@ final class LayerPasses {
                     }
                     if (s > 0) {
                         double[] back = b.inputGradient[s];
-                        if (plain) {
+                        if (plain && inFloat) {
+                            FloatMatrices.multiplyTransposedRight(dz, rows, w, weights, in,
+                                    back);
+                        } else if (plain) {
                             Matrices.multiplyTransposedRight(dz, rows, w, weights, in, back);
                         } else {
                             gemm.multiplyTransposedRight(dz, rows, w, weights, in, back);

@@ -246,7 +246,8 @@ public class Network implements NetworkView {
      * Whether a forward or backward pass of {@code rows} rows runs as plain fused loops rather
      * than through the matrix backend: true for small networks and batches, where call
      * overhead, not arithmetic, is the cost. The plain loops sum every product's terms in
-     * index order, whatever the backend.
+     * index order, whatever the backend (in {@code float} under {@code float32}, see
+     * {@link Workspace#float32()}).
      *
      * @param rows number of samples in the batch, at least 0
      * @return whether {@code rows} times the largest layer's {@code inputs x neurons} is below

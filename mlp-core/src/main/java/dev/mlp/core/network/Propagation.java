@@ -2,6 +2,7 @@ package dev.mlp.core.network;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.core.kernel.FloatMatrices;
 import dev.mlp.core.kernel.Matrices;
 import java.util.random.RandomGenerator;
 
@@ -11,7 +12,9 @@ import java.util.random.RandomGenerator;
  * <p>A pass whose rows times the largest layer's {@code inputs x neurons} is below
  * {@link Matrices#PLAIN_LOOP_WORK} runs every product as the plain loops of {@link Matrices};
  * larger passes use the workspace's {@link MatrixProducts} backend. The choice is made once per
- * pass, so all layers of a pass use the same kind of loop. A pass of one sample can read the
+ * pass, so all layers of a pass use the same kind of loop. Under {@code float32}
+ * ({@link Workspace#float32()}) the plain loops are those of {@link FloatMatrices}, in the
+ * arithmetic of the float engines. A pass of one sample can read the
  * sample in place from a data set's storage ({@link #forwardSample}, {@link #backwardSample}).
  *
  * <p>Nothing is allocated per pass.
@@ -51,14 +54,14 @@ final class Propagation {
             return forwardCopy(ws, data, row);
         }
         int[] sizes = net.sizes;
-        Matrices.multiplyRow(data, row * sizes[0], sizes[0], net.weights[0], sizes[1],
-                net.biases[0], ws.z[0], 0);
+        multiplyRow(ws.float32, data, row * sizes[0], sizes[0], net.weights[0], sizes[1],
+                net.biases[0], ws.z[0]);
         net.activations[0].forward(ws.z[0], ws.a[0], 1, sizes[1]);
         int last = net.activations.length - 1;
         for (int l = 1; l <= last; l++) {
             int width = sizes[l + 1];
-            Matrices.multiplyRow(ws.a[l - 1], 0, sizes[l], net.weights[l], width, net.biases[l],
-                    ws.z[l], 0);
+            multiplyRow(ws.float32, ws.a[l - 1], 0, sizes[l], net.weights[l], width,
+                    net.biases[l], ws.z[l]);
             net.activations[l].forward(ws.z[l], ws.a[l], 1, width);
         }
         ws.masked = false;
@@ -97,7 +100,12 @@ final class Propagation {
             int inner = sizes[l];
             int width = sizes[l + 1];
             double[] z = ws.z[l];
-            if (plain) {
+            if (plain && ws.float32) {
+                for (int r = 0; r < rows; r++) {
+                    FloatMatrices.multiplyRow(a, at + r * inner, inner, net.weights[l], width,
+                            net.biases[l], z, r * width);
+                }
+            } else if (plain) {
                 for (int r = 0; r < rows; r++) {
                     Matrices.multiplyRow(a, at + r * inner, inner, net.weights[l], width,
                             net.biases[l], z, r * width);
@@ -143,7 +151,13 @@ final class Propagation {
             int width = sizes[l + 1];
             double[] gw = ws.weightGradients[l];
             double[] back = l > 0 ? ws.delta[l - 1] : null;
-            if (plain) {
+            if (plain && ws.float32) {
+                FloatMatrices.multiplyTransposedLeft(prev, rows, inner, delta, width, scale, gw);
+                if (back != null) {
+                    FloatMatrices.multiplyTransposedRight(delta, rows, width, net.weights[l],
+                            inner, back);
+                }
+            } else if (plain) {
                 Matrices.multiplyTransposedLeft(prev, rows, inner, delta, width, scale, gw);
                 if (back != null) {
                     Matrices.multiplyTransposedRight(delta, rows, width, net.weights[l], inner,
@@ -180,13 +194,32 @@ final class Propagation {
         // each compiled for its own case
         for (int l = net.activations.length - 1; l > 0; l--) {
             double[] back = ws.delta[l - 1];
-            probe += Matrices.backwardRow(ws.a[l - 1], 0, sizes[l], ws.delta[l], sizes[l + 1],
-                    net.weights[l], 1.0, ws.weightGradients[l], ws.biasGradients[l], back);
+            probe += backwardRow(ws.float32, ws.a[l - 1], 0, sizes[l], ws.delta[l],
+                    sizes[l + 1], net.weights[l], ws.weightGradients[l], ws.biasGradients[l],
+                    back);
             net.activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, 1, sizes[l]);
         }
-        probe += Matrices.backwardRow(data, row * sizes[0], sizes[0], ws.delta[0], sizes[1],
-                net.weights[0], 1.0, ws.weightGradients[0], ws.biasGradients[0], null);
+        probe += backwardRow(ws.float32, data, row * sizes[0], sizes[0], ws.delta[0], sizes[1],
+                net.weights[0], ws.weightGradients[0], ws.biasGradients[0], null);
         return !Double.isNaN(probe);
+    }
+
+    /** One sample's {@code out = a · w + bias}, in {@code float} under {@code float32}. */
+    private static void multiplyRow(boolean float32, double[] a, int aAt, int inner,
+                                    double[] w, int cols, double[] bias, double[] out) {
+        if (float32) {
+            FloatMatrices.multiplyRow(a, aAt, inner, w, cols, bias, out, 0);
+        } else {
+            Matrices.multiplyRow(a, aAt, inner, w, cols, bias, out, 0);
+        }
+    }
+
+    /** One sample's backward pass of a layer, scale 1, in {@code float} under float32. */
+    private static double backwardRow(boolean float32, double[] x, int xAt, int inner,
+                                      double[] d, int cols, double[] w, double[] gw, double[] gb,
+                                      double[] back) {
+        return float32 ? FloatMatrices.backwardRow(x, xAt, inner, d, cols, w, 1.0, gw, gb, back)
+                : Matrices.backwardRow(x, xAt, inner, d, cols, w, 1.0, gw, gb, back);
     }
 
     private boolean backwardCopy(Workspace ws) {

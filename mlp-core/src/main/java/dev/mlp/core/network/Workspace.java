@@ -1,5 +1,6 @@
 package dev.mlp.core.network;
 
+import dev.mlp.core.kernel.Float32Products;
 import dev.mlp.core.kernel.Gemm;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.api.kernel.MatrixProducts;
@@ -18,6 +19,8 @@ public final class Workspace {
     private final int capacity;
     private final int[] sizes;
     final MatrixProducts gemm;
+    /** Whether {@link #gemm} multiplies in {@code float}: plain loops then do too. */
+    final boolean float32;
     /** Dropout masks of the last training forward pass, {@code null} for layers without. */
     final double[][] mask;
     /** {@code A ⊙ mask}, the input the next layer saw, {@code null} for layers without. */
@@ -74,6 +77,7 @@ public final class Workspace {
      */
     public Workspace(Network network, int capacity, MatrixProducts products) {
         this.gemm = java.util.Objects.requireNonNull(products, "products");
+        this.float32 = products instanceof Float32Products;
         if (capacity < 1) {
             throw new IllegalArgumentException("workspace capacity must be >= 1, found "
                     + capacity);
@@ -149,6 +153,18 @@ public final class Workspace {
      */
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * Whether the engine multiplies in {@code float} (the {@code float32} precision, a
+     * {@link Float32Products}); passes small enough for plain loops then run the
+     * {@code float} ones of {@link dev.mlp.core.kernel.FloatMatrices}, so that the arithmetic
+     * does not depend on the size.
+     *
+     * @return {@code true} under {@code float32}
+     */
+    public boolean float32() {
+        return float32;
     }
 
     /**

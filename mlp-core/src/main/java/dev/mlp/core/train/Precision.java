@@ -4,11 +4,13 @@ import java.util.Locale;
 
 /**
  * The arithmetic of a network's matrix products. {@link #FLOAT64}, the default, multiplies in
- * {@code double}. {@link #FLOAT32} multiplies in {@code float} ({@link dev.mlp.api.kernel.FloatProducts}), about
- * twice as fast on large networks, while the weights, their updates and every element-wise step
- * (activations, losses, optimizers) stay in {@code double}: each product's operands are rounded
- * to {@code float} and its result widened back ({@link dev.mlp.core.kernel.Float32Products}). Either way a run's
- * result is the same bits for any thread count.
+ * {@code double}. {@link #FLOAT32} multiplies in {@code float}
+ * ({@link dev.mlp.api.kernel.FloatProducts}), about twice as fast on large networks, while the
+ * weights, their updates and every element-wise step (activations, losses, optimizers) stay in
+ * {@code double}: each product's operands are rounded to {@code float} and its result widened
+ * back ({@link dev.mlp.core.kernel.Float32Products}), at every size: passes small enough for
+ * plain loops run them in {@code float} too ({@link dev.mlp.core.kernel.FloatMatrices}).
+ * Either way a run's result is the same bits for any thread count.
  */
 public enum Precision {
     /** {@code double} products: the default, and the precision of the seed examples. */

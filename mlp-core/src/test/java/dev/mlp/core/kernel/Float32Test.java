@@ -69,6 +69,9 @@ class Float32Test {
         Model one = train(x, y, "float32", 1);
         Model two = train(x, y, "float32", 2);
         Model f64 = train(x, y, "float64", 2);
+        java.util.List<Double> losses = one.history().get(0).epochLosses();
+        assertTrue(losses.get(losses.size() - 1) < 0.5 * losses.get(0), "loss falls: " + losses);
+        assertEquals(losses, two.history().get(0).epochLosses());
         double[][] p1 = one.network().parameters();
         double[][] p2 = two.network().parameters();
         double[][] p64 = f64.network().parameters();

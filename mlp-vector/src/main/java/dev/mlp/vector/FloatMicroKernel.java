@@ -1,0 +1,228 @@
+package dev.mlp.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link MicroKernel} in {@code float}: the register-tiled inner kernel and the packing routines
+ * of {@link FloatVectorProducts}, the {@code float32} precision's products. The same tile of
+ * {@value #MR} output rows by {@link #PANEL} columns (two vectors of the preferred species:
+ * 16 floats each with AVX-512, so 32 columns, twice the columns of the {@code double} tile for
+ * the same registers) is held in sixteen {@link FloatVector} accumulators, and the packed
+ * layouts are those of {@link MicroKernel}. Every output entry is the chain
+ * {@code fma(L[i,k], B[k,j], ...)} in {@code float} over {@code k} in increasing order starting
+ * from its initial value, then multiplied by the scale: the same operations, in the same order,
+ * as the pure-Java {@code FloatGemm}, whatever the tile, the block or the thread.
+ */
+final class FloatMicroKernel {
+
+    /** The vector shape: the widest the CPU and the JVM support. */
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    /** Floats per vector. */
+    static final int LANES = SPECIES.length();
+
+    /** Rows of a tile. */
+    static final int MR = 8;
+
+    /** Columns of a tile and of a packed right panel: two vectors. */
+    static final int PANEL = 2 * LANES;
+
+    private FloatMicroKernel() {
+    }
+
+    /**
+     * One full tile: {@code dst[r, j] = scale · chain(src[r, j]; ap, bp)} for {@code r <}
+     * {@value #MR} and {@code j <} {@link #PANEL}.
+     *
+     * @param ap packed left block
+     * @param apo offset of the tile in {@code ap}
+     * @param kc steps to run
+     * @param bp packed right panels
+     * @param bpo offset of the panel, {@code kc x PANEL}, in {@code bp}
+     * @param src initial values, row {@code r} at {@code so + r·sld} ({@code sld = 0} repeats
+     *            one row, as for a bias)
+     * @param so offset in {@code src}
+     * @param sld row stride of {@code src}
+     * @param dst receives the tile, row {@code r} at {@code dof + r·dld}; may be {@code src}
+     * @param dof offset in {@code dst}
+     * @param dld row stride of {@code dst}
+     * @param scale factor applied to the finished sums (1 leaves them as they are)
+     */
+    static void tile(float[] ap, int apo, int kc, float[] bp, int bpo, float[] src, int so,
+                     int sld,
+                     float[] dst, int dof, int dld, float scale) {
+        FloatVector c00 = FloatVector.fromArray(SPECIES, src, so);
+        FloatVector c01 = FloatVector.fromArray(SPECIES, src, so + LANES);
+        FloatVector c10 = FloatVector.fromArray(SPECIES, src, so + sld);
+        FloatVector c11 = FloatVector.fromArray(SPECIES, src, so + sld + LANES);
+        FloatVector c20 = FloatVector.fromArray(SPECIES, src, so + 2 * sld);
+        FloatVector c21 = FloatVector.fromArray(SPECIES, src, so + 2 * sld + LANES);
+        FloatVector c30 = FloatVector.fromArray(SPECIES, src, so + 3 * sld);
+        FloatVector c31 = FloatVector.fromArray(SPECIES, src, so + 3 * sld + LANES);
+        FloatVector c40 = FloatVector.fromArray(SPECIES, src, so + 4 * sld);
+        FloatVector c41 = FloatVector.fromArray(SPECIES, src, so + 4 * sld + LANES);
+        FloatVector c50 = FloatVector.fromArray(SPECIES, src, so + 5 * sld);
+        FloatVector c51 = FloatVector.fromArray(SPECIES, src, so + 5 * sld + LANES);
+        FloatVector c60 = FloatVector.fromArray(SPECIES, src, so + 6 * sld);
+        FloatVector c61 = FloatVector.fromArray(SPECIES, src, so + 6 * sld + LANES);
+        FloatVector c70 = FloatVector.fromArray(SPECIES, src, so + 7 * sld);
+        FloatVector c71 = FloatVector.fromArray(SPECIES, src, so + 7 * sld + LANES);
+        for (int k = 0; k < kc; k++) {
+            int pb = bpo + k * PANEL;
+            int pa = apo + k * MR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, pb);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, bp, pb + LANES);
+            FloatVector x = FloatVector.broadcast(SPECIES, ap[pa]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(SPECIES, ap[pa + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(SPECIES, ap[pa + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(SPECIES, ap[pa + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(SPECIES, ap[pa + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(SPECIES, ap[pa + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(SPECIES, ap[pa + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(SPECIES, ap[pa + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        if (scale != 1.0f) {
+            c00 = c00.mul(scale);
+            c01 = c01.mul(scale);
+            c10 = c10.mul(scale);
+            c11 = c11.mul(scale);
+            c20 = c20.mul(scale);
+            c21 = c21.mul(scale);
+            c30 = c30.mul(scale);
+            c31 = c31.mul(scale);
+            c40 = c40.mul(scale);
+            c41 = c41.mul(scale);
+            c50 = c50.mul(scale);
+            c51 = c51.mul(scale);
+            c60 = c60.mul(scale);
+            c61 = c61.mul(scale);
+            c70 = c70.mul(scale);
+            c71 = c71.mul(scale);
+        }
+        c00.intoArray(dst, dof);
+        c01.intoArray(dst, dof + LANES);
+        c10.intoArray(dst, dof + dld);
+        c11.intoArray(dst, dof + dld + LANES);
+        c20.intoArray(dst, dof + 2 * dld);
+        c21.intoArray(dst, dof + 2 * dld + LANES);
+        c30.intoArray(dst, dof + 3 * dld);
+        c31.intoArray(dst, dof + 3 * dld + LANES);
+        c40.intoArray(dst, dof + 4 * dld);
+        c41.intoArray(dst, dof + 4 * dld + LANES);
+        c50.intoArray(dst, dof + 5 * dld);
+        c51.intoArray(dst, dof + 5 * dld + LANES);
+        c60.intoArray(dst, dof + 6 * dld);
+        c61.intoArray(dst, dof + 6 * dld + LANES);
+        c70.intoArray(dst, dof + 7 * dld);
+        c71.intoArray(dst, dof + 7 * dld + LANES);
+    }
+
+    /**
+     * Packs rows {@code [i0, i1)} and steps {@code [k0, k0 + kc)} of the left operand
+     * {@code L[i, k] = s[i·si + k·sk]} into tiles of {@value #MR} rows, the last one padded with
+     * zeros.
+     *
+     * @param s the left operand
+     * @param si stride between rows
+     * @param sk stride between steps
+     * @param i0 first row
+     * @param i1 end of the rows
+     * @param k0 first step
+     * @param kc steps
+     * @param ap receives {@code ceil((i1 - i0) / MR) · MR · kc} entries
+     */
+    static void packLeft(float[] s, int si, int sk, int i0, int i1, int k0, int kc,
+                         float[] ap) {
+        for (int i = i0, t = 0; i < i1; i += MR, t += MR * kc) {
+            int h = Math.min(MR, i1 - i);
+            if (sk == 1) {
+                // rows are contiguous: read along each row
+                for (int r = 0; r < h; r++) {
+                    int from = (i + r) * si + k0;
+                    for (int k = 0; k < kc; k++) {
+                        ap[t + k * MR + r] = s[from + k];
+                    }
+                }
+            } else {
+                // columns are contiguous (si == 1 for Aᵀ): read MR neighbours per step
+                for (int k = 0; k < kc; k++) {
+                    int from = i * si + (k0 + k) * sk;
+                    int to = t + k * MR;
+                    for (int r = 0; r < h; r++) {
+                        ap[to + r] = s[from + r * si];
+                    }
+                }
+            }
+            if (h < MR) {
+                for (int k = 0; k < kc; k++) {
+                    java.util.Arrays.fill(ap, t + k * MR + h, t + (k + 1) * MR, 0.0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs steps {@code [k0, k0 + kc)} and columns {@code [c0, c0 + width)} of the right
+     * operand {@code B[k, j] = b[k·bk + j·bj]} into one panel, columns past {@code width}
+     * padded with zeros.
+     *
+     * @param b the right operand
+     * @param bk stride between steps
+     * @param bj stride between columns
+     * @param k0 first step
+     * @param kc steps
+     * @param c0 first column
+     * @param width columns, at most {@link #PANEL}
+     * @param bp receives {@code kc · PANEL} entries
+     * @param bpo where the panel starts in {@code bp}
+     */
+    static void packRight(float[] b, int bk, int bj, int k0, int kc, int c0, int width,
+                          float[] bp, int bpo) {
+        if (bj == 1 && width == PANEL) {
+            // rows of the operand are contiguous: two vector copies per step
+            for (int k = 0; k < kc; k++) {
+                int from = (k0 + k) * bk + c0;
+                int to = bpo + k * PANEL;
+                FloatVector.fromArray(SPECIES, b, from).intoArray(bp, to);
+                FloatVector.fromArray(SPECIES, b, from + LANES).intoArray(bp, to + LANES);
+            }
+            return;
+        }
+        if (bj == 1) {
+            for (int k = 0; k < kc; k++) {
+                System.arraycopy(b, (k0 + k) * bk + c0, bp, bpo + k * PANEL, width);
+            }
+        } else {
+            // the transposed operand: read along each of its rows, write down the panel
+            for (int j = 0; j < width; j++) {
+                int from = (c0 + j) * bj + k0 * bk;
+                for (int k = 0; k < kc; k++) {
+                    bp[bpo + k * PANEL + j] = b[from + k * bk];
+                }
+            }
+        }
+        if (width < PANEL) {
+            for (int k = 0; k < kc; k++) {
+                int row = bpo + k * PANEL;
+                java.util.Arrays.fill(bp, row + width, row + PANEL, 0.0f);
+            }
+        }
+    }
+}
