@@ -104,6 +104,29 @@ class MultiLabelCommandsTest {
     }
 
     @Test
+    void trainingMetricsDecideAtTheGivenThresholds() throws IOException {
+        Path model = dir.resolve("t.mlp");
+        Cli t = Cli.run("train", "--data", columns.toString(), "--targets", "a,b,c",
+                "--features", "x,y,colour", "--epochs", "8", "--thresholds", "0.2,0.8,0.35",
+                "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        var saved = ModelFile.read(model).metadata().metrics();
+        // evaluate decides at the model's thresholds on the rows it trained on: the training
+        // metrics of the last epoch are the same values
+        Cli e = Cli.run("evaluate", "-m", model.toString(), "--data", columns.toString());
+        assertEquals(MlpCli.OK, e.code(), e.err());
+        for (String name : ModelOptions.MULTI_LABEL_METRICS) {
+            assertEquals(metric(e.out(), name), saved.get("training-" + name), 1e-6,
+                    name + "\n" + t.out() + e.out());
+        }
+        Cli half = Cli.run("evaluate", "-m", model.toString(), "--data", columns.toString(),
+                "--thresholds", "0.5,0.5,0.5");
+        assertEquals(MlpCli.OK, half.code(), half.err());
+        assertTrue(Math.abs(metric(half.out(), "hamming-loss")
+                - saved.get("training-hamming-loss")) > 1e-3, half.out() + t.out());
+    }
+
+    @Test
     void aJoinedLabelColumnTrainsWithValidationAndEvaluates() throws IOException {
         Path model = dir.resolve("j.mlp");
         Cli t = Cli.run("train", "--data", joined.toString(), "--target", "tags",
