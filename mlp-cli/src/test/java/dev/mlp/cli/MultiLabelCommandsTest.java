@@ -159,6 +159,86 @@ class MultiLabelCommandsTest {
         assertFalse(bad.err().contains("\tat "), bad.err());
     }
 
+    private static void assertUnique(String header) {
+        List<String> names = List.of(header.split(","));
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), header);
+    }
+
+    @Test
+    void predictWritesEveryColumnOnceAndRefusesAKeptColumnNamedLikeAnOutput()
+            throws IOException {
+        Path model = dir.resolve("k.mlp");
+        Cli t = Cli.run("train", "--data", columns.toString(), "--targets", "a,b,c",
+                "--features", "x,y,colour", "--epochs", "5", "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        // a label column kept beside the decision of that label: two columns 'a'
+        Path out = dir.resolve("k.csv");
+        Cli p = Cli.run("predict", "-m", model.toString(), "--data", columns.toString(),
+                "--keep", "id,a", "-o", out.toString());
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("--keep a: the predictions have a column 'a' of their own "
+                + "(label 'a' decided at its threshold)"), p.err());
+        assertFalse(p.err().contains("\tat "), p.err());
+        assertFalse(Files.exists(out));
+        p = Cli.run("predict", "-m", model.toString(), "--data", columns.toString(),
+                "--keep", "p(b)");
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("--keep p(b): the predictions have a column 'p(b)'"),
+                p.err());
+        // a column named twice, or a feature, is written once
+        p = Cli.run("predict", "-m", model.toString(), "--data", columns.toString(),
+                "--keep", "id,x,id", "-o", out.toString());
+        assertEquals(MlpCli.OK, p.code(), p.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("id,x,y,colour,a,b,c,p(a),p(b),p(c)", lines.get(0));
+        assertEquals(10, lines.get(1).split(",").length, lines.get(1));
+        assertTrue(lines.get(1).startsWith("r0,"), lines.get(1));
+
+        // the joined label column is not an output column: kept once
+        Path j = dir.resolve("jk.mlp");
+        t = Cli.run("train", "--data", joined.toString(), "--target", "tags",
+                "--label-separator", ";", "--features", "x,y,colour", "--epochs", "5", "-o",
+                j.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        p = Cli.run("predict", "-m", j.toString(), "--data", joined.toString(), "--keep",
+                "id,tags");
+        assertEquals(MlpCli.OK, p.code(), p.err());
+        String header = p.out().lines().findFirst().orElseThrow();
+        assertTrue(header.startsWith("id,tags,x,y,colour,"), header);
+        assertUnique(header);
+
+        // a label with the name of a feature: refused, naming both
+        Path clash = Files.writeString(dir.resolve("clash.csv"),
+                "x,y,tags\n0.1,0.2,x\n-0.3,0.4,y\n0.5,-0.6,x;y\n-0.7,-0.8,\n");
+        Path c = dir.resolve("clash.mlp");
+        t = Cli.run("train", "--data", clash.toString(), "--target", "tags",
+                "--label-separator", ";", "--epochs", "2", "-o", c.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        p = Cli.run("predict", "-m", c.toString(), "--data", clash.toString());
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("the feature column 'x' has the name of an output column "
+                + "(label 'x' decided at its threshold)"), p.err());
+    }
+
+    @Test
+    void predictRefusesKeepingAColumnNamedLikeAClassifiersOutput() throws IOException {
+        Path data = Files.writeString(dir.resolve("cls.csv"), "x,prediction,kind\n"
+                + "0.1,yes,a\n0.9,no,b\n0.2,yes,a\n0.8,no,b\n");
+        Path model = dir.resolve("cls.mlp");
+        Cli t = Cli.run("train", "--data", data.toString(), "--target", "kind", "--features",
+                "x", "--epochs", "2", "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        Cli p = Cli.run("predict", "-m", model.toString(), "--data", data.toString(),
+                "--keep", "prediction");
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("--keep prediction: the predictions have a column "
+                + "'prediction' of their own (the predicted class)"), p.err());
+        p = Cli.run("predict", "-m", model.toString(), "--data", data.toString(), "--keep",
+                "kind");
+        assertEquals(MlpCli.OK, p.code(), p.err());
+        assertEquals("kind,x,prediction,p(a),p(b)", p.out().lines().findFirst().orElseThrow());
+    }
+
     @Test
     void badMultiLabelInputIsAShortMessage() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "x,a,b\n1,0,1\n2,2,0\n3,1,1\n");
