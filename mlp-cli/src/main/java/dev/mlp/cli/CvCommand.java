@@ -101,8 +101,9 @@ final class CvCommand implements Callable<Integer> {
         long start = System.nanoTime();
         CrossValidationResult r = cv.run(foldData(prepared, tableOptions, plugins), models);
         out.printf(Locale.ROOT, "%d-fold cross-validation of %s on %d rows of %s (seed %d, "
-                + "%.1f s)%n", folds, sizes(table, modelOptions), data.rows(), input.source(),
-                seed, (System.nanoTime() - start) / 1e9);
+                + "precision %s, %.1f s)%n", folds, sizes(table, modelOptions), data.rows(),
+                input.source(), seed, modelOptions.precision(),
+                (System.nanoTime() - start) / 1e9);
         out.print(r.table(shown));
         out.flush();
         return MlpCli.OK;

@@ -13,7 +13,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Option;
  * {@code mlp predict}: reads the model's feature columns from a CSV file and writes them back,
  * as the file writes them, after any columns to keep ({@code --keep id}) and before the
  * predictions (and, for classifiers, one probability column per class; for multi-label models,
- * one 0/1 column per label, then one probability column per label).
+ * one 0/1 column per label, then one probability column per label). Every column of the output
+ * has a name of its own: a kept column named like an output column is refused.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a saved model: CSV in, CSV out with a prediction column "
@@ -52,7 +57,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--keep", split = ",", paramLabel = "COLUMN",
             description = "Columns of the input to copy to the output before the features, "
-                    + "as written, comma separated; for example --keep id.")
+                    + "as written, comma separated, each once; for example --keep id. A column "
+                    + "with the name of an output column (prediction, p(CLASS), a target, or a "
+                    + "multi-label model's LABEL and p(LABEL)) is refused: every output column "
+                    + "has a name of its own.")
     private List<String> keep = new ArrayList<>();
 
     @Mixin
@@ -79,12 +87,27 @@ final class PredictCommand implements Callable<Integer> {
         }
         MultiLabel labels = saved.multiLabel()
                 ? LabelOptions.withThresholds(saved.model().multiLabel(), thresholds) : null;
+        Map<String, String> outputs = outputColumns(saved, labels);
+        List<String> kept = new ArrayList<>(new LinkedHashSet<>(keep));
+        for (String k : kept) {
+            if (outputs.containsKey(k)) {
+                throw new BadInputException("--keep " + k + ": the predictions have a column '"
+                        + k + "' of their own (" + outputs.get(k) + "); every output column "
+                        + "needs a name of its own: leave '" + k + "' out of --keep (mlp "
+                        + "evaluate compares predictions with the data)");
+            }
+        }
         DataTable table = saved.read(csv, data, null, false, spec.commandLine().getErr());
         double[][] p = saved.model().predict(table.x());
-        List<String> columns = new ArrayList<>(keep);
+        List<String> columns = new ArrayList<>(kept);
         List<String> features = saved.featureNames().isEmpty() ? table.featureNames()
                 : saved.featureNames();
         for (String f : features) {
+            if (outputs.containsKey(f)) {
+                throw new BadInputException(modelFile + ": the feature column '" + f + "' has "
+                        + "the name of an output column (" + outputs.get(f) + "); predict "
+                        + "cannot write both under one name");
+            }
             if (!columns.contains(f)) {
                 columns.add(f);
             }
@@ -96,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            write(out, saved, labels, columns, x, p);
+            write(out, saved, labels, columns, outputs.keySet(), x, p);
             out.flush();
             return MlpCli.OK;
         }
@@ -104,39 +127,65 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFiles.write(output, stream -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(stream,
                         StandardCharsets.UTF_8));
-                write(w, saved, labels, columns, x, p);
+                write(w, saved, labels, columns, outputs.keySet(), x, p);
             });
         }
         return MlpCli.OK;
     }
 
+    /**
+     * The columns the predictions are written in, each with what it holds: for multi-label
+     * models one 0/1 column per label, then one probability column per label; for classifiers
+     * the predicted class and one probability column per class; else one column per target.
+     *
+     * @throws BadInputException if two of them would have one name
+     */
+    static Map<String, String> outputColumns(SavedModel saved, MultiLabel labels) {
+        List<String[]> named = new ArrayList<>();
+        if (labels != null) {
+            for (String l : labels.labels()) {
+                named.add(new String[] {l, "label '" + l + "' decided at its threshold"});
+            }
+            for (String l : labels.labels()) {
+                named.add(new String[] {"p(" + l + ")", "the probability of label '" + l + "'"});
+            }
+        } else if (saved.classification()) {
+            named.add(new String[] {"prediction", "the predicted class"});
+            for (String c : saved.info().classNames()) {
+                named.add(new String[] {"p(" + c + ")", "the probability of class '" + c + "'"});
+            }
+        } else {
+            List<String> names = saved.targetNames();
+            int n = saved.model().network().outputSize();
+            for (int j = 0; j < n; j++) {
+                String name = j < names.size() ? names.get(j) : "output" + j;
+                named.add(new String[] {name, "the prediction of target '" + name + "'"});
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String[] c : named) {
+            String before = out.putIfAbsent(c[0], c[1]);
+            if (before != null) {
+                throw new BadInputException(saved.file() + ": two output columns would be "
+                        + "named '" + c[0] + "' (" + before + ", and " + c[1] + "); predict "
+                        + "cannot write both under one name");
+            }
+        }
+        return out;
+    }
+
     private static void write(Writer w, SavedModel saved, MultiLabel labels,
-                              List<String> columns, List<String> x, double[][] p)
-            throws IOException {
+                              List<String> columns, Collection<String> outputs, List<String> x,
+                              double[][] p) throws IOException {
         StringBuilder line = new StringBuilder();
         for (String f : columns) {
             line.append(quote(f)).append(',');
         }
         List<String> classes = saved.info().classNames();
-        if (labels != null) {
-            for (String l : labels.labels()) {
-                line.append(quote(l)).append(',');
-            }
-            for (int j = 0; j < labels.size(); j++) {
-                line.append(j == 0 ? "" : ",").append(quote("p(" + labels.labels().get(j)
-                        + ")"));
-            }
-        } else if (saved.classification()) {
-            line.append("prediction");
-            for (String c : classes) {
-                line.append(',').append(quote("p(" + c + ")"));
-            }
-        } else {
-            List<String> names = saved.targetNames();
-            for (int j = 0; j < p[0].length || (p.length == 0 && j < names.size()); j++) {
-                line.append(j == 0 ? "" : ",").append(quote(j < names.size() ? names.get(j)
-                        : "output" + j));
-            }
+        String comma = "";
+        for (String o : outputs) {
+            line.append(comma).append(quote(o));
+            comma = ",";
         }
         w.write(line.append('\n').toString());
         for (int i = 0; i < p.length; i++) {

@@ -434,6 +434,8 @@ final class TrainCommand implements Callable<Integer> {
                 result.epochs(), seconds,
                 result.stopReason() == null ? "" : " (" + result.stopReason() + ")");
         out.printf(Locale.ROOT, "  compute backend        %s%n", backendName(model));
+        out.printf(Locale.ROOT, "  precision              %s%n",
+                model.trainer().options().precision());
         if (at != result.epochs()) {
             out.printf(Locale.ROOT, "  metrics of epoch %d, whose weights were kept:%n", at);
         }

@@ -244,10 +244,13 @@ final class TuneCommand implements Callable<Integer> {
                 models);
         String scoredBy = validation != null ? "the " + rankBy + " on a " + validation
                 + " validation split" : k + "-fold cross-validation " + rankBy;
+        // a searched precision is a column of the table; a fixed one is said here
+        String precision = space.searched().contains("--precision") ? ""
+                : "precision " + options(points.get(0)).precision() + ", ";
         out.printf(Locale.ROOT, "%s search: %d candidate%s on %d rows of %s, scored by %s "
-                + "(seed %d, %.1f s)%n", search.name().toLowerCase(Locale.ROOT), points.size(),
+                + "(seed %d, %s%.1f s)%n", search.name().toLowerCase(Locale.ROOT), points.size(),
                 points.size() == 1 ? "" : "s", data.rows(), input.source(), scoredBy, s,
-                (System.nanoTime() - start) / 1e9);
+                precision, (System.nanoTime() - start) / 1e9);
         out.print(result.table(space.searched()));
         Scored best;
         try {

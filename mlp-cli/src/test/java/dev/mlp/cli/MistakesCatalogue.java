@@ -884,6 +884,7 @@ public final class MistakesCatalogue {
             {"--early-stopping", "nosuch(patience=3)"}, {"--divergence", "nosuch"},
             {"--divergence", "rollback(factor=2)"}, {"--divergence", "rollback(factor=0)"},
             {"--divergence", "rollback(retries=-1)"}, {"--divergence", "rollback(x=1)"},
+            {"--precision", "float16"}, {"--precision", " "},
             {"--activation", "\u00fcber"}, {"--optimizer", "adam(" + "lr=0.1,".repeat(2000)
                 + "lr=0.1)"},
         };

@@ -104,6 +104,29 @@ class MultiLabelCommandsTest {
     }
 
     @Test
+    void trainingMetricsDecideAtTheGivenThresholds() throws IOException {
+        Path model = dir.resolve("t.mlp");
+        Cli t = Cli.run("train", "--data", columns.toString(), "--targets", "a,b,c",
+                "--features", "x,y,colour", "--epochs", "8", "--thresholds", "0.2,0.8,0.35",
+                "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        var saved = ModelFile.read(model).metadata().metrics();
+        // evaluate decides at the model's thresholds on the rows it trained on: the training
+        // metrics of the last epoch are the same values
+        Cli e = Cli.run("evaluate", "-m", model.toString(), "--data", columns.toString());
+        assertEquals(MlpCli.OK, e.code(), e.err());
+        for (String name : ModelOptions.MULTI_LABEL_METRICS) {
+            assertEquals(metric(e.out(), name), saved.get("training-" + name), 1e-6,
+                    name + "\n" + t.out() + e.out());
+        }
+        Cli half = Cli.run("evaluate", "-m", model.toString(), "--data", columns.toString(),
+                "--thresholds", "0.5,0.5,0.5");
+        assertEquals(MlpCli.OK, half.code(), half.err());
+        assertTrue(Math.abs(metric(half.out(), "hamming-loss")
+                - saved.get("training-hamming-loss")) > 1e-3, half.out() + t.out());
+    }
+
+    @Test
     void aJoinedLabelColumnTrainsWithValidationAndEvaluates() throws IOException {
         Path model = dir.resolve("j.mlp");
         Cli t = Cli.run("train", "--data", joined.toString(), "--target", "tags",
@@ -134,6 +157,86 @@ class MultiLabelCommandsTest {
         assertTrue(bad.err().contains("data row 1, column 'tags': the label 'z' is not one of "
                 + "the model's (a, b, c)"), bad.err());
         assertFalse(bad.err().contains("\tat "), bad.err());
+    }
+
+    private static void assertUnique(String header) {
+        List<String> names = List.of(header.split(","));
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), header);
+    }
+
+    @Test
+    void predictWritesEveryColumnOnceAndRefusesAKeptColumnNamedLikeAnOutput()
+            throws IOException {
+        Path model = dir.resolve("k.mlp");
+        Cli t = Cli.run("train", "--data", columns.toString(), "--targets", "a,b,c",
+                "--features", "x,y,colour", "--epochs", "5", "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        // a label column kept beside the decision of that label: two columns 'a'
+        Path out = dir.resolve("k.csv");
+        Cli p = Cli.run("predict", "-m", model.toString(), "--data", columns.toString(),
+                "--keep", "id,a", "-o", out.toString());
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("--keep a: the predictions have a column 'a' of their own "
+                + "(label 'a' decided at its threshold)"), p.err());
+        assertFalse(p.err().contains("\tat "), p.err());
+        assertFalse(Files.exists(out));
+        p = Cli.run("predict", "-m", model.toString(), "--data", columns.toString(),
+                "--keep", "p(b)");
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("--keep p(b): the predictions have a column 'p(b)'"),
+                p.err());
+        // a column named twice, or a feature, is written once
+        p = Cli.run("predict", "-m", model.toString(), "--data", columns.toString(),
+                "--keep", "id,x,id", "-o", out.toString());
+        assertEquals(MlpCli.OK, p.code(), p.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("id,x,y,colour,a,b,c,p(a),p(b),p(c)", lines.get(0));
+        assertEquals(10, lines.get(1).split(",").length, lines.get(1));
+        assertTrue(lines.get(1).startsWith("r0,"), lines.get(1));
+
+        // the joined label column is not an output column: kept once
+        Path j = dir.resolve("jk.mlp");
+        t = Cli.run("train", "--data", joined.toString(), "--target", "tags",
+                "--label-separator", ";", "--features", "x,y,colour", "--epochs", "5", "-o",
+                j.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        p = Cli.run("predict", "-m", j.toString(), "--data", joined.toString(), "--keep",
+                "id,tags");
+        assertEquals(MlpCli.OK, p.code(), p.err());
+        String header = p.out().lines().findFirst().orElseThrow();
+        assertTrue(header.startsWith("id,tags,x,y,colour,"), header);
+        assertUnique(header);
+
+        // a label with the name of a feature: refused, naming both
+        Path clash = Files.writeString(dir.resolve("clash.csv"),
+                "x,y,tags\n0.1,0.2,x\n-0.3,0.4,y\n0.5,-0.6,x;y\n-0.7,-0.8,\n");
+        Path c = dir.resolve("clash.mlp");
+        t = Cli.run("train", "--data", clash.toString(), "--target", "tags",
+                "--label-separator", ";", "--epochs", "2", "-o", c.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        p = Cli.run("predict", "-m", c.toString(), "--data", clash.toString());
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("the feature column 'x' has the name of an output column "
+                + "(label 'x' decided at its threshold)"), p.err());
+    }
+
+    @Test
+    void predictRefusesKeepingAColumnNamedLikeAClassifiersOutput() throws IOException {
+        Path data = Files.writeString(dir.resolve("cls.csv"), "x,prediction,kind\n"
+                + "0.1,yes,a\n0.9,no,b\n0.2,yes,a\n0.8,no,b\n");
+        Path model = dir.resolve("cls.mlp");
+        Cli t = Cli.run("train", "--data", data.toString(), "--target", "kind", "--features",
+                "x", "--epochs", "2", "-o", model.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        Cli p = Cli.run("predict", "-m", model.toString(), "--data", data.toString(),
+                "--keep", "prediction");
+        assertEquals(2, p.code(), p.out());
+        assertTrue(p.err().contains("--keep prediction: the predictions have a column "
+                + "'prediction' of their own (the predicted class)"), p.err());
+        p = Cli.run("predict", "-m", model.toString(), "--data", data.toString(), "--keep",
+                "kind");
+        assertEquals(MlpCli.OK, p.code(), p.err());
+        assertEquals("kind,x,prediction,p(a),p(b)", p.out().lines().findFirst().orElseThrow());
     }
 
     @Test

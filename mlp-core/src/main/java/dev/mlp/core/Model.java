@@ -120,7 +120,7 @@ public final class Model {
         prepare(raw);
         Dataset[] parts = ClassWeights.applyTo(classWeights, raw, validation, trainer,
                 classNames, weightedMetrics);
-        TrainingResult r = trainer.train(network, scaled(parts[0]),
+        TrainingResult r = runner().train(network, scaled(parts[0]),
                 parts[1] == null ? null : scaled(parts[1]), targets);
         history.add(r);
         return r;
@@ -151,10 +151,22 @@ public final class Model {
         prepare(raw);
         Dataset[] parts = ClassWeights.applyTo(classWeights, raw, validation, trainer,
                 classNames, weightedMetrics);
-        TrainingResult r = trainer.resume(network, scaled(parts[0]),
+        TrainingResult r = runner().resume(network, scaled(parts[0]),
                 parts[1] == null ? null : scaled(parts[1]), targets, checkpoint);
         history.add(r);
         return r;
+    }
+
+    /**
+     * The trainer of a run: for a multi-label model, its per-epoch metrics decide at the labels'
+     * thresholds, as {@link #evaluate} does.
+     */
+    private Trainer runner() {
+        if (multiLabel == null) {
+            return trainer;
+        }
+        return trainer.withOptions(trainer.options().toBuilder()
+                .decideAt(multiLabel.thresholds()).build());
     }
 
     private void prepare(Dataset raw) {

@@ -99,6 +99,51 @@ class MultiLabelTest {
         assertNotEquals(e.value("hamming-loss"), atHalf);
     }
 
+    /** The multi-label metrics of the decisions at the thresholds, computed from predict. */
+    private static double metricAt(Model m, double[] thresholds, double[][][] d, String name) {
+        MultiLabel at = m.multiLabel().withThresholds(thresholds);
+        double[][] p = m.predict(d[0]);
+        double[] decided = new double[p.length * 3];
+        for (int r = 0; r < p.length; r++) {
+            int[] v = at.decide(p[r]);
+            for (int j = 0; j < 3; j++) {
+                decided[r * 3 + j] = v[j];
+            }
+        }
+        return MultiLabelMetrics.byName(name).compute(decided, Dataset.flatten(d[1], "y"), null,
+                p.length, 3);
+    }
+
+    @Test
+    void perEpochMetricsAndEarlyStoppingDecideAtTheThresholds() {
+        double[][][] train = data(200, 4);
+        double[][][] valid = data(100, 5);
+        double[] t = {0.5, 0.9, 0.2};
+        Model m = builder(MultiLabel.of("right", "up", "far").withThresholds(t)).epochs(40)
+                .earlyStopping("early-stopping(monitor=validation-micro-f1, patience=40)")
+                .build();
+        var result = m.fit(train[0], train[1], valid[0], valid[1]);
+        int at = result.bestEpoch() > 0 ? result.bestEpoch() : result.epochs();
+        // the kept weights are those of the best epoch: their metrics, by predict and the
+        // thresholds, are the ones the history recorded for that epoch
+        for (String name : MultiLabelMetrics.names()) {
+            assertEquals(metricAt(m, t, valid, name),
+                    result.metric("validation-" + name).get(at - 1), 1e-12, name);
+        }
+        // and the thresholds matter here: at 0.5 each the values differ
+        double[] half = {0.5, 0.5, 0.5};
+        assertNotEquals(metricAt(m, half, valid, "hamming-loss"),
+                result.metric("validation-hamming-loss").get(at - 1));
+        // the training metrics of the last epoch too, without early stopping
+        Model plain = builder(MultiLabel.of("right", "up", "far").withThresholds(t)).epochs(15)
+                .build();
+        var r = plain.fit(train[0], train[1]);
+        for (String name : MultiLabelMetrics.names()) {
+            assertEquals(metricAt(plain, t, train, name),
+                    r.metric("training-" + name).get(r.epochs() - 1), 1e-12, name);
+        }
+    }
+
     @Test
     void labelsAndThresholdsAreSavedWithTheModel() throws IOException {
         double[][][] d = data(100, 4);

@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * <p><b>Decisions.</b> A prediction (or target) has label {@code j} when its value in column
  * {@code j} is at least 0.5. To score a model with other thresholds, hand these metrics the
- * decisions (0 and 1) instead of the probabilities; {@code Model.evaluate} does so with the
- * model's thresholds.
+ * decisions (0 and 1) instead of the probabilities; {@code Model.evaluate} and the per-epoch
+ * metrics of a multi-label model's training do so with the model's thresholds.
  *
  * <ul>
  * <li>{@code subset-accuracy}: the share of rows whose labels are all decided right (every

@@ -181,6 +181,15 @@ public final class Trainer {
                 .execute();
     }
 
+    /**
+     * @param value other training controls
+     * @return a trainer with the same loss, optimizer, batches, epochs, seed and listeners and
+     *         these controls
+     */
+    public Trainer withOptions(TrainingOptions value) {
+        return new Trainer(loss, optimizer, batches, epochs, seed, listeners, value);
+    }
+
     /** @return the loss */
     public Loss loss() {
         return loss;

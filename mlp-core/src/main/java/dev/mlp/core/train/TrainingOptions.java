@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The training controls of a {@link Trainer} beyond loss, optimizer, batches, epochs and seed:
- * learning-rate schedule, gradient transforms, validation split, metrics, early stopping,
- * divergence policy and checkpoints. Immutable; made with {@link #builder()}.
+ * learning-rate schedule, gradient transforms, validation split, metrics and the thresholds they
+ * decide at, early stopping, divergence policy and checkpoints. Immutable; made with {@link #builder()}.
  */
 public final class TrainingOptions {
 
@@ -29,6 +29,7 @@ public final class TrainingOptions {
     private final ComputeBackend backend;
     private final int threads;
     private final Precision precision;
+    private final double[] decisionThresholds;
 
     private TrainingOptions(Builder b) {
         this.schedule = b.schedule;
@@ -42,6 +43,7 @@ public final class TrainingOptions {
         this.backend = b.backend;
         this.threads = b.threads;
         this.precision = b.precision;
+        this.decisionThresholds = b.decisionThresholds;
     }
 
     /** @return no schedule, no transforms, no validation, no metrics, stop on divergence */
@@ -68,6 +70,7 @@ public final class TrainingOptions {
         b.backend = backend;
         b.threads = threads;
         b.precision = precision;
+        b.decisionThresholds = decisionThresholds;
         return b;
     }
 
@@ -132,6 +135,14 @@ public final class TrainingOptions {
         return precision;
     }
 
+    /**
+     * @return the threshold of each output at which the per-epoch metrics see a 1 (a
+     *         multi-label model's label thresholds), or {@code null} to hand them the outputs
+     */
+    public double[] decisionThresholds() {
+        return decisionThresholds == null ? null : decisionThresholds.clone();
+    }
+
     /** Collects training options. */
     public static final class Builder {
         private LearningRateSchedule schedule;
@@ -145,6 +156,7 @@ public final class TrainingOptions {
         private ComputeBackend backend;
         private int threads;
         private Precision precision = Precision.FLOAT64;
+        private double[] decisionThresholds;
 
         private Builder() {
         }
@@ -272,6 +284,19 @@ public final class TrainingOptions {
          */
         public Builder precision(Precision value) {
             this.precision = Objects.requireNonNull(value, "precision");
+            return this;
+        }
+
+        /**
+         * Makes the per-epoch training and validation metrics (and early stopping on them) see
+         * decisions instead of outputs, as {@link dev.mlp.core.metric.Evaluator#decideAt} does:
+         * for multi-label models, their labels' thresholds. The loss still sees the outputs.
+         *
+         * @param perOutput one threshold per output, or {@code null} for the outputs as they are
+         * @return this
+         */
+        public Builder decideAt(double[] perOutput) {
+            this.decisionThresholds = perOutput == null ? null : perOutput.clone();
             return this;
         }
 

@@ -103,7 +103,7 @@ final class TrainingRun {
         kept = run.kept;
         updater = ParallelUpdate.forParameters(run.params, threads);
         evaluator = new Evaluator(network, trainer.loss(), options.metrics(), targetScaling,
-                backend);
+                backend).decideAt(options.decisionThresholds());
         early = setup.earlyStopping();
         setup.checkSnapshots(state);
         history = new RunHistory(trainer.epochs(), options.metrics(), validation != null);
