@@ -1,7 +1,6 @@
 package dev.mlp.cli;
 
 import dev.mlp.core.io.InputPreprocessing;
-import dev.mlp.core.Mlp;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelInfo;
 import dev.mlp.data.FittedPreprocessing;
@@ -25,6 +24,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    private MlpCli parent;
 
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "MODEL",
             description = "The model file to export, as 'mlp train' writes it.")
@@ -50,12 +52,14 @@ final class ExportCommand implements Callable<Integer> {
         ModelInfo info = ModelFile.read(modelFile);
         InputPreprocessing stored = info.metadata().preprocessing();
         FittedPreprocessing prep = stored == null ? null : FittedPreprocessing.restore(stored);
+        Plugins plugins = parent.plugins();
         OnnxExport export;
         try {
-            export = prep == null ? OnnxExport.fromModelFile(modelFile)
-                    : OnnxExport.of(ModelFile.toModel(info, Mlp.standard()))
-                            .featureNames(prep.inputNames())
-                            .targetNames(info.metadata().targetNames());
+            export = OnnxExport.of(ModelFile.toModel(info, plugins.mlp()))
+                    .featureNames(prep == null ? info.metadata().featureNames()
+                            : prep.inputNames())
+                    .targetNames(info.metadata().targetNames())
+                    .exportersOf(plugins.loader());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("-m " + modelFile + ": " + e.getMessage(), e);
         }

@@ -24,8 +24,10 @@ import java.util.stream.Stream;
  *
  * @param mlp the framework instance backed by every plugin found
  * @param jars the extra plugin jars (and class directories) loaded, in order
+ * @param loader the class loader that sees the class path and those jars, for extension
+ *        points found outside the framework instance (the ONNX exporters)
  */
-record Plugins(Mlp mlp, List<Path> jars) {
+record Plugins(Mlp mlp, List<Path> jars, ClassLoader loader) {
 
     /**
      * @param dirs the {@code --plugins} entries
@@ -49,7 +51,7 @@ record Plugins(Mlp mlp, List<Path> jars) {
         refuseProvidersInTwoJars(jars);
         try {
             if (jars.isEmpty()) {
-                return new Plugins(Mlp.standard(), List.of());
+                return new Plugins(Mlp.standard(), List.of(), MlpCli.class.getClassLoader());
             }
             URL[] urls = new URL[jars.size()];
             for (int i = 0; i < urls.length; i++) {
@@ -61,7 +63,7 @@ record Plugins(Mlp mlp, List<Path> jars) {
                     MlpCli.class.getClassLoader());
             Mlp mlp = Guice.createInjector(new MlpModule(PluginCatalog.discover(loader)))
                     .getInstance(Mlp.class);
-            return new Plugins(mlp, List.copyOf(jars));
+            return new Plugins(mlp, List.copyOf(jars), loader);
         } catch (IllegalStateException e) {
             throw clash(e);
         } catch (com.google.inject.CreationException e) {

@@ -107,6 +107,57 @@ class ExportCommandTest {
     }
 
     @Test
+    void aNetworkWithLayerPluginsAndResidualBlocksExports() throws IOException {
+        String network = "dense(6, relu) batch-norm dropout(0.1) residual(dense(6, relu), "
+                + "batch-norm, dropout(0.2), dense(6)) layer-norm residual(rms-norm, "
+                + "dense(6, tanh)) dense(3, softmax)";
+        Path layered = dir.resolve("layered.mlp");
+        Cli t = Cli.run("train", "--data", dir.resolve("blobs.csv").toString(), "--target",
+                "kind", "--network", network, "--epochs", "3", "--quiet", "-o",
+                layered.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        Path onnx = dir.resolve("layered.onnx");
+        Cli e = Cli.run("export", "-m", layered.toString(), "-o", onnx.toString());
+        assertEquals(MlpCli.OK, e.code(), e.err());
+        assertTrue(e.out().contains("outputs 'probabilities' and 'label' (classes [red, "
+                + "green, blue])"), e.out());
+        ModelProto m = ModelProto.parseFrom(Files.readAllBytes(onnx));
+        var meta = m.getMetadataPropsList().stream().collect(Collectors.toMap(
+                StringStringEntryProto::getKey, StringStringEntryProto::getValue));
+        assertTrue(meta.get("network").startsWith("dense(6, relu) batch-norm(momentum=0.9"),
+                meta.toString());
+        var ops = m.getGraph().getNodeList().stream().map(n -> n.getOpType())
+                .collect(Collectors.toList());
+        assertEquals(3, ops.stream().filter("ReduceMean"::equals).count(),
+                "two for layer-norm, one for rms-norm: " + ops);
+        assertEquals(2, ops.stream().filter("Reciprocal"::equals).count(), ops.toString());
+        assertEquals(5, ops.stream().filter("Gemm"::equals).count(), "five dense layers: " + ops);
+        assertFalse(ops.contains("Dropout"), ops.toString());
+    }
+
+    @Test
+    void aLayerPluginWithoutOnnxFormIsExitCode2NamingItAndWritesNothing() throws IOException {
+        Path jar = TestPlugins.jar(dir.resolve("plugins/negate.jar"),
+                dev.mlp.api.spi.LayerProvider.class, TestPlugins.Negate.class);
+        Path negate = dir.resolve("negate.mlp");
+        Cli t = Cli.run("train", "--plugins", jar.toString(), "--data",
+                dir.resolve("blobs.csv").toString(), "--target", "kind", "--network",
+                "dense(4, relu) negate-test-layer dense(3, softmax)", "--epochs", "2",
+                "--quiet", "-o", negate.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        Path onnx = dir.resolve("negate.onnx");
+        Cli e = Cli.run("export", "--plugins", jar.toString(), "-m", negate.toString(), "-o",
+                onnx.toString());
+        assertEquals(MlpCli.BAD_INPUT, e.code(), e.err());
+        assertTrue(e.err().contains("layer plugin 1 'negate-test-layer' of the network "
+                + "'dense(4, relu) negate-test-layer dense(3, softmax)' has no ONNX form"),
+                e.err());
+        assertTrue(e.err().contains("dev.mlp.onnx.spi.OnnxLayerExporter"), e.err());
+        assertFalse(e.err().contains("Exception"), e.err());
+        assertFalse(Files.exists(onnx));
+    }
+
+    @Test
     void anOutputInAMissingDirectoryIsExitCode2() {
         Cli e = Cli.run("export", "-m", model.toString(), "-o",
                 dir.resolve("no/such/dir/m.onnx").toString());

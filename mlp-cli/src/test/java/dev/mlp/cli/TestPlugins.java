@@ -1,7 +1,9 @@
 package dev.mlp.cli;
 
+import dev.mlp.api.Layer;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spi.LayerProvider;
 import dev.mlp.api.spi.OptimizerProvider;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,13 +50,49 @@ public final class TestPlugins {
         }
     }
 
+    /** A layer plugin without an ONNX form: {@code y = -x}, found only through a jar. */
+    public static final class Negate implements LayerProvider {
+        @Override
+        public String name() {
+            return "negate-test-layer";
+        }
+
+        @Override
+        public Layer create(Parameters parameters) {
+            return new Layer() {
+                @Override
+                public String name() {
+                    return "negate-test-layer";
+                }
+
+                @Override
+                public void forward(Forward p) {
+                    for (int i = 0, n = p.rows() * p.width(); i < n; i++) {
+                        p.output()[i] = -p.input()[i];
+                    }
+                }
+
+                @Override
+                public void backward(Backward p) {
+                    for (int i = 0, n = p.rows() * p.width(); i < n; i++) {
+                        p.inputGradient()[i] = -p.outputGradient()[i];
+                    }
+                }
+            };
+        }
+    }
+
     /** Writes a jar whose service file lists the given optimizer provider class. */
     static Path jar(Path file, Class<?> provider) throws IOException {
+        return jar(file, OptimizerProvider.class, provider);
+    }
+
+    /** Writes a jar whose service file for {@code service} lists the given provider class. */
+    static Path jar(Path file, Class<?> service, Class<?> provider) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (OutputStream o = Files.newOutputStream(file);
              JarOutputStream jar = new JarOutputStream(o)) {
-            jar.putNextEntry(new JarEntry("META-INF/services/"
-                    + OptimizerProvider.class.getName()));
+            jar.putNextEntry(new JarEntry("META-INF/services/" + service.getName()));
             jar.write((provider.getName() + "\n").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         }

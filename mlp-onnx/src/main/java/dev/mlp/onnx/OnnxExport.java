@@ -1,23 +1,21 @@
 package dev.mlp.onnx;
 
-import dev.mlp.api.Activation;
 import dev.mlp.api.spec.Spec;
-import dev.mlp.api.spec.SpecException;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.io.AtomicFiles;
 import dev.mlp.core.io.ModelFile;
 import dev.mlp.core.io.ModelInfo;
+import dev.mlp.core.layer.LayeredNetwork;
 import dev.mlp.core.network.Network;
 import dev.mlp.onnx.graph.ElementType;
 import dev.mlp.onnx.graph.GraphBuilder;
 import dev.mlp.onnx.graph.Tensor;
-import dev.mlp.onnx.spi.ActivationCall;
 import dev.mlp.onnx.spi.OnnxActivationExporter;
 import dev.mlp.onnx.spi.OnnxActivationExporters;
-import dev.mlp.onnx.stage.ActivationStage;
+import dev.mlp.onnx.spi.OnnxLayerExporter;
+import dev.mlp.onnx.spi.OnnxLayerExporters;
 import dev.mlp.onnx.stage.ClassifierOutputStage;
-import dev.mlp.onnx.stage.DenseStage;
 import dev.mlp.onnx.stage.ExportStage;
 import dev.mlp.onnx.stage.RegressionOutputStage;
 import dev.mlp.onnx.stage.ScalerStages;
@@ -26,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,10 +39,12 @@ import java.util.Objects;
  * ({@code tensor(double) [N, outputs]}). The feature, target and class names and the plugin
  * specs are in the model's {@code metadata_props}.
  *
- * <p>The pipeline is a list of {@link ExportStage}s: input scaling, then each layer's dense
- * product and activation, then the inverse of the target scaling, then the outputs.
- * Activations are written by {@link OnnxActivationExporter}s found on the class path; an
- * activation without one is refused with an {@link OnnxExportException} naming it.
+ * <p>The pipeline is a list of {@link ExportStage}s: input scaling, then each dense layer's
+ * product and activation, with the network's layer plugins (normalizations, dropouts) and
+ * residual blocks where its spec puts them, then the inverse of the target scaling, then the
+ * outputs. Activations are written by {@link OnnxActivationExporter}s and layer plugins by
+ * {@link OnnxLayerExporter}s found on the class path; an activation or layer without one is
+ * refused with an {@link OnnxExportException} naming it.
  *
  * <pre>{@code
  * OnnxExport.write(model, Path.of("model.onnx"));
@@ -67,6 +66,7 @@ public final class OnnxExport {
     private List<String> featureNames = List.of();
     private List<String> targetNames = List.of();
     private OnnxActivationExporters exporters;
+    private OnnxLayerExporters layerExporters;
 
     private OnnxExport(Model model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -159,13 +159,47 @@ public final class OnnxExport {
         return this;
     }
 
+    /**
+     * Uses the given layer exporters instead of those found on the class path.
+     *
+     * @param exporters the exporters
+     * @return this
+     */
+    public OnnxExport layerExporters(OnnxLayerExporters exporters) {
+        this.layerExporters = Objects.requireNonNull(exporters, "exporters");
+        return this;
+    }
+
+    /**
+     * Uses the activation and layer exporters a class loader finds, for example one that also
+     * sees plugin jars loaded at run time, instead of the thread's context class loader.
+     *
+     * @param loader the class loader to search
+     * @return this
+     */
+    public OnnxExport exportersOf(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
+        return exporters(OnnxActivationExporters.discover(loader))
+                .layerExporters(OnnxLayerExporters.discover(loader));
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader == null ? OnnxExport.class.getClassLoader() : loader;
+    }
+
     private OnnxActivationExporters exporters() {
         if (exporters == null) {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            exporters = OnnxActivationExporters.discover(
-                    loader == null ? OnnxExport.class.getClassLoader() : loader);
+            exporters = OnnxActivationExporters.discover(loader());
         }
         return exporters;
+    }
+
+    private OnnxLayerExporters layerExporters() {
+        if (layerExporters == null) {
+            layerExporters = OnnxLayerExporters.discover(loader());
+        }
+        return layerExporters;
     }
 
     /**
@@ -215,13 +249,6 @@ public final class OnnxExport {
      * @throws OnnxExportException if a part of the model has no ONNX form
      */
     public List<ExportStage> stages() {
-        Network net = model.network();
-        if (net instanceof dev.mlp.core.layer.LayeredNetwork layered) {
-            throw new OnnxExportException("the network holds layers besides dense ones ("
-                    + layered.spec() + "), which the ONNX export does not cover yet; export a "
-                    + "network of dense layers (--layers), or predict with 'mlp predict' or "
-                    + "'mlp serve'");
-        }
         List<ExportStage> stages = new ArrayList<>();
         boolean classifier = classifier();
         try {
@@ -232,17 +259,8 @@ public final class OnnxExport {
         } catch (IllegalArgumentException e) {
             throw new OnnxExportException(e.getMessage(), e);
         }
-        List<String> specs = model.activationSpecs();
-        for (int l = 1; l <= net.layerCount(); l++) {
-            stages.add(new DenseStage(l, net.layerInputs(l), net.layerOutputs(l),
-                    net.weights(l), net.biases(l)));
-            Activation a = net.activation(l);
-            String spec = l - 1 < specs.size() ? specs.get(l - 1) : null;
-            OnnxActivationExporter exporter = exporter(a, l);
-            ActivationCall call = new ActivationCall(a, parameters(a, spec), l,
-                    net.layerOutputs(l));
-            stages.add(new ActivationStage(exporter, call));
-        }
+        stages.addAll(NetworkStages.of(model.network(), model.activationSpecs(), exporters(),
+                layerExporters()));
         if (model.targetScaling() != null) {
             if (classifier) {
                 throw new OnnxExportException("the model is a classifier but has a target "
@@ -258,30 +276,6 @@ public final class OnnxExport {
         stages.add(classifier ? new ClassifierOutputStage(classNames())
                 : new RegressionOutputStage());
         return stages;
-    }
-
-    private OnnxActivationExporter exporter(Activation a, int layer) {
-        return exporters().find(a.name()).orElseThrow(() -> new OnnxExportException("layer "
-                + layer + ": activation '" + a.name() + "' has no ONNX form, so the model "
-                + "cannot be exported; activations with one: "
-                + String.join(", ", exporters().names()) + " (a plugin gives its activation "
-                + "an ONNX form with a dev.mlp.onnx.spi.OnnxActivationExporter)"));
-    }
-
-    /** The spec's arguments; for an activation made in code, those its toString() shows. */
-    private static Map<String, String> parameters(Activation a, String spec) {
-        String text = spec != null ? spec : a.toString();
-        try {
-            Spec s = Spec.parse(text);
-            if (spec != null || s.name().equals(a.name())) {
-                return s.arguments();
-            }
-        } catch (SpecException e) {
-            if (spec != null) {
-                throw e;
-            }
-        }
-        return Map.of();
     }
 
     /**
@@ -323,6 +317,9 @@ public final class OnnxExport {
             g.metadata("class_names", json(classNames()));
         }
         g.metadata("layer_sizes", Arrays.toString(net.sizes()));
+        if (net instanceof LayeredNetwork layered) {
+            g.metadata("network", layered.spec());
+        }
         List<String> acts = new ArrayList<>();
         for (int l = 1; l <= net.layerCount(); l++) {
             String s = l - 1 < model.activationSpecs().size()

@@ -106,18 +106,6 @@ class ExportTest {
     }
 
     @Test
-    void aNetworkWithNormalizationLayersIsRefusedNotExportedWithoutThem() {
-        Model m = Mlp.builder().inputs(2)
-                .network("dense(4, relu) batch-norm dense(1, identity)").loss("mse")
-                .epochs(1).seed(3).build();
-        m.fit(ParityTest.rows(2, 20, 2, 1), ParityTest.rows(2, 20, 1, 2));
-        OnnxExportException e = assertThrows(OnnxExportException.class,
-                () -> OnnxExport.toBytes(m));
-        assertTrue(e.getMessage().contains("batch-norm"), e.getMessage());
-        assertTrue(e.getMessage().contains("does not cover yet"), e.getMessage());
-    }
-
-    @Test
     void aPluginJarsActivationWithoutOnnxFormIsRefusedByName() {
         double[][] x = ParityTest.rows(2, 20, 2, 1);
         Model m = Mlp.builder().inputs(2).layer(3, "isru").layer(1, "identity").loss("mse")

@@ -81,12 +81,34 @@ class OnnxCheckerTest {
         Path s = dir.resolve("softmax.onnx");
         OnnxExport.write(soft, s);
         files.add(s);
+        assertEquals("ok\nchecked " + files.size() + "\n", check(files));
+    }
+
+    @Test
+    void exportedLayeredNetworksPassTheFullOnnxCheck() throws Exception {
+        assumeTrue(pythonHasOnnx(), PYTHON + " has no onnx package (apt-get install "
+                + "python3-onnx)");
+        List<Path> files = new ArrayList<>();
+        int i = 0;
+        for (String network : LayerParityTest.NETWORKS) {
+            Path f = dir.resolve("layered" + i++ + ".onnx");
+            OnnxExport.write(LayerParityTest.regression(network, 5), f);
+            files.add(f);
+        }
+        Path mixed = dir.resolve("mixed.onnx");
+        OnnxExport.write(LayerParityTest.classifier(LayerParityTest.MIXED, 5), mixed);
+        files.add(mixed);
+        assertEquals("ok\nchecked " + files.size() + "\n", check(files));
+    }
+
+    /** Runs the full check on each file: {@code "ok\nchecked N\n"} if all pass. */
+    private static String check(List<Path> files) throws IOException, InterruptedException {
         StringBuilder script = new StringBuilder("import onnx, sys\n"
                 + "for f in sys.argv[1:]:\n"
                 + "    onnx.checker.check_model(onnx.load(f), full_check=True)\n"
                 + "print('checked', len(sys.argv) - 1)\n");
         List<String> command = new ArrayList<>(List.of(PYTHON, "-c", script.toString()));
         files.forEach(f -> command.add(f.toString()));
-        assertEquals("ok\nchecked " + files.size() + "\n", run(command));
+        return run(command);
     }
 }

@@ -1,2 +1,2 @@
-/** The ONNX forms of the built-in activations. */
+/** The ONNX forms of the built-in activations and layer plugins. */
 package dev.mlp.onnx.builtin;

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Collects the nodes, constants, inputs and outputs of an ONNX graph, in plain Java types. Export
- * stages and activation exporters add to it; {@link dev.mlp.onnx.OnnxExport} writes it.
+ * stages and activation and layer exporters add to it; {@link dev.mlp.onnx.OnnxExport} writes it.
  *
  * <p>Every value gets a unique name: {@link #fresh(String)} makes one from a hint, prefixed by
  * the current {@linkplain #scope(String) scope} (for example {@code layer2/z}). Nodes are kept

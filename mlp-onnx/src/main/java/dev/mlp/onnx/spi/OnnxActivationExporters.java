@@ -1,14 +1,8 @@
 package dev.mlp.onnx.spi;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link OnnxActivationExporter}s on a class path, by activation name. Each provider is
@@ -17,12 +11,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OnnxActivationExporters {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OnnxActivationExporters.class);
+    private static final String WHAT = "activation";
 
     private final Map<String, OnnxActivationExporter> byName;
 
     private OnnxActivationExporters(Map<String, OnnxActivationExporter> byName) {
-        this.byName = Collections.unmodifiableMap(byName);
+        this.byName = byName;
     }
 
     /**
@@ -33,20 +27,8 @@ public final class OnnxActivationExporters {
      * @throws IllegalStateException if an exporter has a blank name or two share a name
      */
     public static OnnxActivationExporters discover(ClassLoader loader) {
-        Map<String, OnnxActivationExporter> found = new TreeMap<>();
-        var it = ServiceLoader.load(OnnxActivationExporter.class, loader).stream().iterator();
-        while (it.hasNext()) {
-            OnnxActivationExporter e;
-            try {
-                e = it.next().get();
-            } catch (ServiceConfigurationError err) {
-                LOG.warn("an ONNX activation exporter could not be loaded and is skipped: {}",
-                        err.getMessage());
-                continue;
-            }
-            add(found, e);
-        }
-        return new OnnxActivationExporters(found);
+        return new OnnxActivationExporters(ExporterIndex.discover(OnnxActivationExporter.class,
+                loader, WHAT, OnnxActivationExporter::activationName));
     }
 
     /**
@@ -57,25 +39,8 @@ public final class OnnxActivationExporters {
      * @throws IllegalStateException if an exporter has a blank name or two share a name
      */
     public static OnnxActivationExporters of(Iterable<? extends OnnxActivationExporter> exporters) {
-        Map<String, OnnxActivationExporter> found = new TreeMap<>();
-        for (OnnxActivationExporter e : exporters) {
-            add(found, e);
-        }
-        return new OnnxActivationExporters(found);
-    }
-
-    private static void add(Map<String, OnnxActivationExporter> found, OnnxActivationExporter e) {
-        String name = e.activationName();
-        if (name == null || name.isBlank()) {
-            throw new IllegalStateException("ONNX activation exporter " + e.getClass().getName()
-                    + " has a blank activation name");
-        }
-        OnnxActivationExporter old = found.putIfAbsent(name, e);
-        if (old != null) {
-            throw new IllegalStateException("two ONNX exporters for activation '" + name
-                    + "': " + old.getClass().getName() + " and " + e.getClass().getName());
-        }
-        LOG.debug("ONNX exporter for activation '{}': {}", name, e.getClass().getName());
+        return new OnnxActivationExporters(ExporterIndex.of(exporters, WHAT,
+                OnnxActivationExporter::activationName));
     }
 
     /**

@@ -7,10 +7,12 @@ import dev.mlp.onnx.graph.Tensor;
  * One stage of an exported prediction pipeline: it takes the tensor the stage before it gives
  * and adds the nodes that turn it into the tensor the next stage takes. A model is exported as
  * a chain of stages, raw features first:
- * input scaling, then per layer a {@linkplain DenseStage dense product} and an
- * {@linkplain ActivationStage activation}, then for regression the target scaling's inverse,
- * then an output stage that publishes the graph outputs. Preprocessing stages (encoders,
- * imputers) are further implementations of this interface.
+ * input scaling, then per dense layer a {@linkplain DenseStage dense product} and an
+ * {@linkplain ActivationStage activation}, with the network's {@linkplain LayerStage layer
+ * plugins} and {@linkplain ResidualStage residual blocks} where the network spec puts them, then
+ * for regression the target scaling's inverse, then an output stage that publishes the graph
+ * outputs. Preprocessing stages (encoders, imputers) are further implementations of this
+ * interface.
  */
 public interface ExportStage {
 
