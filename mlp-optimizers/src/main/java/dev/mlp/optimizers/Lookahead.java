@@ -248,6 +248,12 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
             }
         }
 
+        /** Tells the inner optimizer's state; the weights are left as they are. */
+        @Override
+        public void runFinished(double[][] parameters) {
+            inner.runFinished(parameters);
+        }
+
         /** @return the inner optimizer's learning rate */
         @Override
         public double learningRate() {

@@ -185,6 +185,21 @@ class LookaheadTest {
     }
 
     @Test
+    void theEndOfTheRunReachesTheInnerOptimizer() {
+        // in code lookahead may wrap schedule-free AdamW; with k = 10 two steps do not
+        // synchronize, so the weights are the inner optimizer's own (ScheduleFreeAdamWTest)
+        OptimizerState s = new Lookahead(new ScheduleFreeAdamW(0.1, 0.9, 0.999, 1e-8, 0.5, 2),
+                10, 0.5).start(LAYOUT);
+        double[][] w = {{1, -2}, {0.5}};
+        s.update(w, new double[][] {{2, -0.5}, {0}});
+        s.update(w, new double[][] {{1, -2}, {1}});
+        assertArrayEquals(new double[] {0.8903730417291951322, -1.821053328828665926}, w[0], 1e-14);
+        s.runFinished(w);
+        assertArrayEquals(new double[] {0.8910997758789166697, -1.822626520083162053}, w[0], 1e-14);
+        assertArrayEquals(new double[] {0.3743305835556423835}, w[1], 1e-14);
+    }
+
+    @Test
     void specRoundTrip() {
         Lookahead l = (Lookahead) Fixtures.create("lookahead(inner=sgd, lr=0.1, k=6)");
         assertEquals(new Lookahead(new Sgd(0.1), 6, 0.5), l);
