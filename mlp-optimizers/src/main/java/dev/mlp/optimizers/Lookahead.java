@@ -161,7 +161,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
                     + (instance instanceof Rprop ? " (rprop adapts per-parameter step sizes)" : "");
         }
         if (why != null) {
-            throw new SpecException("parameter 'inner' of 'lookahead' cannot be '" + inner
+            throw new SpecException("parameter 'inner' of 'lookahead' cannot be '" + name
                     + "': " + why + "; wrap an optimizer such as adam, sgd or momentum");
         }
         return new Lookahead((Optimizer) instance, p.integer(K.name()), p.real(ALPHA.name()));
