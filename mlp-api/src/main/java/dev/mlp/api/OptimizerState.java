@@ -8,7 +8,8 @@ package dev.mlp.api;
  * can copy itself to an {@link OptimizerSnapshot} and back, so that a checkpointed run resumes
  * with exactly the same moments and step count. Optimizers without a learning rate or without
  * saveable state keep the default methods, which say so with
- * {@link UnsupportedOperationException}.
+ * {@link UnsupportedOperationException}. {@link #runFinished(double[][])} is called once when a
+ * run ends normally, for optimizers whose weights to keep differ from those they train at.
  */
 public interface OptimizerState {
 
@@ -74,5 +75,32 @@ public interface OptimizerState {
     default void restore(OptimizerSnapshot snapshot) {
         throw new UnsupportedOperationException(getClass().getName()
                 + " cannot restore its state");
+    }
+
+    /**
+     * Ends the run: the last chance to write into the parameters the weights the trained model
+     * should keep, when they differ from the point the optimizer takes gradients at (schedule-free
+     * AdamW writes its average {@code x} here). The default does nothing, so an optimizer written
+     * before this method existed behaves as before.
+     *
+     * <p>The trainer calls it once, on the network's live parameters, when a run ends normally:
+     * after the last epoch, or after the epoch at which early stopping or a listener stopped the
+     * run, before the listeners hear that the run finished and before the model is returned or
+     * saved. It is not called when a run ends with an exception (a divergence the divergence
+     * policy does not roll back), nor at a rollback or a checkpoint: a checkpoint holds the
+     * training point and this state's snapshot, so a resumed run continues with the same bits
+     * and calls this method at its own end. If early stopping restores the best epoch's weights,
+     * it does so after this call, and the restored weights (those the network held at that
+     * epoch, the ones its validation loss was measured at) are what the model keeps. The loss
+     * history is that of the training point.
+     *
+     * <p>Code that drives a state by hand may call it once after its last {@link #update}; no
+     * update should follow.
+     *
+     * @param parameters the parameters, one array per block of the layout the state was started
+     *                   with, written in place
+     */
+    default void runFinished(double[][] parameters) {
+        // most optimizers train at the weights they keep
     }
 }

@@ -887,6 +887,18 @@ public final class MistakesCatalogue {
             {"--precision", "float16"}, {"--precision", " "},
             {"--activation", "\u00fcber"}, {"--optimizer", "adam(" + "lr=0.1,".repeat(2000)
                 + "lr=0.1)"},
+            {"--optimizer", "lookahead(inner=adam(lr=))"},
+            {"--optimizer", "lookahead(inner=adam(lr=0.1)"},
+            {"--optimizer", "lookahead(inner=nosuch(lr=0.1))"},
+            {"--optimizer", "lookahead(inner=adam(beta1=2))"},
+            {"--optimizer", "lookahead(inner=adam(lr=0.1), lr=0.2)"},
+            {"--optimizer", "lookahead(inner=rprop)"}, {"--optimizer", "lookahead(inner=lbfgs)"},
+            {"--optimizer", "lookahead(inner=lookahead)"},
+            {"--optimizer", "lookahead(inner=schedule-free-adamw(lr=0.01))"},
+            {"--optimizer", "lookahead(inner=1.5(lr=1))"},
+            {"--schedule", "warmup(then=cosine(min=2))"}, {"--schedule", "warmup(then=nosuch)"},
+            {"--schedule", "warmup(then=" + "warmup(then=".repeat(9) + "cosine" + ")".repeat(10)},
+            {"--optimizer", "lookahead(inner=" .repeat(5000) + "adam" + ")".repeat(5000)},
         };
         for (String[] b : bad) {
             String[] extra = b[0].equals("--early-stopping")

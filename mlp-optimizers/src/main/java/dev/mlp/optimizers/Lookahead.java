@@ -1,5 +1,6 @@
 package dev.mlp.optimizers;
 
+import dev.mlp.api.ObjectiveOptimizer;
 import dev.mlp.api.Optimizer;
 import dev.mlp.api.OptimizerRunState;
 import dev.mlp.api.OptimizerSnapshot;
@@ -8,13 +9,15 @@ import dev.mlp.api.ParameterLayout;
 import dev.mlp.api.RangeUpdate;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spec.Spec;
+import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.OptimizerProvider;
+import dev.mlp.api.spi.PluginKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Lookahead (Zhang, Lucas, Hinton and Ba, "Lookahead Optimizer: k steps forward, 1 step back",
@@ -33,15 +36,27 @@ import java.util.function.Supplier;
  * multiple of {@code k} ends on slow weights. The learning rate is the inner optimizer's
  * (schedules change it).
  *
- * <p>In Java code the inner optimizer can be any {@link Optimizer}, a third party's included:
- * {@code new Lookahead(new Adam(...), 5, 0.5)}. A spec names a built-in inner optimizer of this
- * module with its learning rate, the inner's other hyperparameters at their defaults:
- * {@code lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)}. (The spec grammar has no nested specs
- * and a parameter is a number, a boolean or a word from a fixed list, so a spec cannot carry a
- * whole inner spec.) A spec cannot name {@code rprop} (it has no learning rate),
- * {@code lookahead} itself, or {@code schedule-free-adamw}, which keeps its own iterates and
- * writes the weights from them every step, so that a synchronization would be undone at the
- * next step.
+ * <p>The inner optimizer can be any {@link Optimizer}, a third party's included: in Java code
+ * {@code new Lookahead(new Adam(...), 5, 0.5)}, in a spec any optimizer of the registry (a jar on
+ * the class path) as a nested spec, {@code lookahead(inner=adam(lr=0.01, beta1=0.8), k=5,
+ * alpha=0.5)}, or by name at its defaults, {@code lookahead(inner=sgd)}. The parameter
+ * {@code lr} is a shorthand for the inner optimizer's {@code lr}: it sets it when the inner spec
+ * does not, so {@code lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)}, the spelling from before
+ * nested specs, still means Adam at its defaults with rate 0.001, and an inner spec without
+ * {@code lr} gets lookahead's default 0.001 (also when the inner optimizer's own default differs,
+ * as before); giving it both ways is refused. The canonical spec shows the rate inside the inner
+ * spec: {@code lookahead(inner=adam(lr=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-8), k=5,
+ * alpha=0.5)}.
+ *
+ * <p>A spec cannot wrap an optimizer without a parameter {@code lr} ({@code rprop}, whose steps
+ * are per-parameter step sizes, has none, so schedules and the divergence guard could not change
+ * its rate), one that evaluates the objective itself ({@code lbfgs}: Lookahead steps with
+ * batch gradients), {@code lookahead} itself, or {@code schedule-free-adamw}, which keeps its own
+ * iterates and writes the weights from them every step, so that a synchronization would be
+ * undone at the next step. Code may wrap anything.
+ *
+ * <p>At the end of a run ({@link OptimizerState#runFinished(double[][])}) the inner optimizer's
+ * state is told too; Lookahead itself leaves the weights as they are.
  *
  * <p>The state holds the slow weights {@code slow.<block>} and the inner optimizer's state
  * under {@code inner.<name>} (for example {@code inner.m.0}); it supports {@link RangeUpdate}
@@ -62,19 +77,19 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
     /** The prefix of the inner optimizer's arrays in a snapshot. */
     public static final String INNER_PREFIX = "inner.";
 
-    /** The built-in optimizers a spec can wrap, by name; each has a learning rate. */
-    private static final Map<String, Supplier<OptimizerProvider>> WRAPPABLE = wrappable();
-
-    /** The inner optimizer of a spec: choice of a built-in optimizer, default {@code adam}. */
+    /** The inner optimizer of a spec: any optimizer's spec, default {@code adam}. */
     public static final ParameterSpec INNER =
-            ParameterSpec.choice("inner", Adam.NAME,
-                    "the built-in optimizer that takes the fast steps",
-                    WRAPPABLE.keySet().toArray(new String[0]));
+            ParameterSpec.plugin("inner", PluginKind.OPTIMIZER, Adam.NAME,
+                    "the optimizer that takes the fast steps (a name or a nested spec)");
 
-    /** The inner optimizer's learning rate in a spec: real {@code > 0}. */
+    /**
+     * The inner optimizer's learning rate in a spec: real {@code > 0}, a shorthand for
+     * {@code lr} inside {@link #INNER}, used when the inner spec does not set it.
+     */
     public static final ParameterSpec LR =
             ParameterSpec.real("lr", 0.001,
-                    "learning rate of the inner optimizer").above(0);
+                    "learning rate of the inner optimizer, unless its spec gives one").above(0)
+                    .forwardsTo("inner");
 
     /** The synchronization period: integer {@code >= 1}. */
     public static final ParameterSpec K =
@@ -104,46 +119,52 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
     }
 
     /**
-     * Lookahead around a built-in optimizer with its defaults and the given learning rate, as
-     * the spec {@code lookahead(inner=..., lr=..., k=..., alpha=...)} configures it.
+     * Lookahead as the spec {@code lookahead(inner=..., lr=..., k=..., alpha=...)} configures
+     * it, the inner optimizer found among those on the class path.
      *
-     * @param inner the built-in optimizer's name, one of {@link #INNER}'s choices
+     * @param inner the inner optimizer's name or spec, for example {@code "adam"} or
+     *              {@code "adam(beta1=0.8)"}, without {@code lr}
      * @param lr its learning rate, {@code > 0}
      * @param k the synchronization period, {@code >= 1}
      * @param alpha the slow step, in {@code (0, 1]}
      * @return the configured optimizer
-     * @throws dev.mlp.api.spec.SpecException if a value is out of range
+     * @throws dev.mlp.api.spec.SpecException if a value is out of range or the inner optimizer
+     *         is unknown or refused
      */
     public static Lookahead of(String inner, double lr, int k, double alpha) {
-        return new Lookahead(builtIn(inner, lr), k, alpha);
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put(INNER.name(), inner);
+        raw.put(LR.name(), ParameterSpec.format(lr));
+        raw.put(K.name(), Integer.toString(k));
+        raw.put(ALPHA.name(), ParameterSpec.format(alpha));
+        return of(Parameters.bind(NAME, PARAMETERS, raw));
     }
 
-    private static Optimizer builtIn(String name, double lr) {
-        INNER.check(name, NAME);
-        LR.check(lr, NAME);
-        OptimizerProvider p = WRAPPABLE.get(name).get();
-        return p.create(Parameters.bind(p.name(), p.parameters(),
-                Map.of(LR.name(), ParameterSpec.format(lr))));
-    }
-
-    private static Map<String, Supplier<OptimizerProvider>> wrappable() {
-        Map<String, Supplier<OptimizerProvider>> m = new LinkedHashMap<>();
-        m.put(Adam.NAME, Adam.Provider::new);
-        m.put(AdamW.NAME, AdamW.Provider::new);
-        m.put(Adamax.NAME, Adamax.Provider::new);
-        m.put(AmsGrad.NAME, AmsGrad.Provider::new);
-        m.put(Nadam.NAME, Nadam.Provider::new);
-        m.put(RAdam.NAME, RAdam.Provider::new);
-        m.put(AdaBelief.NAME, AdaBelief.Provider::new);
-        m.put(Lion.NAME, Lion.Provider::new);
-        m.put(Sgd.NAME, Sgd.Provider::new);
-        m.put(Momentum.NAME, Momentum.Provider::new);
-        m.put(Nesterov.NAME, Nesterov.Provider::new);
-        m.put(Adagrad.NAME, Adagrad.Provider::new);
-        m.put(RmsProp.NAME, RmsProp.Provider::new);
-        m.put(Adadelta.NAME, Adadelta.Provider::new);
-        m.put(NormalizedGradient.NAME, NormalizedGradient.Provider::new);
-        return m;
+    /** Lookahead from bound parameters, refusing the inner optimizers a spec cannot wrap. */
+    private static Lookahead of(Parameters p) {
+        Parameters.Nested inner = p.nested(INNER.name());
+        String name = inner.provider().name();
+        Object instance = inner.instance();
+        String why = null;
+        if (instance instanceof Lookahead) {
+            why = "lookahead cannot wrap itself";
+        } else if (instance instanceof ScheduleFreeAdamW) {
+            why = "schedule-free-adamw writes the weights from its own iterates at every step, "
+                    + "which would undo each synchronization";
+        } else if (instance instanceof ObjectiveOptimizer) {
+            why = "'" + name + "' evaluates the objective itself; lookahead steps with batch "
+                    + "gradients";
+        } else if (inner.provider().parameters().stream()
+                .noneMatch(q -> q.name().equals(LR.name()))) {
+            why = "'" + name + "' has no learning rate (parameter lr) for schedules and the "
+                    + "divergence guard to change"
+                    + (instance instanceof Rprop ? " (rprop adapts per-parameter step sizes)" : "");
+        }
+        if (why != null) {
+            throw new SpecException("parameter 'inner' of 'lookahead' cannot be '" + name
+                    + "': " + why + "; wrap an optimizer such as adam, sgd or momentum");
+        }
+        return new Lookahead((Optimizer) instance, p.integer(K.name()), p.real(ALPHA.name()));
     }
 
     @Override
@@ -160,22 +181,23 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
     }
 
     /**
-     * @return the canonical spec when the inner optimizer is a built-in one at its defaults but
-     *         for the learning rate, for example
-     *         {@code lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)}; otherwise
+     * @return the canonical spec, with the inner optimizer's own canonical spec nested, for
+     *         example {@code lookahead(inner=sgd(lr=0.1), k=6, alpha=0.5)}; if the inner
+     *         optimizer's {@code toString()} is not a spec of its name,
      *         {@code lookahead(k=5, alpha=0.5) around } and the inner optimizer
      */
     @Override
     public String toString() {
-        String name = inner.name();
-        if (WRAPPABLE.containsKey(name)) {
-            double lr = inner.start(new ParameterLayout(List.of())).learningRate();
-            if (lr > 0 && Double.isFinite(lr) && inner.getClass() == builtIn(name, lr).getClass()
-                    && inner.equals(builtIn(name, lr))) {
-                return NAME + "(" + INNER.name() + "=" + name + ", " + LR.name() + "="
-                        + ParameterSpec.format(lr) + ", " + K.name() + "=" + k + ", "
-                        + ALPHA.name() + "=" + ParameterSpec.format(alpha) + ")";
-            }
+        String in = String.valueOf(inner);
+        boolean isSpec;
+        try {
+            isSpec = Spec.parse(in).name().equals(inner.name());
+        } catch (SpecException e) {
+            isSpec = false;
+        }
+        if (isSpec) {
+            return NAME + "(" + INNER.name() + "=" + Spec.parse(in) + ", " + K.name() + "=" + k
+                    + ", " + ALPHA.name() + "=" + ParameterSpec.format(alpha) + ")";
         }
         return NAME + "(" + K.name() + "=" + k + ", " + ALPHA.name() + "="
                 + ParameterSpec.format(alpha) + ") around " + inner;
@@ -224,6 +246,12 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
                 phi[i] += alpha * (w[i] - phi[i]);
                 w[i] = phi[i];
             }
+        }
+
+        /** Tells the inner optimizer's state; the weights are left as they are. */
+        @Override
+        public void runFinished(double[][] parameters) {
+            inner.runFinished(parameters);
         }
 
         /** @return the inner optimizer's learning rate */
@@ -360,7 +388,8 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
 
     /**
      * Provides {@link Lookahead} under the name {@value Lookahead#NAME}, with the parameters
-     * declared there. Example spec: {@code lookahead(inner=sgd, lr=0.1, k=6, alpha=0.5)}.
+     * declared there. Example specs: {@code lookahead(inner=sgd, lr=0.1, k=6, alpha=0.5)},
+     * {@code lookahead(inner=adam(lr=0.01, beta1=0.8), k=5)}.
      */
     public static final class Provider extends DeclaredProvider<Optimizer>
             implements OptimizerProvider {
@@ -369,9 +398,7 @@ public record Lookahead(Optimizer inner, int k, double alpha) implements Optimiz
         public Provider() {
             super(Lookahead.NAME, "Lookahead (Zhang et al. 2019): k inner steps, then the slow "
                     + "weights move alpha of the way", Lookahead.PARAMETERS,
-                    p -> Lookahead.of(p.choice(Lookahead.INNER.name()),
-                            p.real(Lookahead.LR.name()), p.integer(Lookahead.K.name()),
-                            p.real(Lookahead.ALPHA.name())));
+                    Lookahead::of);
         }
     }
 }

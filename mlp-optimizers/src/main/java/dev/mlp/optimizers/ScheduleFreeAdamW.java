@@ -36,16 +36,21 @@ import java.util.List;
  * {@code gamma_t}, which is rarely wanted.
  *
  * <p><b>What the network holds.</b> The trainer computes the gradient at the network's weights,
- * so the network holds {@code y}: after each update this state writes {@code y_t+1} into the
- * parameters, and keeps {@code z} and {@code x} itself. A trained model therefore predicts with
- * {@code y}, not with the average {@code x} that the paper evaluates; since
- * {@code y = x + (1 - beta1)(z - x)} they differ by a tenth of the gap between average and
- * iterate for {@code beta1 = 0.9}, which is small once training has settled, but predictions and
- * validation losses are those of {@code y}. The optimizer SPI has no end-of-run call in which
- * the weights could be switched to {@code x} (the authors' PyTorch version needs the user to
- * call {@code optimizer.eval()} for that). The average is saved in every snapshot (and so in
- * every checkpoint) as {@code x.<block>}, and {@link #averagedWeights(OptimizerSnapshot)} reads
- * it back, for a user who wants to load {@code x} into a network.
+ * so during a run the network holds {@code y}: after each update this state writes
+ * {@code y_t+1} into the parameters, and keeps {@code z} and {@code x} itself. When the run ends
+ * ({@link OptimizerState#runFinished(double[][])}, called by the trainer once after the last
+ * epoch or an early stop) it writes the average {@code x} into the network, so the trained
+ * model predicts with {@code x}, as the paper evaluates it (the authors' PyTorch version needs
+ * the user to call {@code optimizer.eval()} for that). Everything measured during the run, the
+ * per-epoch losses, metrics and validation losses that early stopping compares, is measured at
+ * {@code y}; if early stopping restores the best epoch's weights, the model keeps that epoch's
+ * {@code y}, the weights its validation loss was measured at. Since
+ * {@code y = x + (1 - beta1)(z - x)} the two differ by a tenth of the gap between average and
+ * iterate for {@code beta1 = 0.9}. A run of no steps leaves the weights alone. Every snapshot
+ * (and so every checkpoint, which is taken during the run) holds the training point {@code y}
+ * in the network and the average as {@code x.<block>}, so a resumed run continues with the same
+ * bits and ends on the same {@code x}; {@link #averagedWeights(OptimizerSnapshot)} reads the
+ * average back from a snapshot.
  *
  * <p>The state holds {@code v.<block>}, {@code z.<block>}, {@code x.<block>} and the sum of
  * squared step sizes, {@code weight-sum}.
@@ -228,6 +233,28 @@ public record ScheduleFreeAdamW(double lr, double beta1, double beta2, double ep
         @Override
         protected void finish() {
             weightSum[0] = sum;
+        }
+
+        /** Writes the average {@code x} into the parameters, after at least one step. */
+        @Override
+        public void runFinished(double[][] parameters) {
+            if (parameters == null || parameters.length != blocks()) {
+                throw new IllegalArgumentException(NAME + ": the layout has " + blocks()
+                        + " blocks, found " + (parameters == null ? "no parameter arrays"
+                        : parameters.length + " parameter arrays"));
+            }
+            for (int b = 0; b < blocks(); b++) {
+                if (parameters[b] == null || parameters[b].length < blockSize(b)) {
+                    throw new IllegalArgumentException(NAME + ": the parameter array of block "
+                            + b + " must hold at least " + blockSize(b) + " values");
+                }
+            }
+            if (steps() == 0) {
+                return; // x is set by the first step; before it the weights are x already
+            }
+            for (int b = 0; b < blocks(); b++) {
+                System.arraycopy(x[b], 0, parameters[b], 0, blockSize(b));
+            }
         }
     }
 

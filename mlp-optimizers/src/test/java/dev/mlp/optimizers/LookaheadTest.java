@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Lookahead against Algorithm 1 of Zhang et al. (2019), worked by hand (also in
@@ -183,22 +185,96 @@ class LookaheadTest {
     }
 
     @Test
-    void specRoundTrip() {
-        Lookahead l = (Lookahead) Fixtures.create("lookahead(inner=sgd, lr=0.1, k=6)");
-        assertEquals(new Lookahead(new Sgd(0.1), 6, 0.5), l);
-        assertEquals("lookahead(inner=sgd, lr=0.1, k=6, alpha=0.5)", l.toString());
-        assertEquals(l, Fixtures.create(l.toString()));
-        assertEquals(new Lookahead(new Adam(0.001, 0.9, 0.999, 1e-8), 5, 0.5),
-                Fixtures.create("lookahead"));
-        SpecException e = assertThrows(SpecException.class,
-                () -> Fixtures.create("lookahead(inner=rprop)"));
-        assertTrue(e.getMessage().startsWith("parameter 'inner' of 'lookahead' must be one of "
-                + "adam, adamw,"), e.getMessage());
+    void theEndOfTheRunReachesTheInnerOptimizer() {
+        // in code lookahead may wrap schedule-free AdamW; with k = 10 two steps do not
+        // synchronize, so the weights are the inner optimizer's own (ScheduleFreeAdamWTest)
+        OptimizerState s = new Lookahead(new ScheduleFreeAdamW(0.1, 0.9, 0.999, 1e-8, 0.5, 2),
+                10, 0.5).start(LAYOUT);
+        double[][] w = {{1, -2}, {0.5}};
+        s.update(w, new double[][] {{2, -0.5}, {0}});
+        s.update(w, new double[][] {{1, -2}, {1}});
+        assertArrayEquals(new double[] {0.8903730417291951322, -1.821053328828665926}, w[0], 1e-14);
+        s.runFinished(w);
+        assertArrayEquals(new double[] {0.8910997758789166697, -1.822626520083162053}, w[0], 1e-14);
+        assertArrayEquals(new double[] {0.3743305835556423835}, w[1], 1e-14);
     }
 
     @Test
-    void everyBuiltInChoiceIsAnOptimizerOfThatNameWithTheGivenRate() {
-        for (String name : Lookahead.INNER.choices()) {
+    void specRoundTrip() {
+        Lookahead l = (Lookahead) Fixtures.create("lookahead(inner=sgd, lr=0.1, k=6)");
+        assertEquals(new Lookahead(new Sgd(0.1), 6, 0.5), l);
+        assertEquals("lookahead(inner=sgd(lr=0.1), k=6, alpha=0.5)", l.toString());
+        assertEquals(l, Fixtures.create(l.toString()));
+        assertEquals(new Lookahead(new Adam(0.001, 0.9, 0.999, 1e-8), 5, 0.5),
+                Fixtures.create("lookahead"));
+    }
+
+    @Test
+    void theOldSpellingKeepsItsMeaning() {
+        // before nested specs: a built-in by name, at its defaults but for lookahead's lr
+        assertEquals(new Lookahead(new Sgd(0.001), 5, 0.5),
+                Fixtures.create("lookahead(inner=sgd)")); // sgd's own default is 0.01
+        assertEquals(new Lookahead(new Momentum(0.05, 0.9), 2, 0.5),
+                Fixtures.create("lookahead(inner=momentum, lr=0.05, k=2, alpha=0.5)"));
+        assertEquals(new Lookahead(new Adam(0.001, 0.9, 0.999, 1e-8), 5, 0.5),
+                Fixtures.create("lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)"));
+    }
+
+    @Test
+    void aNestedSpecConfiguresEveryHyperparameterOfTheInnerOptimizer() {
+        Lookahead l = (Lookahead) Fixtures.create(
+                "lookahead(inner=adam(lr=0.01, beta1=0.8), k=5, alpha=0.5)");
+        assertEquals(new Lookahead(new Adam(0.01, 0.8, 0.999, 1e-8), 5, 0.5), l);
+        assertEquals("lookahead(inner=adam(lr=0.01, beta1=0.8, beta2=0.999, epsilon=1.0E-8), "
+                + "k=5, alpha=0.5)", l.toString());
+        assertEquals(l, Fixtures.create(l.toString()));
+        // lookahead's lr fills in the inner's rate when the inner spec leaves it out
+        assertEquals(new Lookahead(new Adam(0.02, 0.8, 0.999, 1e-8), 5, 0.5),
+                Fixtures.create("lookahead(inner=adam(beta1=0.8), lr=0.02)"));
+        assertEquals(new Lookahead(new Adam(0.001, 0.8, 0.999, 1e-8), 5, 0.5),
+                Fixtures.create("lookahead(inner=adam(beta1=0.8))"));
+        assertEquals(Lookahead.of("adam(beta1=0.8)", 0.02, 5, 0.5),
+                Fixtures.create("lookahead(inner=adam(beta1=0.8), lr=0.02)"));
+    }
+
+    @Test
+    void theRateGivenTwiceOrOutOfRangeInsideIsRefusedNamingBoth() {
+        SpecException twice = assertThrows(SpecException.class,
+                () -> Fixtures.create("lookahead(inner=adam(lr=0.01), lr=0.02)"));
+        assertEquals("parameter 'lr' of 'lookahead' is given twice: as lr=0.02 and inside "
+                + "inner=adam(lr=0.01); give it once", twice.getMessage());
+        SpecException inside = assertThrows(SpecException.class,
+                () -> Fixtures.create("lookahead(inner=adam(beta1=2))"));
+        assertEquals("parameter 'inner' of 'lookahead': parameter 'beta1' of 'adam' must be in "
+                + "[0.0, 1.0), found 2", inside.getMessage());
+        SpecException unknown = assertThrows(SpecException.class,
+                () -> Fixtures.create("lookahead(inner=adma(lr=0.1))"));
+        assertTrue(unknown.getMessage().startsWith("parameter 'inner' of 'lookahead': unknown "
+                + "optimizer 'adma'; known: "), unknown.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rprop                 | 'rprop' has no learning rate",
+        "rprop(eta-plus=1.1)   | rprop adapts per-parameter step sizes",
+        "lookahead             | lookahead cannot wrap itself",
+        "lookahead(inner=sgd)  | lookahead cannot wrap itself",
+        "schedule-free-adamw   | would undo each synchronization",
+        "lbfgs                 | evaluates the objective itself",
+    })
+    void specsCannotWrapWhatLookaheadCannotDrive(String inner, String why) {
+        SpecException e = assertThrows(SpecException.class,
+                () -> Fixtures.create("lookahead(inner=" + inner + ")"));
+        assertTrue(e.getMessage().startsWith("parameter 'inner' of 'lookahead' cannot be '"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    @Test
+    void everyBuiltInWrappableOptimizerIsInnerWithTheGivenRate() {
+        for (String name : List.of("adam", "adamw", "adamax", "amsgrad", "nadam", "radam",
+                "adam-belief", "lion", "sgd", "momentum", "nesterov", "adagrad", "rmsprop",
+                "adadelta", "normalized-gradient")) {
             OptimizerState s = Lookahead.of(name, 0.125, 5, 0.5).start(LAYOUT);
             assertEquals(0.125, s.learningRate(), name);
             assertEquals(name, Lookahead.of(name, 0.125, 5, 0.5).inner().name());
@@ -210,6 +286,7 @@ class LookaheadTest {
         return PluginContracts.optimizer(new Lookahead.Provider())
                 .alsoWith("lookahead(inner=momentum, lr=0.01, k=3, alpha=0.8)")
                 .alsoWith("lookahead(inner=normalized-gradient, lr=0.01, k=2, alpha=0.5)")
+                .alsoWith("lookahead(inner=adam(lr=0.01, beta1=0.8), k=3, alpha=0.5)")
                 .tests();
     }
 }

@@ -196,14 +196,23 @@ class OptimizerStateTest {
     @MethodSource("withRate")
     void theLearningRateCanBeReadAndChanged(String spec, Optimizer o) {
         Spec canonical = Spec.parse(o.toString());
-        double configured = Double.parseDouble(canonical.arguments().get("lr"));
+        // lookahead's rate is the inner optimizer's, inside its nested spec
+        Spec holder = canonical.arguments().containsKey("lr") ? canonical
+                : canonical.argument("inner");
+        double configured = Double.parseDouble(holder.arguments().get("lr"));
         OptimizerState s = o.start(NET);
         assertEquals(configured, s.learningRate(), 0.0);
 
         // a state whose rate is set to x steps exactly like the optimizer configured with x
         double x = configured * 3.5;
         Map<String, String> args = new LinkedHashMap<>(canonical.arguments());
-        args.put("lr", Double.toString(x));
+        if (holder == canonical) {
+            args.put("lr", Double.toString(x));
+        } else {
+            Map<String, String> inner = new LinkedHashMap<>(holder.arguments());
+            inner.put("lr", Double.toString(x));
+            args.put("inner", new Spec(holder.name(), inner).toString());
+        }
         Optimizer configuredWithX = Fixtures.create(canonical.name(), args);
         s.learningRate(x);
         assertEquals(x, s.learningRate(), 0.0);

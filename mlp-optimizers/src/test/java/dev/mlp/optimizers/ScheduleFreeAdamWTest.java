@@ -68,6 +68,31 @@ class ScheduleFreeAdamWTest {
     }
 
     @Test
+    void theEndOfTheRunWritesTheAverageXWorkedByHand() {
+        // the two steps of twoStepsWorkedByHand: after them y != x; the run's end writes x
+        OptimizerState s = new ScheduleFreeAdamW(0.1, 0.9, 0.999, 1e-8, 0.5, 2)
+                .start(HandComputedStepsTest.LAYOUT);
+        double[][] w = {{1, -2}, {0.5}};
+        s.runFinished(w); // before any step the weights are x_1 already: left alone
+        assertArrayEquals(new double[] {1, -2}, w[0], 0.0);
+        assertArrayEquals(new double[] {0.5}, w[1], 0.0);
+        s.update(w, new double[][] {{2, -0.5}, {0}});
+        s.update(w, new double[][] {{1, -2}, {1}});
+        assertArrayEquals(new double[] {0.8903730417291951322, -1.821053328828665926}, w[0], TOL);
+        OptimizerSnapshot before = s.snapshot();
+        s.runFinished(w);
+        // x = (1 - c_3) x_2 + c_3 z_3, c_3 = 1.999e-5 / 2.249e-5 (digits in twoStepsWorkedByHand)
+        assertArrayEquals(new double[] {0.8910997758789166697, -1.822626520083162053}, w[0], TOL);
+        assertArrayEquals(new double[] {0.3743305835556423835}, w[1], TOL);
+        // bit for bit the snapshot's average; the state itself is unchanged
+        double[][] x = ScheduleFreeAdamW.averagedWeights(before);
+        assertArrayEquals(x[0], w[0], 0.0);
+        assertArrayEquals(x[1], w[1], 0.0);
+        assertEquals(before, s.snapshot());
+        assertThrows(IllegalArgumentException.class, () -> s.runFinished(new double[][] {{1}}));
+    }
+
+    @Test
     void averagedWeightsRejectAnotherOptimizersSnapshot() {
         OptimizerState adam = new Adam(0.1, 0.9, 0.999, 1e-8).start(HandComputedStepsTest.LAYOUT);
         assertEquals("cannot restore a 'adam' snapshot into a 'schedule-free-adamw' optimizer",

@@ -228,6 +228,7 @@ public final class SparkTrainer {
                 break;
             }
         }
+        state.runFinished(params);
         TrainingResult result = new TrainingResult(history, state.steps(), control.reason, seed);
         for (TrainingListener l : listeners) {
             l.runFinished(new TrainingListener.RunEnd(result.epochs(), result.finalLoss(),

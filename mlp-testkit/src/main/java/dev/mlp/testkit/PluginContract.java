@@ -416,6 +416,10 @@ public abstract class PluginContract<T, C extends PluginContract<T, C>> {
             }
         } else if (s.type() == ParameterSpec.Type.CHOICE) {
             good.addAll(s.choices());
+        } else if (s.type() == ParameterSpec.Type.PLUGIN) {
+            if (s.defaultValue() != null) {
+                good.add((String) s.defaultValue());
+            }
         } else {
             good.addAll(List.of("true", "false"));
         }
@@ -449,6 +453,11 @@ public abstract class PluginContract<T, C extends PluginContract<T, C>> {
             }
             case BOOLEAN -> bad.add("maybe");
             case CHOICE -> bad.add("no-such-choice");
+            case PLUGIN -> {
+                bad.add("no-such-plugin");
+                bad.add("no-such-plugin(x=1)");
+                bad.add("1.5");
+            }
             default -> throw new IllegalStateException("unknown type " + s.type());
         }
         return bad;
@@ -472,6 +481,9 @@ public abstract class PluginContract<T, C extends PluginContract<T, C>> {
             }
             case BOOLEAN -> candidates.add(!((Boolean) d));
             case CHOICE -> candidates.addAll(s.choices());
+            case PLUGIN -> {
+                return null; // which other plugins exist depends on the class path
+            }
             default -> throw new IllegalStateException("unknown type " + s.type());
         }
         for (Object c : candidates) {

@@ -1,5 +1,6 @@
 package dev.mlp.api.spec;
 
+import dev.mlp.api.spi.PluginKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,7 +12,16 @@ import java.util.Objects;
  * ParameterSpec.real("lr", 0.01, "learning rate").above(0)
  * ParameterSpec.integer("size", 32, "samples per batch").atLeast(1)
  * ParameterSpec.bool("shuffle", true, "reshuffle every epoch")
+ * ParameterSpec.plugin("then", PluginKind.SCHEDULE, "constant", "the schedule warmed up")
  * }</pre>
+ *
+ * <p>A {@link Type#PLUGIN} parameter takes a spec of another plugin, of a given kind, nested in
+ * this one: {@code warmup(then=cosine(warmup=0, min=0.1))}, or just a name,
+ * {@code warmup(then=cosine)}, for that plugin at its defaults. {@link Parameters#bind} resolves
+ * it through a {@link dev.mlp.api.spi.PluginLookup} (the registry when there is one), so any
+ * plugin of the kind, a third party's included, can be given. A parameter declared with
+ * {@link #forwardsTo(String)} is a shorthand for the parameter of the same name of a nested
+ * spec.
  *
  * @param name the parameter name as written in a spec
  * @param type the value type
@@ -23,10 +33,15 @@ import java.util.Objects;
  * @param maxInclusive whether {@code max} itself is allowed
  * @param choices the allowed values of a {@link Type#CHOICE} parameter
  * @param description one line for help texts and the README table
+ * @param kind the kind of plugin a {@link Type#PLUGIN} parameter takes, else {@code null}
+ * @param forwardsTo for a shorthand, the {@link Type#PLUGIN} parameter of the same declaration
+ *                   whose nested spec receives the value (see {@link #forwardsTo(String)}), else
+ *                   {@code null}
  */
 public record ParameterSpec(String name, Type type, Object defaultValue, Double min,
                             boolean minInclusive, Double max, boolean maxInclusive,
-                            List<String> choices, String description) {
+                            List<String> choices, String description, PluginKind<?> kind,
+                            String forwardsTo) {
 
     /** The type of a parameter's value. */
     public enum Type {
@@ -37,7 +52,12 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
         /** {@code true} or {@code false}. */
         BOOLEAN,
         /** One of a fixed list of words. */
-        CHOICE
+        CHOICE,
+        /**
+         * Another plugin of a given {@link ParameterSpec#kind()}, written as its spec: a name, or
+         * a nested spec with arguments.
+         */
+        PLUGIN
     }
 
     /** Validates the declaration. */
@@ -52,6 +72,35 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
         if (type == Type.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice parameter '" + name + "' needs choices");
         }
+        if ((type == Type.PLUGIN) != (kind != null)) {
+            throw new IllegalArgumentException("parameter '" + name + "': a plugin parameter, "
+                    + "and only one, names the kind of plugin it takes");
+        }
+        if (forwardsTo != null && (type == Type.PLUGIN || forwardsTo.equals(name))) {
+            throw new IllegalArgumentException("parameter '" + name + "' cannot forward to '"
+                    + forwardsTo + "': only a number, boolean or choice is a shorthand for a "
+                    + "parameter of a nested spec");
+        }
+    }
+
+    /**
+     * A declaration without a plugin kind or forwarding, as before plugin parameters existed.
+     *
+     * @param name the parameter name as written in a spec
+     * @param type the value type, not {@link Type#PLUGIN}
+     * @param defaultValue the default, or {@code null} if it is required
+     * @param min the lower bound, or {@code null}
+     * @param minInclusive whether {@code min} itself is allowed
+     * @param max the upper bound, or {@code null}
+     * @param maxInclusive whether {@code max} itself is allowed
+     * @param choices the allowed values of a {@link Type#CHOICE} parameter
+     * @param description one line of help
+     */
+    public ParameterSpec(String name, Type type, Object defaultValue, Double min,
+                         boolean minInclusive, Double max, boolean maxInclusive,
+                         List<String> choices, String description) {
+        this(name, type, defaultValue, min, minInclusive, max, maxInclusive, choices,
+                description, null, null);
     }
 
     /**
@@ -109,12 +158,49 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
     }
 
     /**
+     * A parameter taking another plugin of a kind, as a spec: a name ({@code cosine}) or a
+     * nested spec ({@code cosine(warmup=5, min=0.1)}).
+     *
+     * @param name parameter name
+     * @param kind the kind of plugin it takes
+     * @param defaultSpec the default, a spec of a plugin of that kind, for example
+     *                    {@code "adam"}
+     * @param description one line of help
+     * @return the declaration
+     * @throws SpecException if the default is not a well-formed spec
+     */
+    public static ParameterSpec plugin(String name, PluginKind<?> kind, String defaultSpec,
+                                       String description) {
+        Objects.requireNonNull(kind, "kind");
+        String normalized = defaultSpec == null ? null : Spec.parse(defaultSpec).toString();
+        return new ParameterSpec(name, Type.PLUGIN, normalized, null, false, null, false, null,
+                description, kind, null);
+    }
+
+    /**
+     * Makes this parameter a shorthand for the parameter of the same name of the plugin given
+     * in the {@link Type#PLUGIN} parameter {@code target}: Lookahead's
+     * {@code lookahead(inner=sgd, lr=0.1)} is {@code lookahead(inner=sgd(lr=0.1))}.
+     * {@link Parameters#bind} moves the value (given, or else the default) into the nested spec
+     * when that spec does not set the parameter itself and its plugin declares it; a value given
+     * both ways is refused. A shorthand is not part of the bound values nor of the canonical
+     * spec, which shows the value inside the nested spec.
+     *
+     * @param target the plugin parameter of the same declaration
+     * @return a copy forwarding to {@code target}
+     */
+    public ParameterSpec forwardsTo(String target) {
+        return new ParameterSpec(name, type, defaultValue, min, minInclusive, max, maxInclusive,
+                choices, description, kind, Objects.requireNonNull(target, "target"));
+    }
+
+    /**
      * @param bound the smallest allowed value
      * @return a copy with an inclusive lower bound
      */
     public ParameterSpec atLeast(double bound) {
         return new ParameterSpec(name, type, defaultValue, bound, true, max, maxInclusive, choices,
-                description);
+                description, kind, forwardsTo);
     }
 
     /**
@@ -123,7 +209,7 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
      */
     public ParameterSpec above(double bound) {
         return new ParameterSpec(name, type, defaultValue, bound, false, max, maxInclusive, choices,
-                description);
+                description, kind, forwardsTo);
     }
 
     /**
@@ -132,7 +218,7 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
      */
     public ParameterSpec atMost(double bound) {
         return new ParameterSpec(name, type, defaultValue, min, minInclusive, bound, true, choices,
-                description);
+                description, kind, forwardsTo);
     }
 
     /**
@@ -141,7 +227,7 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
      */
     public ParameterSpec below(double bound) {
         return new ParameterSpec(name, type, defaultValue, min, minInclusive, bound, false, choices,
-                description);
+                description, kind, forwardsTo);
     }
 
     /**
@@ -149,7 +235,9 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
      *
      * @param raw the text after {@code name=}
      * @param plugin the plugin's name, for the message
-     * @return a {@link Double}, {@link Integer}, {@link Boolean} or {@link String}
+     * @return a {@link Double}, {@link Integer}, {@link Boolean} or {@link String} (for a
+     *         {@link Type#PLUGIN} parameter the spec printed back, checked for form only: the
+     *         plugin is resolved by {@link Parameters#bind})
      * @throws SpecException if the value has the wrong type or is out of range
      */
     public Object parse(String raw, String plugin) {
@@ -192,6 +280,14 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
                 throw new SpecException(where + " must be one of " + String.join(", ", choices)
                         + ", found '" + raw + "'");
             }
+            case PLUGIN: {
+                try {
+                    return Spec.parse(raw).toString();
+                } catch (SpecException e) {
+                    throw new SpecException(where + " must be a " + kind.label() + " spec, such as "
+                            + defaultValue + ", found '" + raw + "': " + e.getMessage());
+                }
+            }
             default:
                 throw new IllegalStateException("unknown type " + type);
         }
@@ -228,6 +324,9 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
         if (type == Type.BOOLEAN) {
             return "true or false";
         }
+        if (type == Type.PLUGIN) {
+            return "a " + kind.label() + " spec";
+        }
         if (min != null && max != null) {
             return "in " + (minInclusive ? "[" : "(") + bound(min) + ", " + bound(max)
                     + (maxInclusive ? "]" : ")");
@@ -252,8 +351,12 @@ public record ParameterSpec(String name, Type type, Object defaultValue, Double 
         String t = type.name().toLowerCase(Locale.ROOT);
         String r = range();
         String def = defaultValue == null ? "required" : "default " + format(defaultValue);
-        return name + " (" + t + (r.equals("any") || type == Type.BOOLEAN ? "" : " " + r) + ", "
-                + def + ")" + (description.isEmpty() ? "" : ": " + description);
+        String what = type == Type.PLUGIN ? kind.label() + " spec"
+                : t + (r.equals("any") || type == Type.BOOLEAN ? "" : " " + r);
+        String forward = forwardsTo == null ? ""
+                : ", shorthand for " + name + " inside " + forwardsTo;
+        return name + " (" + what + ", " + def + forward + ")"
+                + (description.isEmpty() ? "" : ": " + description);
     }
 
     /**

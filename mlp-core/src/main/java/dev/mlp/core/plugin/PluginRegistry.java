@@ -14,6 +14,7 @@ import dev.mlp.api.spec.Parameters;
 import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.PluginKind;
+import dev.mlp.api.spi.PluginLookup;
 import dev.mlp.api.spi.PluginProvider;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +36,12 @@ import java.util.TreeMap;
  * <p>The registry holds the providers bound by {@link dev.mlp.core.inject.MlpModule} (by default
  * everything {@link PluginCatalog#discover} finds, plus anything an application binds itself).
  * Unknown names, unknown parameters, malformed specs and out-of-range values are rejected with a
- * {@link SpecException} that lists what is known.
+ * {@link SpecException} that lists what is known. A spec nested in another
+ * ({@code lookahead(inner=adam(lr=0.01))}, {@code warmup(then=cosine(min=0.1))}) is resolved
+ * here too, among the plugins of the kind its parameter takes, so a third party's plugin can be
+ * nested as well as a built-in one.
  */
-public final class PluginRegistry {
+public final class PluginRegistry implements PluginLookup {
 
     private final Map<PluginKind<?>, Map<String, ? extends PluginProvider<?>>> providers =
             new LinkedHashMap<>();
@@ -87,7 +91,26 @@ public final class PluginRegistry {
      * @throws SpecException if the spec is malformed or names something unknown or invalid
      */
     public <T> Configured<T> configure(PluginKind<T> kind, String spec) {
-        return resolve(kind.label(), kind.type(), providers.get(kind), spec);
+        return resolve(kind.label(), kind.type(), providers.get(kind), spec, this);
+    }
+
+    /**
+     * The provider of a plugin, for nested specs.
+     *
+     * @param kind the kind of plugin
+     * @param name a name or alias
+     * @return its provider
+     * @throws SpecException if no plugin of the kind answers to the name, listing the known
+     */
+    @Override
+    public PluginProvider<?> provider(PluginKind<?> kind, String name) {
+        Map<String, ? extends PluginProvider<?>> byName = providers.get(kind);
+        PluginProvider<?> provider = byName.get(name);
+        if (provider == null) {
+            throw new SpecException("unknown " + kind.label() + " '" + name + "'; known: "
+                    + String.join(", ", canonicalNames(byName)));
+        }
+        return provider;
     }
 
     /**
@@ -106,6 +129,25 @@ public final class PluginRegistry {
     public static <T> Configured<T> resolve(String label, Class<T> type,
                                             Map<String, ? extends PluginProvider<?>> byName,
                                             String spec) {
+        return resolve(label, type, byName, spec, PluginLookup.discovered());
+    }
+
+    /**
+     * Like {@link #resolve(String, Class, Map, String)}, with nested specs resolved through
+     * {@code lookup}.
+     *
+     * @param label the kind in words, for messages
+     * @param type what the providers create
+     * @param byName the providers by name and alias
+     * @param spec the spec string
+     * @param lookup finds the providers of nested specs
+     * @param <T> the plugin type
+     * @return the instance with its canonical spec
+     * @throws SpecException if the spec is malformed or names something unknown or invalid
+     */
+    public static <T> Configured<T> resolve(String label, Class<T> type,
+                                            Map<String, ? extends PluginProvider<?>> byName,
+                                            String spec, PluginLookup lookup) {
         Spec parsed = Spec.parse(spec);
         PluginProvider<?> provider = byName.get(parsed.name());
         if (provider == null) {
@@ -113,7 +155,7 @@ public final class PluginRegistry {
                     + "'; known: " + String.join(", ", canonicalNames(byName)));
         }
         Parameters params = Parameters.bind(provider.name(), provider.parameters(),
-                parsed.arguments());
+                parsed.arguments(), lookup);
         Object instance = provider.create(params);
         if (instance == null) {
             throw new IllegalStateException(PluginCatalog.origin(provider) + " created null for '"

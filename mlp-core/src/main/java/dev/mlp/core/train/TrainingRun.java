@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * method on the {@link FullBatchObjective} of the training data instead, and the epoch's loss
  * is the loss at the iteration's new point; a stop reason the method reports ends the run.
  *
+ * <p>When the run ends normally the optimizer's state is told
+ * ({@link OptimizerState#runFinished(double[][])}), then early stopping restores the best
+ * epoch's weights if it keeps them, then the listeners hear that the run finished.
+ *
  * <p>A divergence (a NaN or infinite loss, gradient or parameter, see {@link FiniteChecks})
  * goes to the {@link DivergenceGuard}, which rolls the epoch back or ends the run. Not
  * thread-safe: one instance per run.
@@ -272,6 +276,7 @@ final class TrainingRun {
     }
 
     private TrainingResult finish() {
+        state.runFinished(run.params); // before early stopping's restore, which then wins
         if (early != null) {
             early.runFinished(kept);
         }

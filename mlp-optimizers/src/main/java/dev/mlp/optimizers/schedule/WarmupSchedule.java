@@ -3,13 +3,14 @@ package dev.mlp.optimizers.schedule;
 import dev.mlp.api.LearningRateSchedule;
 import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.Parameters;
+import dev.mlp.api.spec.Spec;
+import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.DeclaredProvider;
 import dev.mlp.api.spi.LearningRateScheduleProvider;
-import java.util.LinkedHashMap;
+import dev.mlp.api.spi.PluginKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Linear warm-up in front of any other schedule (Goyal et al., "Accurate, Large Minibatch SGD:
@@ -26,11 +27,13 @@ import java.util.function.Supplier;
  * where it would); it receives every end-of-epoch report (so {@code reduce-on-plateau} works
  * behind a warm-up) and every scale factor, and its saved state is this schedule's saved state.
  *
- * <p>In Java code the other schedule can be any {@link LearningRateSchedule}, a third party's
- * included: {@code new WarmupSchedule(100, new CosineSchedule(0, 0.01))}. A spec names a built-in
- * schedule of this module at its defaults: {@code warmup(steps=100, then=cosine)}. (The spec
- * grammar has no nested specs and a parameter is a number, a boolean or a word from a fixed list,
- * so a spec cannot carry the other schedule's own parameters.)
+ * <p>The other schedule can be any {@link LearningRateSchedule}, a third party's included: in
+ * Java code {@code new WarmupSchedule(100, new CosineSchedule(0, 0.01))}, in a spec any schedule
+ * of the registry (a jar on the class path) as a nested spec with its own parameters,
+ * {@code warmup(steps=100, then=cosine(min=0.01))}, or by name at its defaults,
+ * {@code warmup(steps=100, then=cosine)} (the spelling from before nested specs, with the same
+ * meaning). The canonical spec nests the other schedule's canonical spec:
+ * {@code warmup(steps=100, then=cosine(warmup=0, min=0.01))}.
  *
  * @param steps the number of warm-up steps, {@code >= 1}
  * @param then the schedule whose rate is warmed up, not null
@@ -40,19 +43,14 @@ public record WarmupSchedule(int steps, LearningRateSchedule then) implements Le
     /** The registered name. */
     public static final String NAME = "warmup";
 
-    /** The built-in schedules a spec can warm up, by name. */
-    private static final Map<String, Supplier<LearningRateScheduleProvider>> WRAPPABLE =
-            wrappable();
-
     /** The warm-up length in steps: integer {@code >= 1}, default 100. */
     public static final ParameterSpec STEPS =
             ParameterSpec.integer("steps", 100, "steps of linear warm-up").atLeast(1);
 
-    /** The schedule after (and under) the warm-up: a built-in's name, default constant. */
+    /** The schedule after (and under) the warm-up: any schedule's spec, default constant. */
     public static final ParameterSpec THEN =
-            ParameterSpec.choice("then", ConstantSchedule.NAME,
-                    "the built-in schedule, at its defaults, that the warm-up multiplies",
-                    WRAPPABLE.keySet().toArray(new String[0]));
+            ParameterSpec.plugin("then", PluginKind.SCHEDULE, ConstantSchedule.NAME,
+                    "the schedule the warm-up multiplies (a name or a nested spec)");
 
     /** The parameters in the order of the canonical spec, as the provider declares them. */
     public static final List<ParameterSpec> PARAMETERS = List.of(STEPS, THEN);
@@ -68,35 +66,19 @@ public record WarmupSchedule(int steps, LearningRateSchedule then) implements Le
     }
 
     /**
-     * A warm-up in front of a built-in schedule at its defaults, as the spec
-     * {@code warmup(steps=..., then=...)} configures it.
+     * A warm-up in front of a schedule, as the spec {@code warmup(steps=..., then=...)}
+     * configures it, the schedule found among those on the class path.
      *
      * @param steps the number of warm-up steps, {@code >= 1}
-     * @param then the built-in schedule's name, one of {@link #THEN}'s choices
+     * @param then the schedule's name or spec, for example {@code "cosine"} or
+     *             {@code "cosine(min=0.1)"}
      * @return the configured schedule
-     * @throws dev.mlp.api.spec.SpecException if a value is out of range
+     * @throws dev.mlp.api.spec.SpecException if a value is out of range or the schedule unknown
      */
     public static WarmupSchedule of(int steps, String then) {
-        return new WarmupSchedule(steps, builtIn(then));
-    }
-
-    private static LearningRateSchedule builtIn(String name) {
-        THEN.check(name, NAME);
-        LearningRateScheduleProvider p = WRAPPABLE.get(name).get();
-        return p.create(Parameters.bind(p.name(), p.parameters(), Map.of()));
-    }
-
-    private static Map<String, Supplier<LearningRateScheduleProvider>> wrappable() {
-        Map<String, Supplier<LearningRateScheduleProvider>> m = new LinkedHashMap<>();
-        m.put(ConstantSchedule.NAME, ConstantSchedule.Provider::new);
-        m.put(CosineSchedule.NAME, CosineSchedule.Provider::new);
-        m.put(StepSchedule.NAME, StepSchedule.Provider::new);
-        m.put(ExponentialSchedule.NAME, ExponentialSchedule.Provider::new);
-        m.put(InverseScalingSchedule.NAME, InverseScalingSchedule.Provider::new);
-        m.put(ReduceOnPlateauSchedule.NAME, ReduceOnPlateauSchedule.Provider::new);
-        m.put(OneCycleSchedule.NAME, OneCycleSchedule.Provider::new);
-        m.put(CyclicalSchedule.NAME, CyclicalSchedule.Provider::new);
-        return m;
+        Parameters p = Parameters.bind(NAME, PARAMETERS, Map.of(STEPS.name(),
+                Integer.toString(steps), THEN.name(), then));
+        return new WarmupSchedule(steps, p.plugin(THEN.name(), LearningRateSchedule.class));
     }
 
     @Override
@@ -158,22 +140,30 @@ public record WarmupSchedule(int steps, LearningRateSchedule then) implements Le
     }
 
     /**
-     * @return the canonical spec when the other schedule is a built-in one at its defaults, for
-     *         example {@code warmup(steps=100, then=cosine)}; otherwise
+     * @return the canonical spec, with the other schedule's own canonical spec nested, for
+     *         example {@code warmup(steps=100, then=cosine(warmup=0, min=0.0))}; if the other
+     *         schedule's {@code toString()} is not a spec of its name,
      *         {@code warmup(steps=100) then } and the other schedule
      */
     @Override
     public String toString() {
-        String name = then.name();
-        if (WRAPPABLE.containsKey(name) && then.equals(builtIn(name))) {
-            return NAME + "(" + STEPS.name() + "=" + steps + ", " + THEN.name() + "=" + name + ")";
+        String text = String.valueOf(then);
+        try {
+            Spec spec = Spec.parse(text);
+            if (spec.name().equals(then.name())) {
+                return NAME + "(" + STEPS.name() + "=" + steps + ", " + THEN.name() + "=" + spec
+                        + ")";
+            }
+        } catch (SpecException e) {
+            // not a spec: say what it is instead
         }
         return NAME + "(" + STEPS.name() + "=" + steps + ") then " + then;
     }
 
     /**
      * Provides {@link WarmupSchedule} under the name {@value WarmupSchedule#NAME}, with the
-     * parameters declared there. Example spec: {@code warmup(steps=200, then=cosine)}.
+     * parameters declared there. Example specs: {@code warmup(steps=200, then=cosine)},
+     * {@code warmup(steps=200, then=cosine(min=0.1))}.
      */
     public static final class Provider extends DeclaredProvider<LearningRateSchedule>
             implements LearningRateScheduleProvider {
@@ -182,8 +172,8 @@ public record WarmupSchedule(int steps, LearningRateSchedule then) implements Le
         public Provider() {
             super(WarmupSchedule.NAME, "linear warm-up over the first steps, multiplying another "
                     + "schedule's rate", WarmupSchedule.PARAMETERS,
-                    p -> WarmupSchedule.of(p.integer(WarmupSchedule.STEPS.name()),
-                            p.choice(WarmupSchedule.THEN.name())));
+                    p -> new WarmupSchedule(p.integer(WarmupSchedule.STEPS.name()),
+                            p.plugin(WarmupSchedule.THEN.name(), LearningRateSchedule.class)));
         }
     }
 }

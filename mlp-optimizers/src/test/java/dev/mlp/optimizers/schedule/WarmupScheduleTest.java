@@ -107,14 +107,34 @@ class WarmupScheduleTest {
     void specRoundTrip() {
         LearningRateSchedule w = create(Map.of("steps", "100", "then", "cosine"));
         assertEquals(new WarmupSchedule(100, new CosineSchedule(0, 0)), w);
-        assertEquals("warmup(steps=100, then=cosine)", w.toString());
+        assertEquals("warmup(steps=100, then=cosine(warmup=0, min=0.0))", w.toString());
         assertEquals(WarmupSchedule.of(100, "cosine"), w);
+        assertEquals(w, create(Map.of("steps", "100", "then", "cosine(warmup=0, min=0.0)")));
         assertEquals(new WarmupSchedule(100, new ConstantSchedule()), create(Map.of()));
-        SpecException e = assertThrows(SpecException.class,
-                () -> create(Map.of("then", "warmup")));
-        assertTrue(e.getMessage().startsWith("parameter 'then' of 'warmup' must be one of "
-                + "constant, cosine,"), e.getMessage());
         assertThrows(SpecException.class, () -> create(Map.of("steps", "0")));
+    }
+
+    @Test
+    void aNestedSpecGivesTheOtherSchedulesParameters() {
+        LearningRateSchedule w = create(Map.of("steps", "10", "then", "step(every=3, factor=0.25)"));
+        assertEquals(new WarmupSchedule(10, new StepSchedule(3, 0.25)), w);
+        assertEquals("warmup(steps=10, then=step(every=3, factor=0.25))", w.toString());
+        assertEquals(new WarmupSchedule(5, new CosineSchedule(2, 0.1)),
+                WarmupSchedule.of(5, "cosine(warmup=2, min=0.1)"));
+        SpecException bad = assertThrows(SpecException.class,
+                () -> create(Map.of("then", "cosine(min=2)")));
+        assertTrue(bad.getMessage().startsWith("parameter 'then' of 'warmup': parameter 'min' "
+                + "of 'cosine' must be"), bad.getMessage());
+        SpecException unknown = assertThrows(SpecException.class,
+                () -> create(Map.of("then", "cosin")));
+        assertTrue(unknown.getMessage().startsWith("parameter 'then' of 'warmup': unknown "
+                + "schedule 'cosin'; known: "), unknown.getMessage());
+        // a warm-up may warm up a warm-up: the two factors multiply
+        State s = create(Map.of("steps", "2", "then", "warmup(steps=4)"))
+                .start(new Run(1.0, 1, 8));
+        assertEquals(0.5 * 0.25, s.rate(1, 0), TOL);
+        assertEquals(1.0 * 0.5, s.rate(1, 1), TOL);
+        assertEquals(1.0, s.rate(1, 4), TOL);
     }
 
     @TestFactory
@@ -122,6 +142,7 @@ class WarmupScheduleTest {
         return PluginContracts.schedule(new WarmupSchedule.Provider())
                 .alsoWith("warmup(steps=3, then=cosine)")
                 .alsoWith("warmup(steps=7, then=reduce-on-plateau)")
-                .alsoWith("warmup(steps=2, then=one-cycle)").tests();
+                .alsoWith("warmup(steps=2, then=one-cycle)")
+                .alsoWith("warmup(steps=4, then=step(every=1, factor=0.5))").tests();
     }
 }
