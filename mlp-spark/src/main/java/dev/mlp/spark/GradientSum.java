@@ -22,6 +22,8 @@ final class GradientSum implements Serializable {
     private final int height;
     /** Pending pieces by node key (level and index packed in a long). */
     private final Map<Long, Piece> pieces = new HashMap<>();
+    /** Time spent in {@link #merge} on this instance, in nanoseconds; not sent anywhere. */
+    private transient long mergeNanos;
 
     /**
      * @param partitions number of partitions of the data, at least 1
@@ -49,11 +51,24 @@ final class GradientSum implements Serializable {
         double weight;
         /** Number of rows. */
         long rows;
+        /**
+         * The compute backends the partitions' gradients were computed on, such as
+         * {@code "native-blas float64"}; several, sorted and comma-separated, when executors
+         * differ; null before any partition reported.
+         */
+        String backend;
+        /** The longest time one task took to get the step's weights, in nanoseconds. */
+        long loadNanos;
+        /** The longest time one task took from start to its partition's sum, in nanoseconds. */
+        long taskNanos;
 
         void add(Piece o) {
             loss += o.loss;
             weight += o.weight;
             rows += o.rows;
+            backend = union(backend, o.backend);
+            loadNanos = Math.max(loadNanos, o.loadNanos);
+            taskNanos = Math.max(taskNanos, o.taskNanos);
             if (o.gradient != null) {
                 if (gradient == null) {
                     gradient = o.gradient;
@@ -66,6 +81,20 @@ final class GradientSum implements Serializable {
                 }
             }
         }
+    }
+
+    /** @return the names of both lists, each once, sorted; null if both are null */
+    static String union(String a, String b) {
+        if (a == null || a.equals(b)) {
+            return b == null ? a : b;
+        }
+        if (b == null) {
+            return a;
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        names.addAll(java.util.Arrays.asList(a.split(", ")));
+        names.addAll(java.util.Arrays.asList(b.split(", ")));
+        return String.join(", ", names);
     }
 
     /**
@@ -94,11 +123,18 @@ final class GradientSum implements Serializable {
             throw new IllegalArgumentException("cannot merge sums over " + other.partitions
                     + " and " + partitions + " partitions");
         }
+        long start = System.nanoTime();
         for (Map.Entry<Long, Piece> e : other.pieces.entrySet()) {
             insert(e.getKey(), e.getValue());
         }
         other.pieces.clear();
+        mergeNanos += System.nanoTime() - start;
         return this;
+    }
+
+    /** @return the time spent merging other sums into this one, in nanoseconds */
+    long mergeNanos() {
+        return mergeNanos;
     }
 
     /**

@@ -52,6 +52,7 @@ final class ParamSet implements Serializable {
     final Param<String> categoricalImputation;
     final BooleanParam missingIndicators;
     final StringArrayParam missingValues;
+    final Param<String> precision;
 
     /**
      * Declares the parameters of a stage and sets their defaults on it.
@@ -117,6 +118,10 @@ final class ParamSet implements Serializable {
                 + "column with missing training cells gets an input that is 1 where missing");
         missingValues = new StringArrayParam(owner, "missingValues", "texts of string cells "
                 + "that count as missing, besides null");
+        precision = new Param<>(owner, "precision", "precision of the executors' matrix "
+                + "products in training: float64 (double) or float32 (float products over "
+                + "double weights)");
+        owner.setDefault(precision, dev.mlp.core.train.Precision.FLOAT64.label());
         owner.setDefault(inputCols, new String[0]);
         owner.setDefault(categoricalCols, new String[0]);
         owner.setDefault(encoder, dev.mlp.data.TablePreprocessor.DEFAULT_ENCODER);

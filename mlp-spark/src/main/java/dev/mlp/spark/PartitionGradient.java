@@ -1,8 +1,11 @@
 package dev.mlp.spark;
 
+import dev.mlp.api.kernel.ComputeBackend;
 import dev.mlp.core.Mlp;
+import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.train.BatchGradient;
+import dev.mlp.core.train.Precision;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +21,10 @@ import org.apache.spark.broadcast.Broadcast;
  *
  * <p>Each executor thread keeps one network and workspace per network spec and reuses them from
  * step to step; the weights come from the step's broadcast. Plugins are resolved by name with
- * the executor's own plugin registry.
+ * the executor's own plugin registry, and the matrix products run on the compute backend the
+ * executor's JVM chooses by default ({@link MatrixBackends#standard()}: the system property
+ * {@code mlp.backend}, else the fastest that runs there), in the trainer's precision; the leaf
+ * carries that backend's name back to the driver, and the time the task took.
  */
 final class PartitionGradient implements FlatMapFunction<Iterator<Block>, GradientSum> {
 
@@ -32,6 +38,7 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
     private final Broadcast<double[]> weights;
     private final double fraction;
     private final long stepSeed;
+    private final Precision precision;
 
     /**
      * @param spec the network and loss
@@ -41,15 +48,18 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
      * @param fraction the probability that a row is in the step's sample, in (0, 1]; 1 takes
      *                 every row
      * @param stepSeed the seed of this step's sample (unused when {@code fraction} is 1)
+     * @param precision the precision of the matrix products
      */
     PartitionGradient(NetworkSpec spec, int partitions, int blockSize,
-                      Broadcast<double[]> weights, double fraction, long stepSeed) {
+                      Broadcast<double[]> weights, double fraction, long stepSeed,
+                      Precision precision) {
         this.spec = spec;
         this.partitions = partitions;
         this.blockSize = blockSize;
         this.weights = weights;
         this.fraction = fraction;
         this.stepSeed = stepSeed;
+        this.precision = precision;
     }
 
     @Override
@@ -57,8 +67,10 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
         if (!blocks.hasNext()) {
             return Collections.emptyIterator();
         }
+        long start = System.nanoTime();
         Worker w = worker();
         w.load(weights.value());
+        long loaded = System.nanoTime();
         GradientSum sum = new GradientSum(partitions);
         GradientSum.Piece leaf = null;
         SplittableRandom random = null;
@@ -72,6 +84,7 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
             Block b = blocks.next();
             if (leaf == null) {
                 leaf = sum.leaf(b.partition());
+                leaf.backend = w.backend;
                 weighted = b.weights() != null;
                 if (fraction < 1.0) {
                     random = new SplittableRandom(Flat.mix(stepSeed ^ Flat.mix(b.partition())));
@@ -104,6 +117,8 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
         if (buffered > 0) {
             w.accumulate(leaf, w.x, w.y, weighted ? w.w : null, buffered);
         }
+        leaf.loadNanos = loaded - start;
+        leaf.taskNanos = System.nanoTime() - start;
         return List.of(sum).iterator();
     }
 
@@ -114,9 +129,12 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
 
     private Worker worker() {
         int threads = taskThreads();
+        // chosen per task: the system property mlp.backend may name another one between runs
+        ComputeBackend chosen = MatrixBackends.standard();
         Worker w = WORKER.get();
-        if (w == null || !w.spec.equals(spec) || w.capacity < blockSize || w.threads != threads) {
-            w = new Worker(spec, blockSize, threads);
+        if (w == null || !w.spec.equals(spec) || w.capacity < blockSize || w.threads != threads
+                || w.precision != precision || !w.chosen.equals(chosen.name())) {
+            w = new Worker(spec, blockSize, threads, precision, chosen);
             WORKER.set(w);
         }
         return w;
@@ -138,6 +156,11 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
         final NetworkSpec spec;
         final int capacity;
         final int threads;
+        final Precision precision;
+        /** The compute backend's name. */
+        final String chosen;
+        /** The compute backend's name, with the precision: {@code "native-blas float64"}. */
+        final String backend;
         final double[][] params;
         final BatchGradient gradient;
         final int size;
@@ -146,15 +169,19 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
         final double[] w;
         double[] loaded;
 
-        Worker(NetworkSpec spec, int capacity, int threads) {
+        Worker(NetworkSpec spec, int capacity, int threads, Precision precision,
+               ComputeBackend chosen) {
             this.spec = spec;
             this.capacity = capacity;
             this.threads = threads;
+            this.precision = precision;
             var registry = Mlp.standard().registry();
             Network network = spec.network(registry);
             this.params = network.parameters();
+            this.chosen = chosen.name();
+            this.backend = chosen.name() + " " + precision.label();
             this.gradient = new BatchGradient(network, spec.lossFunction(registry), capacity,
-                    threads);
+                    threads, MatrixBackends.withPrecision(chosen, precision));
             this.size = spec.parameterCount();
             this.x = new double[capacity * spec.inputs()];
             this.y = new double[capacity * spec.outputs()];

@@ -9,6 +9,7 @@ import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
 import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
+import dev.mlp.core.train.Precision;
 import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.TrainingResult;
 import java.util.ArrayList;
@@ -259,6 +260,11 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
     @Override
     public StringArrayParam missingValues() {
         return p.missingValues;
+    }
+
+    @Override
+    public Param<String> precision() {
+        return p.precision;
     }
 
     // ---- setters; plugin specs are checked at once ----
@@ -590,6 +596,22 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
         return this;
     }
 
+    /**
+     * The precision of the matrix products of training on the executors, as the single-machine
+     * builder's {@code precision(...)}: {@code float64} (the default) multiplies in
+     * {@code double}; {@code float32} multiplies in {@code float} while the weights, their
+     * updates and every element-wise step stay in {@code double}. The fitted model predicts in
+     * {@code double} either way.
+     *
+     * @param value {@code float64} or {@code float32} (any case)
+     * @return this
+     * @throws IllegalArgumentException naming the known precisions if it is neither
+     */
+    public SparkMlp setPrecision(String value) {
+        set(p.precision, Precision.parse(value).label());
+        return this;
+    }
+
     // ---- Spark ML ----
 
     @Override
@@ -666,7 +688,8 @@ public final class SparkMlp extends Estimator<SparkMlpModel>
         double tolerance = getTol();
         SparkTrainer trainer = new SparkTrainer(spec, getOptimizer(), getBatch(), getEpochs(), s,
                 getAggregationDepth(),
-                tolerance > 0 ? List.of(new LossTolerance(tolerance)) : List.of());
+                tolerance > 0 ? List.of(new LossTolerance(tolerance)) : List.of(),
+                Precision.parse(getPrecision()));
 
         Network network = spec.network(registry);
         if (isDefined(p.initialWeights)) {

@@ -284,6 +284,11 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
         return p.missingValues;
     }
 
+    @Override
+    public Param<String> precision() {
+        return p.precision;
+    }
+
     // ---- setters of what transform uses; the training parameters are read-only here ----
 
     /**

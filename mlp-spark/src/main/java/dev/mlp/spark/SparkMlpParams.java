@@ -116,6 +116,17 @@ public interface SparkMlpParams extends Params {
     /** @return the parameter of the texts that count as missing */
     StringArrayParam missingValues();
 
+    /** @return the training precision parameter: float64 or float32 */
+    Param<String> precision();
+
+    /**
+     * @return the precision of the training's matrix products, {@code float64} (the default)
+     *         or {@code float32}
+     */
+    default String getPrecision() {
+        return getOrDefault(precision());
+    }
+
     /** @return a copy of the raw input columns, empty when the features vector is used */
     default String[] getInputCols() {
         return getOrDefault(inputCols()).clone();

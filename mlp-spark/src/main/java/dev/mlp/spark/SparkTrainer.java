@@ -12,6 +12,7 @@ import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
 import dev.mlp.api.spi.PluginKind;
 import dev.mlp.core.plugin.PluginRegistry;
+import dev.mlp.core.train.Precision;
 import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.TrainingDivergedException;
 import dev.mlp.core.train.TrainingResult;
@@ -46,6 +47,13 @@ import org.slf4j.LoggerFactory;
  * partition from the run seed, the step and the partition; a step whose sample happens to be
  * empty is skipped. The strategy's visiting order (shuffling) is not used.
  *
+ * <p>The executors compute on the compute backend their JVM chooses by default (the system
+ * property {@code mlp.backend}, else the fastest that runs there), in the trainer's
+ * {@link #precision()}; the backend's name travels back with every partition's sum, and the
+ * driver logs it (at INFO, once per run, and as a warning if executors differ, since backends
+ * add in different orders). Each step's timings (broadcast, job, slowest task, merging on the
+ * driver) are logged at DEBUG.
+ *
  * <p>A trainer is immutable and reusable. For a fixed seed and partitioning two runs give the
  * same bits. Listeners run on the driver and see epoch ends (with a control to stop early) but
  * no per-batch events.
@@ -61,6 +69,7 @@ public final class SparkTrainer {
     private final long seed;
     private final int depth;
     private final List<TrainingListener> listeners;
+    private final Precision precision;
 
     /**
      * @param spec the network's shape and loss
@@ -75,6 +84,26 @@ public final class SparkTrainer {
      */
     public SparkTrainer(NetworkSpec spec, String optimizer, String batch, int epochs, long seed,
                         int depth, List<TrainingListener> listeners) {
+        this(spec, optimizer, batch, epochs, seed, depth, listeners, Precision.FLOAT64);
+    }
+
+    /**
+     * @param spec the network's shape and loss
+     * @param optimizer optimizer spec, for example {@code "adam(lr=0.001)"}
+     * @param batch batch strategy spec, for example {@code "full-batch"} or
+     *              {@code "mini-batch(size=128)"}
+     * @param epochs number of epochs, at least 0
+     * @param seed the run seed (mini-batch samples)
+     * @param depth depth of the {@code treeAggregate}, at least 1
+     * @param listeners listeners called on the driver, in order
+     * @param precision the precision of the executors' matrix products: {@code FLOAT64}, the
+     *                  other constructors' choice, or {@code FLOAT32} (float products over
+     *                  double weights, as single-machine {@code precision("float32")})
+     * @throws IllegalArgumentException if a spec is unknown or invalid, or a number out of range
+     */
+    public SparkTrainer(NetworkSpec spec, String optimizer, String batch, int epochs, long seed,
+                        int depth, List<TrainingListener> listeners, Precision precision) {
+        this.precision = Objects.requireNonNull(precision, "precision");
         PluginRegistry registry = Mlp.standard().registry();
         this.spec = Objects.requireNonNull(spec, "spec").resolve(registry);
         var configured = registry.configure(PluginKind.OPTIMIZER, Optimizer.class,
@@ -150,8 +179,9 @@ public final class SparkTrainer {
                     + "' gives batches of " + b + " of " + n + " rows; use the full-batch "
                     + "strategy (full-batch)");
         }
+        Report report = new Report();
         SparkObjective objective = iterative == null ? null : new SparkObjective(
-                network.layout(), w -> gradient(sc, data, w, 1.0, 0L));
+                network.layout(), w -> gradient(sc, data, w, 1.0, 0L, report));
         double[][] params = network.parameters();
         double[][] grads = new double[params.length][];
         for (int i = 0; i < params.length; i++) {
@@ -163,9 +193,9 @@ public final class SparkTrainer {
             l.runStarted(new TrainingListener.RunStart(seed, epochs,
                     (int) Math.min(n, Integer.MAX_VALUE), b, network, 0, 0));
         }
-        LOG.info("training {} on {} rows in {} partitions: {} epochs of {} step(s), {}",
+        LOG.info("training {} on {} rows in {} partitions: {} epochs of {} step(s), {}, {}",
                 network, n, data.partitions(), epochs, stepsPerEpoch,
-                full ? "full batch" : "samples of " + b + " rows on average");
+                full ? "full batch" : "samples of " + b + " rows on average", precision);
         long step = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             double lossSum = 0.0;
@@ -189,7 +219,7 @@ public final class SparkTrainer {
             for (int s = 1; iterative == null && s <= stepsPerEpoch; s++) {
                 step++;
                 GradientSum.Piece total = gradient(sc, data, Flat.flatten(params), fraction,
-                        Flat.mix(runSeed + step));
+                        Flat.mix(runSeed + step), report);
                 if (!Double.isFinite(total.loss)) {
                     throw new TrainingDivergedException(epoch, s, "the loss became "
                             + total.loss);
@@ -229,6 +259,10 @@ public final class SparkTrainer {
             }
         }
         state.runFinished(params);
+        if (report.backends != null) {
+            LOG.info("trained in {} Spark job(s); the executors computed on compute backend {}",
+                    report.jobs, report.backends);
+        }
         TrainingResult result = new TrainingResult(history, state.steps(), control.reason, seed);
         for (TrainingListener l : listeners) {
             l.runFinished(new TrainingListener.RunEnd(result.epochs(), result.finalLoss(),
@@ -242,18 +276,55 @@ public final class SparkTrainer {
      *
      * @return the sums over all partitions
      */
-    private GradientSum.Piece gradient(JavaSparkContext sc, TrainingData data, double[] weights,
-                                       double fraction, long stepSeed) {
+    GradientSum.Piece gradient(JavaSparkContext sc, TrainingData data, double[] weights,
+                               double fraction, long stepSeed, Report report) {
+        long start = System.nanoTime();
         Broadcast<double[]> bc = sc.broadcast(weights);
+        long broadcast = System.nanoTime();
         try {
             GradientSum sum = data.blocks()
                     .mapPartitions(new PartitionGradient(spec, data.partitions(),
-                            data.blockSize(), bc, fraction, stepSeed))
+                            data.blockSize(), bc, fraction, stepSeed, precision))
                     .treeAggregate(new GradientSum(data.partitions()), GradientSum::merge,
                             GradientSum::merge, depth);
-            return sum.total();
+            long job = System.nanoTime();
+            GradientSum.Piece total = sum.total();
+            report.record(total, broadcast - start, job - broadcast, sum.mergeNanos());
+            return total;
         } finally {
             bc.destroy();
+        }
+    }
+
+    /** What the executors reported over one run: their compute backends, the job count. */
+    static final class Report {
+        /** The executors' compute backends, comma-separated; null before the first job. */
+        String backends;
+        /** Spark jobs run. */
+        long jobs;
+
+        void record(GradientSum.Piece total, long broadcastNanos, long jobNanos,
+                    long mergeNanos) {
+            jobs++;
+            if (total.backend != null && !total.backend.equals(backends)) {
+                String before = backends;
+                backends = GradientSum.union(backends, total.backend);
+                if (backends.contains(",")) {
+                    LOG.warn("the executors compute on different compute backends ({}), which "
+                            + "add in different orders: the result depends on which executor "
+                            + "ran which partition; name one with -Dmlp.backend=... in "
+                            + "spark.executor.extraJavaOptions", backends);
+                } else if (before == null) {
+                    LOG.info("the executors compute on compute backend {}", backends);
+                }
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(String.format(java.util.Locale.ROOT, "job %d: %.1f ms: broadcast "
+                        + "%.1f ms, job %.1f ms (slowest task %.1f ms, of it getting the weights "
+                        + "%.1f ms; merging on the driver %.1f ms)", jobs,
+                        (broadcastNanos + jobNanos) / 1e6, broadcastNanos / 1e6, jobNanos / 1e6,
+                        total.taskNanos / 1e6, total.loadNanos / 1e6, mergeNanos / 1e6));
+            }
         }
     }
 
@@ -285,6 +356,11 @@ public final class SparkTrainer {
     /** @return the depth of the tree aggregation */
     public int depth() {
         return depth;
+    }
+
+    /** @return the precision of the executors' matrix products */
+    public Precision precision() {
+        return precision;
     }
 
     private static final class Control implements TrainingControl {

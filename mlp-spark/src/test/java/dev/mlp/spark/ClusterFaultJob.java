@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * The driver of {@link SparkClusterFaultTest}, in a JVM of its own: trains through the estimator
  * and through {@code SparkTrainer} on {@code TrainingData.parallelize}, each once undisturbed
  * and once while the test kills an executor, and writes each run's weights (raw bits), the
- * Spark job at which an executor was reported lost and the number of jobs of the run.
+ * Spark job at which an executor was reported lost and the number of jobs of the run; last,
+ * the compute backend the executors report, in {@code backend}.
  *
  * <p>Arguments: the master URL and the directory to talk to the test through. For a run with a
  * kill it writes {@code kill-RUN} and, for the trainer, waits at an epoch end until the test
@@ -100,6 +101,7 @@ public final class ClusterFaultJob {
                 Thread.sleep(500);
                 write(dir.resolve(run + ".result"), weights);
             }
+            Files.writeString(dir.resolve("backend"), executorBackend(sc, data));
         } finally {
             spark.stop();
         }
@@ -157,6 +159,17 @@ public final class ClusterFaultJob {
             }
         }
         return network.parameters();
+    }
+
+    /** The compute backend the executors report with their sums of one gradient. */
+    private static String executorBackend(JavaSparkContext sc, Dataset data) {
+        NetworkSpec spec = new NetworkSpec(4, List.of(8, 3), List.of("tanh", "softmax"),
+                "cross-entropy");
+        try (TrainingData d = TrainingData.parallelize(sc, data, 4, 16)) {
+            return new SparkTrainer(spec, "sgd", "full-batch", 1, 1).gradient(sc, d,
+                    new double[spec.parameterCount()], 1.0, 0L, new SparkTrainer.Report())
+                    .backend;
+        }
     }
 
     private static void signal(Path file) {

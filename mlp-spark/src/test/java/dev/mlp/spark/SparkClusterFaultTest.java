@@ -3,6 +3,8 @@ package dev.mlp.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mlp.core.kernel.MatrixBackends;
+
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -111,6 +113,10 @@ class SparkClusterFaultTest {
                 // every weight, bit for bit
                 assertEquals(clean.subList(2, clean.size()), hit.subList(2, hit.size()), path);
             }
+            // executors started with the same class path and options as this JVM choose the
+            // backend this JVM chooses by default
+            assertEquals(MatrixBackends.standard().name() + " float64",
+                    Files.readString(talk.resolve("backend")));
         } finally {
             stopAll();
         }

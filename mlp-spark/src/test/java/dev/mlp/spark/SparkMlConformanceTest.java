@@ -183,7 +183,7 @@ class SparkMlConformanceTest {
         assertArrayEquals(new int[0], mlp.getLayers());
         // the model has every parameter of the estimator, by name
         assertEquals(names(mlp.params()), names(model.params()));
-        assertEquals(30, mlp.params().length);
+        assertEquals(31, mlp.params().length);
         // getters do not hand out the parameter's own array
         mlp.getThresholds()[0] = 9;
         assertEquals(0.5, mlp.getThresholds()[0]);

@@ -10,6 +10,7 @@ import dev.mlp.core.Dataset;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.plugin.PluginRegistry;
+import dev.mlp.core.train.Precision;
 import dev.mlp.core.train.Seeds;
 import dev.mlp.core.train.Trainer;
 import dev.mlp.core.train.TrainingResult;
@@ -176,7 +177,7 @@ class SparkTrainerTest {
                                              org.apache.spark.broadcast.Broadcast<double[]> w,
                                              long stepSeed) {
         return d.blocks().mapPartitions(new PartitionGradient(SPEC, d.partitions(),
-                        d.blockSize(), w, 0.05, stepSeed))
+                        d.blockSize(), w, 0.05, stepSeed, Precision.FLOAT64))
                 .reduce(GradientSum::merge).total();
     }
 

@@ -107,7 +107,7 @@ public final class MlpcComparison {
                     + "784-128-10, %d iterations, seed 1, local[2], %d partitions, %d cores, "
                     + "our backend %s, best of %d%n",
                     train.count(), test.count(), iterations, partitions,
-                    Runtime.getRuntime().availableProcessors(), MatrixBackends.defaultName(),
+                    Runtime.getRuntime().availableProcessors(), MatrixBackends.standard().name(),
                     repeat);
             run(methods(train, iterations), train, test, only, repeat);
         } finally {

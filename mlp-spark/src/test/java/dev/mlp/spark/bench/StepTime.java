@@ -30,7 +30,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * weight gradients and the back-propagated deltas).
  *
  * <p>Arguments (all optional): {@code master=local[2] rows=4000 inputs=784 hidden=16,128,512
- * partitions=1,2,4 steps=10 warmup=3 blockSize=256}. Other {@code spark.*} settings (for a
+ * partitions=1,2,4 steps=10 warmup=3 blockSize=256 timings=false}; {@code timings=true} logs
+ * each step's breakdown ({@code SparkTrainer} at DEBUG: broadcast, job, slowest task, merging
+ * on the driver) to standard error. Other {@code spark.*} settings (for a
  * cluster: {@code spark.executor.extraClassPath}, {@code spark.cores.max}...) are taken from
  * system properties, as {@code SparkConf} does.
  */
@@ -51,6 +53,7 @@ public final class StepTime {
         int steps = 10;
         int warmup = 3;
         int blockSize = 256;
+        boolean timings = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2) {
@@ -65,9 +68,10 @@ public final class StepTime {
                 case "steps" -> steps = Integer.parseInt(kv[1]);
                 case "warmup" -> warmup = Integer.parseInt(kv[1]);
                 case "blockSize" -> blockSize = Integer.parseInt(kv[1]);
+                case "timings" -> timings = Boolean.parseBoolean(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option '" + a
                         + "'; known: master, rows, inputs, hidden, partitions, steps, warmup, "
-                        + "blockSize");
+                        + "blockSize, timings");
             }
         }
         SparkConf conf = new SparkConf().setMaster(master).setAppName("mlp-spark-step-time")
@@ -80,6 +84,11 @@ public final class StepTime {
         lines.add("|---:|---:|---:|---:|---:|---:|---:|");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
+            if (timings) {
+                org.apache.logging.log4j.core.config.Configurator.setLevel(
+                        SparkTrainer.class.getName(), org.apache.logging.log4j.Level.DEBUG);
+                sc.sc().addSparkListener(new TaskTimes());
+            }
             System.out.printf(Locale.ROOT, "master %s, %d rows, %d inputs, %d executors' cores%n",
                     master, rows, inputs, sc.defaultParallelism());
             for (int h : hidden) {
@@ -124,6 +133,59 @@ public final class StepTime {
         }
         Arrays.sort(step);
         return steps % 2 == 1 ? step[steps / 2] : (step[steps / 2 - 1] + step[steps / 2]) / 2;
+    }
+
+    /**
+     * Prints each task's times as Spark's task metrics give them, relative to its job: from the
+     * job's start to the task's launch, deserializing the task, running it, serializing its
+     * result (and the result's size), garbage collection, and from the task's end to the job's.
+     */
+    private static final class TaskTimes extends org.apache.spark.scheduler.SparkListener {
+        private final java.util.Map<Integer, Long> jobStartByStage =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Integer, Integer> jobByStage =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Integer, List<String>> tasksByJob =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Integer, List<Long>> finishesByJob =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+            for (Object id : scala.collection.JavaConverters.seqAsJavaListConverter(
+                    e.stageIds()).asJava()) {
+                jobStartByStage.put((Integer) id, e.time());
+                jobByStage.put((Integer) id, e.jobId());
+            }
+        }
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd e) {
+            var info = e.taskInfo();
+            var m = e.taskMetrics();
+            Long start = jobStartByStage.get(e.stageId());
+            Integer job = jobByStage.get(e.stageId());
+            if (start == null || m == null) {
+                return;
+            }
+            tasksByJob.computeIfAbsent(job, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(String.format(Locale.ROOT, "launch +%d ms, deserialize %d ms, run %d "
+                            + "ms, result serialization %d ms (%d KB), gc %d ms",
+                            info.launchTime() - start, m.executorDeserializeTime(),
+                            m.executorRunTime(), m.resultSerializationTime(),
+                            m.resultSize() / 1024, m.jvmGCTime()));
+            finishesByJob.computeIfAbsent(job,
+                    k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(info.finishTime());
+        }
+
+        @Override
+        public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd e) {
+            List<Long> ends = finishesByJob.getOrDefault(e.jobId(), List.of());
+            long last = ends.stream().mapToLong(Long::longValue).max().orElse(e.time());
+            System.err.printf(Locale.ROOT, "spark job %d: last task ended %d ms before the job; "
+                    + "tasks: %s%n", e.jobId(), e.time() - last,
+                    tasksByJob.getOrDefault(e.jobId(), List.of()));
+        }
     }
 
     private static Dataset randomRows(int rows, int inputs, int classes, long seed) {
