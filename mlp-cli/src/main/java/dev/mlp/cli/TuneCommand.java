@@ -213,6 +213,9 @@ final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        for (Candidate c : points) {
+            options(c).check(); // option checks that need no data, before it is read
+        }
         Plugins plugins = parent.plugins();
         MultiLabelTable.Read read = CvCommand.read(spec, input, tableOptions, labelOptions,
                 classification, plugins);
