@@ -3,6 +3,7 @@ package dev.mlp.cli;
 import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import dev.mlp.core.train.GradientCheck;
+import dev.mlp.core.train.Precision;
 import dev.mlp.data.DataTable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,6 +64,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "; for example 1e-4");
         }
         modelOptions.check();
+        if (modelOptions.precision() != Precision.FLOAT64) {
+            throw new BadInputException("--precision " + modelOptions.precision() + ": the "
+                    + "gradient check compares the float64 backward pass with finite "
+                    + "differences, whatever precision training runs in; leave --precision out");
+        }
         boolean classification = input.classification();
         Plugins plugins = parent.plugins();
         modelOptions.checkSpecs(plugins.mlp().registry());

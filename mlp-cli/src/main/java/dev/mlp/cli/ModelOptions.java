@@ -204,6 +204,14 @@ final class ModelOptions {
     }
 
     /**
+     * @return the metrics {@code train} computes and reports: the multi-label ones for
+     *         multi-label data, else {@link #defaultMetrics(boolean)}
+     */
+    static String[] defaultMetrics(boolean classification, boolean multiLabel) {
+        return multiLabel ? MULTI_LABEL_METRICS.clone() : defaultMetrics(classification);
+    }
+
+    /**
      * A builder configured with these options.
      *
      * @param mlp the plugins' instance

@@ -1,5 +1,6 @@
 package dev.mlp.cli;
 
+import dev.mlp.core.Dataset;
 import dev.mlp.core.Model;
 import dev.mlp.core.MultiLabel;
 import dev.mlp.core.train.Seeds;
@@ -34,7 +35,8 @@ final class MultiLabelTable {
      * The data to train on and the labels found in it.
      *
      * @param prepared the table (0/1 targets, one column per label) with its preprocessing
-     * @param labels the labels, in output order, with their thresholds
+     * @param labels the labels, in output order, with their thresholds ({@code null} where
+     *               {@code cv} and {@code tune} read single-label data)
      */
     record Read(TrainCommand.Prepared prepared, MultiLabel labels) {
     }
@@ -99,6 +101,18 @@ final class MultiLabelTable {
     }
 
     /**
+     * A multi-label table as the rows a model trains on. Its rows carry no class, even where
+     * every row happens to have exactly one label: validation splits and folds are plain seeded
+     * shuffles, the same in {@code train}, {@code cv} and {@code tune}.
+     *
+     * @param table a table with one 0/1 target column per label
+     * @return its rows, as regression data
+     */
+    static Dataset dataset(DataTable table) {
+        return table.toDataset().asRegression();
+    }
+
+    /**
      * The table {@code --validation} trains on: the inputs encoded and imputed with what was
      * fitted on the training rows only (see {@link TableFolds#forValidation}), the labels as
      * they are.
@@ -110,7 +124,7 @@ final class MultiLabelTable {
             return prepared;
         }
         DataTable t = prepared.table();
-        int[][] rows = ValidationSplit.rows(t.toDataset(), fraction, Seeds.of(seed).validation());
+        int[][] rows = ValidationSplit.rows(dataset(t), fraction, Seeds.of(seed).validation());
         FittedPreprocessing p = preprocessor.fit(prepared.raw().select(rows[0]));
         FittedPreprocessing.Encoded e = p.apply(prepared.raw());
         return new TrainCommand.Prepared(DataTable.regression(t.source(), e.table().features(),

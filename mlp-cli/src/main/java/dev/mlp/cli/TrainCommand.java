@@ -2,6 +2,7 @@ package dev.mlp.cli;
 
 import dev.mlp.api.Evaluation;
 import dev.mlp.api.TrainingListener;
+import dev.mlp.core.Dataset;
 import dev.mlp.core.Mlp;
 import dev.mlp.core.Model;
 import dev.mlp.core.MultiLabel;
@@ -232,8 +233,8 @@ final class TrainCommand implements Callable<Integer> {
              OutputLock c = checkpointDir == null ? null
                      : OutputLock.directory("--checkpoint-dir", checkpointDir)) {
             try {
-                result = from != null ? model.resume(table.toDataset(), from)
-                        : model.fit(table.toDataset());
+                Dataset rows = multiLabel ? MultiLabelTable.dataset(table) : table.toDataset();
+                result = from != null ? model.resume(rows, from) : model.fit(rows);
             } finally {
                 bar.finish();
             }

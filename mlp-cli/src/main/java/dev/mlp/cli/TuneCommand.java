@@ -48,7 +48,10 @@ import picocli.CommandLine.Option;
                     + "\"choice(32|64,64|128)\". Drawn numbers keep 3 significant digits.",
             "Each candidate is scored by --folds cross-validation (default 5) or a "
                     + "--validation split, candidates in parallel on the cores; prints the "
-                    + "candidates ranked and the best as the exact 'mlp train' command."})
+                    + "candidates ranked and the best as the exact 'mlp train' command.",
+            "Multi-label data (--targets, or --target with --label-separator) is scored at "
+                    + "the labels' --thresholds, on plain seeded shuffled folds (no one class "
+                    + "column to stratify by)."})
 final class TuneCommand implements Callable<Integer> {
 
     /** The search strategies. */
@@ -70,6 +73,9 @@ final class TuneCommand implements Callable<Integer> {
 
     @Mixin
     TableOptions tableOptions;
+
+    @Mixin
+    LabelOptions labelOptions;
 
     @Option(names = "--search", defaultValue = "random",
             description = "grid or random (default: ${DEFAULT-VALUE}).")
@@ -95,7 +101,8 @@ final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--metric", paramLabel = "NAME",
             description = "The metric to rank by (default: accuracy for classification, r2 "
-                    + "for regression); loss, mse and mae rank lowest first.")
+                    + "for regression, micro-f1 for multi-label data); loss, mse, mae and "
+                    + "hamming-loss rank lowest first.")
     String metric;
 
     @Option(names = "--parallel", paramLabel = "N",
@@ -178,18 +185,20 @@ final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        boolean classification = input.classification();
+        boolean multiLabel = labelOptions.given();
+        boolean classification = !multiLabel && input.classification();
         checkOptions();
+        labelOptions.check(input.target, CvCommand.taskGiven(spec));
         long s = seed != null ? seed : TrainingDefaults.standard().seed();
         String rankBy = metric != null ? metric.strip()
-                : classification ? "accuracy" : "r2";
-        CvCommand.metrics(List.of(rankBy), classification, parent.plugins());
+                : multiLabel ? "micro-f1" : classification ? "accuracy" : "r2";
+        CvCommand.metrics(List.of(rankBy), classification, multiLabel, parent.plugins());
+        String[] reported = ModelOptions.defaultMetrics(classification, multiLabel);
         if (validation != null && !rankBy.equals(Metrics.LOSS)
-                && !List.of(ModelOptions.defaultMetrics(classification)).contains(rankBy)) {
+                && !List.of(reported).contains(rankBy)) {
             throw new BadInputException("--metric " + rankBy + ": a validation split ranks by "
-                    + "a metric 'mlp train' reports, loss or " + String.join(" or ",
-                    ModelOptions.defaultMetrics(classification)) + "; rank by " + rankBy
-                    + " with --folds");
+                    + "a metric 'mlp train' reports, loss or " + String.join(" or ", reported)
+                    + "; rank by " + rankBy + " with --folds");
         }
         SearchSpace space = space();
         if (space.searched().isEmpty()) {
@@ -204,11 +213,14 @@ final class TuneCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        for (Candidate c : points) {
+            options(c).check(); // option checks that need no data, before it is read
+        }
         Plugins plugins = parent.plugins();
-        TrainCommand.Prepared prepared = CvCommand.read(spec, input, tableOptions,
+        MultiLabelTable.Read read = CvCommand.read(spec, input, tableOptions, labelOptions,
                 classification, plugins);
-        DataTable table = prepared.table();
-        Dataset data = table.toDataset();
+        DataTable table = read.prepared().table();
+        Dataset data = multiLabel ? MultiLabelTable.dataset(table) : table.toDataset();
         int k = folds != null ? folds : 5;
         if (validation == null && k > data.rows()) {
             throw new BadInputException("--folds " + k + " needs at least " + k + " rows, but "
@@ -224,8 +236,8 @@ final class TuneCommand implements Callable<Integer> {
                 o.checkClassWeights(data, table.classNames());
             }
             try {
-                byCandidate.put(c, CvCommand.models(plugins, o, table, classification, s, split,
-                        List.of(rankBy)));
+                byCandidate.put(c, CvCommand.models(plugins, o, table, classification,
+                        read.labels(), s, split, List.of(rankBy)));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("candidate " + c.number() + " ("
                         + String.join(" ", args(c)) + "): " + MlpCli.message(e), e);
@@ -240,7 +252,7 @@ final class TuneCommand implements Callable<Integer> {
             hs = hs.parallelism(parallel);
         }
         long start = System.nanoTime();
-        SearchResult result = hs.run(points, CvCommand.foldData(prepared, tableOptions, plugins),
+        SearchResult result = hs.run(points, CvCommand.foldData(read, tableOptions, plugins),
                 models);
         String scoredBy = validation != null ? "the " + rankBy + " on a " + validation
                 + " validation split" : k + "-fold cross-validation " + rankBy;
@@ -387,7 +399,7 @@ final class TuneCommand implements Callable<Integer> {
     /** The data options as the user gave them. */
     private List<String> dataArgs() {
         Set<String> names = new LinkedHashSet<>();
-        for (String mixin : List.of("input", "tableOptions")) {
+        for (String mixin : List.of("input", "tableOptions", "labelOptions")) {
             for (CommandLine.Model.OptionSpec o : spec.mixins().get(mixin).options()) {
                 names.addAll(List.of(o.names()));
             }

@@ -40,5 +40,13 @@ class CheckCommandTest {
         Cli column = Cli.run("check", "--data", IRIS, "--target", "nope");
         assertEquals(MlpCli.BAD_INPUT, column.code());
         assertTrue(column.err().contains("has no column 'nope'"), column.err());
+        // the check is of the float64 gradients: float32 is refused, not silently ignored
+        Cli precision = Cli.run("check", "--data", IRIS, "--target", "species",
+                "--precision", "float32");
+        assertEquals(MlpCli.BAD_INPUT, precision.code(), precision.out());
+        assertTrue(precision.err().contains("--precision float32: the gradient check "
+                + "compares the float64 backward pass"), precision.err());
+        assertEquals(MlpCli.OK, Cli.run("check", "--data", IRIS, "--target", "species",
+                "--precision", "float64").code());
     }
 }

@@ -828,6 +828,18 @@ public final class MistakesCatalogue {
         refuse(c, names("--data", s(work.resolve("missing.csv"))), "predict", "-m", s(model),
                 "--data", s(work.resolve("missing.csv")));
         refuse(c, names("-m", s(blobs)), "predict", "-m", s(blobs), "--data", s(blobs));
+        Path predicted = write("with-prediction.csv", "x1,x2,prediction\n1,2,red\n3,4,blue\n");
+        refuse(c, names("--keep", "prediction"), "predict", "-m", s(model), "--data",
+                s(predicted), "--keep", "prediction");
+        Path labels = write("labels.csv", "x1,x2,a,b\n1,2,0,1\n3,4,1,1\n5,6,1,0\n7,8,0,0\n");
+        refuse(c, names("--metrics", "accuracy"), "cv", "--data", s(labels), "--targets", "a,b",
+                "--metrics", "accuracy");
+        refuse(c, names("--task"), "tune", "--data", s(labels), "--targets", "a,b", "--task",
+                "classification", "--layers", "choice(2|4)");
+        refuse(c, names("--precision", "float16"), "cv", "--data", s(blobs), "--target",
+                "kind", "--precision", "float16");
+        refuse(c, names("--precision", "float16"), "tune", "--data", s(blobs), "--target",
+                "kind", "--layers", "choice(2|4)", "--precision", "float16");
         refuse(c, names("FILE"), "inspect");
         refuse(c, names(s(work.resolve("missing.mlp"))), "inspect",
                 s(work.resolve("missing.mlp")));

@@ -239,6 +239,105 @@ class MultiLabelCommandsTest {
         assertEquals("kind,x,prediction,p(a),p(b)", p.out().lines().findFirst().orElseThrow());
     }
 
+    /** The line after the one starting with {@code heading}. */
+    private static String lineAfter(String out, String heading) {
+        List<String> lines = out.lines().toList();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).startsWith(heading)) {
+                return lines.get(i + 1).strip();
+            }
+        }
+        throw new AssertionError("no line after '" + heading + "' in:\n" + out);
+    }
+
+    private static String meanLine(String out) {
+        return out.lines().filter(l -> l.startsWith("mean ± std")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void cvScoresMultiLabelFoldsAtTheThresholds() {
+        List<String> common = List.of("--features", "x,y,colour", "--epochs", "10",
+                "--folds", "4", "--parallel", "2");
+        List<String> byColumns = new ArrayList<>(List.of("cv", "--data", columns.toString(),
+                "--targets", "a,b,c", "--thresholds", "0.2,0.8,0.35"));
+        byColumns.addAll(common);
+        Cli c = Cli.run(byColumns.toArray(new String[0]));
+        assertEquals(MlpCli.OK, c.code(), c.err());
+        assertTrue(c.out().startsWith("4-fold cross-validation of 4-16-3 on 120 rows of "),
+                c.out());
+        assertTrue(c.out().contains("subset-accuracy  hamming-loss     micro-f1         "
+                + "macro-f1"), c.out());
+        assertEquals(7, c.out().lines().count(), c.out()); // title, heading, 4 folds, mean
+        // the same labels read from one joined column: the same table, the same bits
+        List<String> byJoined = new ArrayList<>(List.of("cv", "--data", joined.toString(),
+                "--target", "tags", "--label-separator", ";", "--class-order", "sorted",
+                "--thresholds", "0.2,0.8,0.35"));
+        byJoined.addAll(common);
+        Cli j = Cli.run(byJoined.toArray(new String[0]));
+        assertEquals(MlpCli.OK, j.code(), j.err());
+        assertEquals(c.out().substring(c.out().indexOf('\n')),
+                j.out().substring(j.out().indexOf('\n')));
+        // the thresholds decide the scores
+        List<String> atHalf = new ArrayList<>(byColumns);
+        atHalf.set(atHalf.indexOf("0.2,0.8,0.35"), "0.5,0.5,0.5");
+        Cli h = Cli.run(atHalf.toArray(new String[0]));
+        assertEquals(MlpCli.OK, h.code(), h.err());
+        assertFalse(meanLine(h.out()).equals(meanLine(c.out())), h.out() + c.out());
+
+        Cli bad = Cli.run("cv", "--data", columns.toString(), "--targets", "a,b,c",
+                "--metrics", "accuracy");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("--metrics: 'accuracy' needs one class per row; for "
+                + "multi-label data use subset-accuracy, hamming-loss, micro-f1, macro-f1 or "
+                + "loss"), bad.err());
+        bad = Cli.run("cv", "--data", columns.toString(), "--targets", "a,b,c", "--task",
+                "classification");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("--task does not apply to multi-label"), bad.err());
+    }
+
+    @Test
+    void tuneSearchesMultiLabelModelsAndSavesTheBestWithItsLabels() throws IOException {
+        Path best = dir.resolve("best.mlp");
+        Cli t = Cli.run("tune", "--data", joined.toString(), "--target", "tags",
+                "--label-separator", ";", "--class-order", "sorted", "--features",
+                "x,y,colour", "--thresholds", "0.5,0.3,0.6", "--epochs", "20", "--layers",
+                "choice(4|8)", "--search", "grid", "--folds", "3", "--train-best", "-o",
+                best.toString());
+        assertEquals(MlpCli.OK, t.code(), t.err());
+        assertTrue(t.out().contains("scored by 3-fold cross-validation micro-f1"), t.out());
+        // the printed cv command reproduces the best score
+        String best1 = t.out().lines().filter(l -> l.startsWith("best: ")).findFirst()
+                .orElseThrow();
+        String score = best1.replaceAll(".*micro-f1 ([0-9.]+ ± [0-9.]+).*", "$1");
+        List<String> cv = TuneCommandTest.words(lineAfter(t.out(), "reproduce its score:"));
+        assertTrue(cv.containsAll(List.of("--label-separator", ";", "--thresholds",
+                "0.5,0.3,0.6")), cv.toString());
+        Cli again = Cli.run(cv.toArray(new String[0]));
+        assertEquals(MlpCli.OK, again.code(), again.err());
+        assertTrue(meanLine(again.out()).contains(score), again.out() + "\n" + best1);
+        // the best model keeps its labels, thresholds and separator
+        ModelInfo info = ModelFile.read(best);
+        assertEquals(MultiLabel.of("a", "b", "c").withThresholds(0.5, 0.3, 0.6)
+                .withSeparator(";"), info.multiLabel());
+        assertEquals(List.of("tags"), info.metadata().targetNames());
+
+        // scored by a validation split: the score is the one the printed train reports
+        Cli v = Cli.run("tune", "--data", columns.toString(), "--targets", "a,b,c",
+                "--features", "x,y,colour", "--thresholds", "0.5,0.3,0.6", "--epochs", "20",
+                "--layers", "choice(4|8)", "--search", "grid", "--validation", "0.25",
+                "--metric", "hamming-loss");
+        assertEquals(MlpCli.OK, v.code(), v.err());
+        String shown = v.out().replaceAll("(?s).*best: candidate \\d+, "
+                + "validation-hamming-loss ([0-9.]+).*", "$1");
+        List<String> train = TuneCommandTest.words(lineAfter(v.out(), "train it"));
+        train.set(train.indexOf("-o") + 1, dir.resolve("v.mlp").toString());
+        Cli trained = Cli.run(train.toArray(new String[0]));
+        assertEquals(MlpCli.OK, trained.code(), trained.err());
+        assertTrue(trained.out().matches("(?s).*\\n  validation-hamming-loss\\s+" + shown
+                + "\\n.*"), shown + "\n" + trained.out());
+    }
+
     @Test
     void badMultiLabelInputIsAShortMessage() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "x,a,b\n1,0,1\n2,2,0\n3,1,1\n");
