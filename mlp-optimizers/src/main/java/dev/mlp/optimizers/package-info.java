@@ -34,12 +34,12 @@
  *       <td>Liu et al. (2020), rectified once {@code rho_t > 5} (PyTorch's form)</td></tr>
  *   <tr><td>{@code adam-belief(lr=0.001, ..., epsilon=1.0E-16)}</td>
  *       <td>Zhuang et al. (2020): Adam scaled by the deviation {@code (g - m)^2}</td></tr>
- *   <tr><td>{@code lookahead(inner=adam, lr=0.001, k=5, alpha=0.5)}</td>
- *       <td>Zhang et al. (2019) around another optimizer: {@code k} steps forward, slow
- *       weights {@code alpha} of the way</td></tr>
+ *   <tr><td>{@code lookahead(inner=adam(lr=0.001, ...), k=5, alpha=0.5)}</td>
+ *       <td>Zhang et al. (2019) around another optimizer, given as a nested spec: {@code k}
+ *       steps forward, slow weights {@code alpha} of the way</td></tr>
  *   <tr><td>{@code schedule-free-adamw(lr=0.0025, ..., warmup=0)}</td>
- *       <td>Defazio et al. (2024): gradient at an interpolation of iterate and average; the
- *       network holds the interpolation {@code y}</td></tr>
+ *       <td>Defazio et al. (2024): gradient at an interpolation {@code y} of iterate and
+ *       average; the trained network holds the average {@code x}</td></tr>
  *   <tr><td>{@code lbfgs(m=10, tol=1.0E-5, ftol=2.220446049250313E-9, maxls=20, ...)}</td>
  *       <td>Liu and Nocedal (1989) with the Moré-Thuente line search, as L-BFGS-B without
  *       bounds; a {@link dev.mlp.api.ObjectiveOptimizer}: full batch, evaluates the loss

@@ -45,6 +45,10 @@ import org.junit.jupiter.api.Assumptions;
  *       parameters, of the snapshot (if the state takes one) and the same step count as the
  *       same steps done with {@code update}, also across a change of the learning rate (if it
  *       has one). Skipped for a state that does not implement {@link RangeUpdate}.</li>
+ *   <li>{@value #END}: after 10 steps, {@code runFinished} writes only finite values, gives
+ *       the same bits when called again on the same parameters, and changes neither the step
+ *       count nor the snapshot (if the state takes one). The default, which writes nothing,
+ *       passes.</li>
  * </ul>
  *
  * <p>A "step" is one {@code update} with the gradient at the current parameters, or for an
@@ -68,9 +72,11 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
     static final String SNAPSHOT = "snapshot and restore continue bit for bit";
     static final String RATE = "learning rate can be read and changed";
     static final String RANGES = "steps split into shuffled ranges match update bit for bit";
+    static final String END = "the end of a run writes finite weights, the same twice, and "
+            + "leaves the state alone";
 
     static final List<String> CHECKS = List.of(DECREASE, GRADIENTS, OBJECTIVE, RESTART,
-            INTERLEAVED, SNAPSHOT, RATE, RANGES);
+            INTERLEAVED, SNAPSHOT, RATE, RANGES, END);
 
     /** The lengths of the ranges each block is cut into, the last taking the rest. */
     private static final int[] CUT = {1, 0, 3};
@@ -134,7 +140,8 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
                 new Check(INTERLEAVED, spec, () -> checkInterleaved(spec)),
                 new Check(SNAPSHOT, spec, () -> checkSnapshot(spec)),
                 new Check(RATE, spec, () -> checkRate(spec)),
-                new Check(RANGES, spec, () -> checkRanges(spec)));
+                new Check(RANGES, spec, () -> checkRanges(spec)),
+                new Check(END, spec, () -> checkEnd(spec)));
     }
 
     @Override
@@ -295,6 +302,55 @@ public final class OptimizerContract extends PluginContract<Optimizer, Optimizer
             }
             previous = loss;
         }
+    }
+
+    private void checkEnd(String spec) {
+        Quadratic q = new Quadratic(6);
+        OptimizerState s = create(spec).start(LAYOUT);
+        double[][] theta = q.start();
+        for (int k = 0; k < 10; k++) {
+            step(q, s, theta);
+        }
+        long steps = s.steps();
+        OptimizerSnapshot before = snapshotOrNull(s);
+        double[][] once = copy(theta);
+        s.runFinished(once);
+        for (double v : Numbers.flatten(once)) {
+            if (!Double.isFinite(v)) {
+                throw new AssertionError(spec + ": runFinished wrote " + v + " into a parameter");
+            }
+        }
+        double[][] twice = copy(theta);
+        s.runFinished(twice);
+        if (!Numbers.sameBits(Numbers.flatten(once), Numbers.flatten(twice))) {
+            throw new AssertionError(spec + ": runFinished gives other weights when called again "
+                    + "on the same parameters: " + Numbers.describeDifference(
+                    Numbers.flatten(once), Numbers.flatten(twice)));
+        }
+        if (s.steps() != steps) {
+            throw new AssertionError(spec + ": runFinished changed steps() from " + steps
+                    + " to " + s.steps());
+        }
+        OptimizerSnapshot after = snapshotOrNull(s);
+        if (before != null && !before.equals(after)) {
+            throw new AssertionError(spec + ": runFinished changed the state's snapshot");
+        }
+    }
+
+    private static OptimizerSnapshot snapshotOrNull(OptimizerState s) {
+        try {
+            return s.snapshot();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
     }
 
     private void checkGradients(String spec) {

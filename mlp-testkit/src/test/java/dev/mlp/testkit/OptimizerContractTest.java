@@ -105,6 +105,19 @@ class OptimizerContractTest {
             }
 
             @Override
+            public void runFinished(double[][] p) {
+                switch (flaw) {
+                    case "end-nan" -> p[0][0] = Double.NaN;
+                    case "end-drift" -> p[0][0] += ++ends; // another result each call
+                    case "end-state" -> v[0][0] += 1; // changes what a snapshot holds
+                    case "end-steps" -> steps++;
+                    default -> p[0][0] += 0; // the no-op of an optimizer that keeps w
+                }
+            }
+
+            int ends;
+
+            @Override
             public OptimizerSnapshot snapshot() {
                 if (flaw.equals("no-snapshot")) {
                     throw new UnsupportedOperationException("no snapshots");
@@ -217,6 +230,17 @@ class OptimizerContractTest {
         }
         assertEquals(1, skipped.size(), skipped.toString());
         assertTrue(skipped.get(0).contains("RangeUpdate"));
+    }
+
+    @Test
+    void anEndOfRunThatWritesNonFiniteValuesDriftsOrChangesTheStateFails() {
+        Kit.failure(PluginContracts.of(of("end-nan")), OptimizerContract.END, "wrote NaN");
+        Kit.failure(PluginContracts.of(of("end-drift")), OptimizerContract.END,
+                "other weights when called again");
+        Kit.failure(PluginContracts.of(of("end-state")), OptimizerContract.END,
+                "changed the state's snapshot");
+        Kit.failure(PluginContracts.of(of("end-steps")), OptimizerContract.END,
+                "changed steps() from 10 to 12");
     }
 
     @Test

@@ -60,7 +60,8 @@ public abstract class DeclaredProvider<T> implements PluginProvider<T> {
      * @param description one line saying what the plugin does
      * @param parameters the parameters, in the order of the canonical spec
      * @param factory creates a configured instance from checked values, defaults filled in
-     * @throws IllegalArgumentException if the name is blank or two parameters share a name
+     * @throws IllegalArgumentException if the name is blank, two parameters share a name or a
+     *                                  shorthand forwards to no plugin parameter
      */
     protected DeclaredProvider(String name, List<String> aliases, String description,
                                List<ParameterSpec> parameters,
@@ -74,10 +75,21 @@ public abstract class DeclaredProvider<T> implements PluginProvider<T> {
         this.parameters = List.copyOf(parameters);
         this.factory = Objects.requireNonNull(factory, "factory");
         Set<String> seen = new HashSet<>();
+        Set<String> plugins = new HashSet<>();
         for (ParameterSpec p : this.parameters) {
             if (!seen.add(p.name())) {
                 throw new IllegalArgumentException("'" + name + "' declares parameter '"
                         + p.name() + "' twice");
+            }
+            if (p.type() == ParameterSpec.Type.PLUGIN) {
+                plugins.add(p.name());
+            }
+        }
+        for (ParameterSpec p : this.parameters) {
+            if (p.forwardsTo() != null && !plugins.contains(p.forwardsTo())) {
+                throw new IllegalArgumentException("'" + name + "' declares '" + p.name()
+                        + "' as a shorthand for a parameter of '" + p.forwardsTo()
+                        + "', which is not one of its plugin parameters");
             }
         }
     }

@@ -70,6 +70,11 @@ class DeclaredProviderTest {
         IllegalArgumentException dup = assertThrows(IllegalArgumentException.class,
                 () -> new DeclaredProvider<Activation>("twice", "", List.of(K, K), p -> null) { });
         assertEquals("'twice' declares parameter 'k' twice", dup.getMessage());
+        IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class,
+                () -> new DeclaredProvider<Activation>("wrap", "", List.of(K.forwardsTo("k2")),
+                        p -> null) { });
+        assertEquals("'wrap' declares 'k' as a shorthand for a parameter of 'k2', which is not "
+                + "one of its plugin parameters", dangling.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> new DeclaredProvider<Activation>(" ", "", List.of(), p -> null) { });
         DeclaredProvider<Activation> nothing =

@@ -1,6 +1,7 @@
 package dev.mlp.core.io;
 
 import dev.mlp.api.Scaler;
+import dev.mlp.api.spec.ParameterSpec;
 import dev.mlp.api.spec.Spec;
 import dev.mlp.api.spec.SpecException;
 import dev.mlp.api.spi.PluginKind;
@@ -176,6 +177,7 @@ final class ModelRebuild {
                     + "' is on the class path; known: " + String.join(", ",
                     registry.names(kind)) + ". Add the jar that provides it.");
         }
+        requireNested(registry, kind, parsed, spec, version, role);
         String now;
         try {
             now = registry.configure(kind, spec).provider().version();
@@ -187,6 +189,36 @@ final class ModelRebuild {
         if (!version.isEmpty() && !now.equals(version)) {
             LOG.info("the model's {} '{}' was saved with provider version {}, loading it with "
                     + "version {}", role, spec, version, now);
+        }
+    }
+
+    /**
+     * Checks that the plugins of the spec's nested specs ({@code inner=lion-example(...)} in a
+     * lookahead) are installed too, so that a missing one is named like a missing outer one.
+     */
+    private static void requireNested(PluginRegistry registry, PluginKind<?> kind, Spec parsed,
+                                      String spec, String version, String role) {
+        for (ParameterSpec p : registry.provider(kind, parsed.name()).parameters()) {
+            if (p.type() != ParameterSpec.Type.PLUGIN || !parsed.arguments().containsKey(p.name())) {
+                continue;
+            }
+            Spec nested;
+            try {
+                nested = parsed.argument(p.name());
+            } catch (SpecException e) {
+                continue; // not a spec: configure reports it with the parameter's name
+            }
+            PluginKind<?> inner = p.kind();
+            if (!registry.has(inner, nested.name())) {
+                throw new MissingPluginException(inner.label(), nested.name(), nested.toString(),
+                        "the model needs the " + inner.label() + " '" + nested.name()
+                        + "' with parameters " + parameters(nested) + " (the value of '"
+                        + p.name() + "' in its " + role + " '" + spec + "', provider version "
+                        + version + "), but no " + inner.label() + " named '" + nested.name()
+                        + "' is on the class path; known: " + String.join(", ",
+                        registry.names(inner)) + ". Add the jar that provides it.");
+            }
+            requireNested(registry, inner, nested, spec, version, role);
         }
     }
 

@@ -265,6 +265,28 @@ class ModelFileTest {
     }
 
     @Test
+    void aMissingPluginInsideANestedSpecIsNamedLikeAnOuterOne() throws IOException {
+        String spec = "lookahead(inner=adafactor(lr=0.1, epsilon=1.0E-10), k=5, alpha=0.5)";
+        Path f = withPlugin("optimizer", spec);
+        MissingPluginException e = assertThrows(MissingPluginException.class,
+                () -> ModelFile.load(f));
+        assertEquals("optimizer", e.kind());
+        assertEquals("adafactor", e.name());
+        assertEquals("adafactor(lr=0.1, epsilon=1.0E-10)", e.spec());
+        assertTrue(e.getMessage().contains("the optimizer 'adafactor' with parameters "
+                + "{lr=0.1, epsilon=1.0E-10} (the value of 'inner' in its optimizer '" + spec
+                + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("known: adadelta, adagrad, adam,"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Add the jar that provides it."), e.getMessage());
+        // an installed nested plugin with a bad parameter is the installed plugin's refusal
+        Path bad = withPlugin("optimizer", "lookahead(inner=adam(gamma=2))");
+        var refused = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(bad));
+        assertFalse(refused instanceof MissingPluginException);
+        assertTrue(refused.getMessage().contains("parameter 'inner' of 'lookahead': unknown "
+                + "parameter 'gamma' for 'adam'"), refused.getMessage());
+    }
+
+    @Test
     void aMissingActivationIsNamed() throws IOException {
         ModelInfo info = ModelFile.describe(TestModels.regressor(), ModelMetadata.none(),
                 REGISTRY);

@@ -28,8 +28,8 @@
  *       <td>Smith's cyclical rates per step between {@code min * base} and {@code base}, as
  *       PyTorch's {@code CyclicLR}</td></tr>
  *   <tr><td>{@code warmup(steps=100, then=constant)}</td>
- *       <td>a linear warm-up factor on another schedule's rate for the first {@code steps}
- *       steps</td></tr>
+ *       <td>a linear warm-up factor on another schedule's rate (any schedule, as a nested
+ *       spec such as {@code then=cosine(min=0.1)}) for the first {@code steps} steps</td></tr>
  * </table>
  *
  * <p>Every state also honours {@link dev.mlp.api.LearningRateSchedule.State#scale(double)}: the
