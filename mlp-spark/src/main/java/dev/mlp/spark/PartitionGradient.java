@@ -20,11 +20,12 @@ import org.apache.spark.broadcast.Broadcast;
  * single-machine training uses, and returned as that partition's leaf of a {@link GradientSum}.
  *
  * <p>Each executor thread keeps one network and workspace per network spec and reuses them from
- * step to step; the weights come with the task or from the step's broadcast. Plugins are resolved by name with
- * the executor's own plugin registry, and the matrix products run on the compute backend the
- * executor's JVM chooses by default ({@link MatrixBackends#standard()}: the system property
- * {@code mlp.backend}, else the fastest that runs there), in the trainer's precision; the leaf
- * carries that backend's name back to the driver, and the time the task took.
+ * step to step; the weights come with the task or from the step's broadcast. Plugins are
+ * resolved by name with the executor's own plugin registry, and the matrix products run on the
+ * compute backend the executor's JVM chooses by default ({@link MatrixBackends#standard()}: the
+ * system property {@code mlp.backend}, else the fastest that runs there), in the trainer's
+ * precision; the leaf carries that backend's name back to the driver, and the time the task
+ * took.
  */
 final class PartitionGradient implements FlatMapFunction<Iterator<Block>, GradientSum> {
 

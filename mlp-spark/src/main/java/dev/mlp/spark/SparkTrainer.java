@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * executors (inside the tasks, or as a broadcast for large networks); every partition computes
  * the summed gradient and loss of its rows (all of them for full-batch steps, a seeded
  * Bernoulli sample for mini-batch steps) with the framework's own {@code BatchGradient}; the
- * partial sums are combined with {@code treeAggregate} in a fixed order; and the driver divides by the total weight and applies the configured optimizer,
- * whichever plugin it is.
+ * partial sums are combined with {@code treeAggregate} in a fixed order; and the driver
+ * divides by the total weight and applies the configured optimizer, whichever plugin it is.
  *
  * <p>An optimizer that evaluates the objective itself ({@link dev.mlp.api.ObjectiveOptimizer},
  * L-BFGS) runs on the driver as in single-machine training, one iteration per epoch; each
@@ -322,9 +322,9 @@ public final class SparkTrainer {
         void record(GradientSum.Piece total, long broadcastNanos, long jobNanos,
                     long mergeNanos) {
             jobs++;
-            if (total.backend != null && !total.backend.equals(backends)) {
-                String before = backends;
-                backends = GradientSum.union(backends, total.backend);
+            String before = backends;
+            backends = GradientSum.union(backends, total.backend);
+            if (backends != null && !backends.equals(before)) {
                 if (backends.contains(",")) {
                     LOG.warn("the executors compute on different compute backends ({}), which "
                             + "add in different orders: the result depends on which executor "
