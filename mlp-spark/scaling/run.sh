@@ -162,6 +162,7 @@ ip netns exec "$prefix-h0" env SPARK_LOCAL_IP="$master_ip" java $opens -Xmx2g \
     -Dspark.cores.max="$workers" -Dspark.executor.cores=1 -Dspark.executor.memory=768m \
     -Dspark.executor.extraClassPath="$executor_cp" \
     -Dspark.executor.extraJavaOptions="$opens" \
+    -Dspark.executorEnv.OPENBLAS_NUM_THREADS=1 \
     -cp "$classpath" dev.mlp.spark.bench.StepTime "master=spark://$master_ip:7077" \
     "${pass[@]}" 2>"$work/driver.log" &
 pids+=($!)

@@ -20,11 +20,12 @@ import org.apache.spark.broadcast.Broadcast;
  * single-machine training uses, and returned as that partition's leaf of a {@link GradientSum}.
  *
  * <p>Each executor thread keeps one network and workspace per network spec and reuses them from
- * step to step; the weights come from the step's broadcast. Plugins are resolved by name with
- * the executor's own plugin registry, and the matrix products run on the compute backend the
- * executor's JVM chooses by default ({@link MatrixBackends#standard()}: the system property
- * {@code mlp.backend}, else the fastest that runs there), in the trainer's precision; the leaf
- * carries that backend's name back to the driver, and the time the task took.
+ * step to step; the weights come with the task or from the step's broadcast. Plugins are
+ * resolved by name with the executor's own plugin registry, and the matrix products run on the
+ * compute backend the executor's JVM chooses by default ({@link MatrixBackends#standard()}: the
+ * system property {@code mlp.backend}, else the fastest that runs there), in the trainer's
+ * precision; the leaf carries that backend's name back to the driver, and the time the task
+ * took.
  */
 final class PartitionGradient implements FlatMapFunction<Iterator<Block>, GradientSum> {
 
@@ -35,6 +36,8 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
     private final NetworkSpec spec;
     private final int partitions;
     private final int blockSize;
+    /** The step's parameters carried in the task itself, or null when they are broadcast. */
+    private final double[] embedded;
     private final Broadcast<double[]> weights;
     private final double fraction;
     private final long stepSeed;
@@ -44,7 +47,7 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
      * @param spec the network and loss
      * @param partitions the number of partitions of the data
      * @param blockSize the largest block, in rows
-     * @param weights the step's parameters, flat in layout order
+     * @param weights the step's parameters, flat in layout order, as a broadcast
      * @param fraction the probability that a row is in the step's sample, in (0, 1]; 1 takes
      *                 every row
      * @param stepSeed the seed of this step's sample (unused when {@code fraction} is 1)
@@ -53,9 +56,36 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
     PartitionGradient(NetworkSpec spec, int partitions, int blockSize,
                       Broadcast<double[]> weights, double fraction, long stepSeed,
                       Precision precision) {
+        this(spec, partitions, blockSize, null, java.util.Objects.requireNonNull(weights),
+                fraction, stepSeed, precision);
+    }
+
+    /**
+     * A step whose parameters travel inside the task: Spark ships a stage's tasks as one
+     * broadcast of their code and data anyway, so small parameter vectors need no broadcast of
+     * their own, and the executors save fetching one.
+     *
+     * @param spec the network and loss
+     * @param partitions the number of partitions of the data
+     * @param blockSize the largest block, in rows
+     * @param weights the step's parameters, flat in layout order
+     * @param fraction the probability that a row is in the step's sample, in (0, 1]
+     * @param stepSeed the seed of this step's sample (unused when {@code fraction} is 1)
+     * @param precision the precision of the matrix products
+     */
+    PartitionGradient(NetworkSpec spec, int partitions, int blockSize, double[] weights,
+                      double fraction, long stepSeed, Precision precision) {
+        this(spec, partitions, blockSize, java.util.Objects.requireNonNull(weights), null,
+                fraction, stepSeed, precision);
+    }
+
+    private PartitionGradient(NetworkSpec spec, int partitions, int blockSize,
+                              double[] embedded, Broadcast<double[]> weights, double fraction,
+                              long stepSeed, Precision precision) {
         this.spec = spec;
         this.partitions = partitions;
         this.blockSize = blockSize;
+        this.embedded = embedded;
         this.weights = weights;
         this.fraction = fraction;
         this.stepSeed = stepSeed;
@@ -69,7 +99,7 @@ final class PartitionGradient implements FlatMapFunction<Iterator<Block>, Gradie
         }
         long start = System.nanoTime();
         Worker w = worker();
-        w.load(weights.value());
+        w.load(embedded != null ? embedded : weights.value());
         long loaded = System.nanoTime();
         GradientSum sum = new GradientSum(partitions);
         GradientSum.Piece leaf = null;

@@ -68,6 +68,8 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
     private final ParamSet p;
     /** The fitted preprocessing of the raw input columns, or null for a features vector. */
     private StoredPreprocessing preprocessing;
+    /** The counters of unseen categories, made by the first transform of raw columns. */
+    private transient UnseenCategories unseen;
 
     /**
      * @param uid the stage's unique id
@@ -504,10 +506,44 @@ public final class SparkMlpModel extends Model<SparkMlpModel>
         Dataset<Row> out = dataset.toDF();
         if (preprocessing != null) {
             String encoded = freeName(out, "mlp_features");
-            out = new TableEncoding(preprocessing).withFeatures(out, encoded);
+            out = new TableEncoding(preprocessing, unseenCounters(dataset))
+                    .withFeatures(out, encoded);
             return score(out, functions.col(encoded), predictor, prediction).drop(encoded);
         }
         return score(out, functions.col(getFeaturesCol()), predictor, prediction);
+    }
+
+    private synchronized UnseenCategories unseenCounters(Dataset<?> dataset) {
+        if (unseen == null) {
+            List<String> names = preprocessing.columnNames();
+            boolean[] categorical = preprocessing.categorical();
+            List<String> columns = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                if (categorical[j]) {
+                    columns.add(names.get(j));
+                }
+            }
+            unseen = UnseenCategories.register(dataset.sparkSession().sparkContext(), columns);
+        }
+        return unseen;
+    }
+
+    /**
+     * The cells of raw categorical columns whose category training never saw, as counted while
+     * the executors computed the outputs of this model's {@link #transform}: such a cell is
+     * encoded neutrally when the encoder's policy is {@code unseen=ignore} (the default), and
+     * each stage that met any logs one warning with the count per column. An action that
+     * computes a transformed dataset again counts its rows again.
+     *
+     * @return the count per categorical raw column, in column order; empty for a model that
+     *         takes a features vector or before the first transform
+     */
+    public Map<String, Long> unseenCategories() {
+        UnseenCategories u;
+        synchronized (this) {
+            u = unseen;
+        }
+        return u == null ? Map.of() : u.counts();
     }
 
     /** Adds the output columns computed from a features column. */

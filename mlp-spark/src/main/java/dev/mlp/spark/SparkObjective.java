@@ -8,9 +8,9 @@ import java.util.function.Function;
  * The training objective of distributed data, for an {@link dev.mlp.api.ObjectiveOptimizer}
  * such as L-BFGS running on the driver: the weighted mean loss over every cached row and its
  * gradient at the parameters it is given. Each evaluation is one distributed job: the trial
- * parameters are broadcast, every partition sums the loss and gradient of all its rows, and the
- * partial sums are combined in the fixed order of {@link GradientSum}, so the result depends on
- * the data and its partitioning only, never on the order tasks finish in.
+ * parameters are sent to the executors, every partition sums the loss and gradient of all its
+ * rows, and the partial sums are combined in the fixed order of {@link GradientSum}, so the
+ * result depends on the data and its partitioning only, never on the order tasks finish in.
  */
 final class SparkObjective implements Objective {
 

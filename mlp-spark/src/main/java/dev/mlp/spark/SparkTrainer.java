@@ -26,17 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Synchronous data-parallel training on Spark. Every step broadcasts the current parameters;
- * every partition computes the summed gradient and loss of its rows (all of them for full-batch
- * steps, a seeded Bernoulli sample for mini-batch steps) with the framework's own
- * {@code BatchGradient}; the partial sums are combined with {@code treeAggregate} in a fixed
- * order; and the driver divides by the total weight and applies the configured optimizer,
- * whichever plugin it is.
+ * Synchronous data-parallel training on Spark. Every step sends the current parameters to the
+ * executors (inside the tasks, or as a broadcast for large networks); every partition computes
+ * the summed gradient and loss of its rows (all of them for full-batch steps, a seeded
+ * Bernoulli sample for mini-batch steps) with the framework's own {@code BatchGradient}; the
+ * partial sums are combined with {@code treeAggregate} in a fixed order; and the driver
+ * divides by the total weight and applies the configured optimizer, whichever plugin it is.
  *
  * <p>An optimizer that evaluates the objective itself ({@link dev.mlp.api.ObjectiveOptimizer},
  * L-BFGS) runs on the driver as in single-machine training, one iteration per epoch; each
- * evaluation of the loss and gradient at one of its trial points is one broadcast and one
- * {@code treeAggregate} over all cached rows, as Spark MLlib's
+ * evaluation of the loss and gradient at one of its trial points is one such step: the trial
+ * parameters sent, one {@code treeAggregate} over all cached rows, as Spark MLlib's
  * {@code MultilayerPerceptronClassifier} does with {@code solver="l-bfgs"}. It needs the
  * full-batch strategy; a stop reason the method reports ends the run.
  *
@@ -61,6 +61,15 @@ import org.slf4j.LoggerFactory;
 public final class SparkTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
+
+    /**
+     * The most parameters a step sends inside its tasks rather than as a broadcast of their
+     * own: 115,200 ({@code 900 KiB} of doubles), so that the stage's task broadcast, which
+     * Spark makes for every job anyway, stays below the 1000 KiB at which Spark warns about a
+     * large task. Larger parameter vectors are broadcast: each executor then fetches them once,
+     * not once per task.
+     */
+    static final int EMBEDDED_WEIGHTS = 900 * 1024 / Double.BYTES;
 
     private final NetworkSpec spec;
     private final String optimizer;
@@ -272,19 +281,25 @@ public final class SparkTrainer {
     }
 
     /**
-     * One distributed gradient: broadcast, per-partition sums, fixed-order tree aggregation.
+     * One distributed gradient: the parameters sent (inside the tasks up to
+     * {@link #EMBEDDED_WEIGHTS}, else as a broadcast), per-partition sums, fixed-order tree
+     * aggregation.
      *
      * @return the sums over all partitions
      */
     GradientSum.Piece gradient(JavaSparkContext sc, TrainingData data, double[] weights,
                                double fraction, long stepSeed, Report report) {
         long start = System.nanoTime();
-        Broadcast<double[]> bc = sc.broadcast(weights);
+        boolean embed = weights.length <= EMBEDDED_WEIGHTS;
+        Broadcast<double[]> bc = embed ? null : sc.broadcast(weights);
         long broadcast = System.nanoTime();
         try {
-            GradientSum sum = data.blocks()
-                    .mapPartitions(new PartitionGradient(spec, data.partitions(),
-                            data.blockSize(), bc, fraction, stepSeed, precision))
+            PartitionGradient step = embed
+                    ? new PartitionGradient(spec, data.partitions(), data.blockSize(), weights,
+                            fraction, stepSeed, precision)
+                    : new PartitionGradient(spec, data.partitions(), data.blockSize(), bc,
+                            fraction, stepSeed, precision);
+            GradientSum sum = data.blocks().mapPartitions(step)
                     .treeAggregate(new GradientSum(data.partitions()), GradientSum::merge,
                             GradientSum::merge, depth);
             long job = System.nanoTime();
@@ -292,7 +307,9 @@ public final class SparkTrainer {
             report.record(total, broadcast - start, job - broadcast, sum.mergeNanos());
             return total;
         } finally {
-            bc.destroy();
+            if (bc != null) {
+                bc.destroy();
+            }
         }
     }
 
@@ -306,9 +323,9 @@ public final class SparkTrainer {
         void record(GradientSum.Piece total, long broadcastNanos, long jobNanos,
                     long mergeNanos) {
             jobs++;
-            if (total.backend != null && !total.backend.equals(backends)) {
-                String before = backends;
-                backends = GradientSum.union(backends, total.backend);
+            String before = backends;
+            backends = GradientSum.union(backends, total.backend);
+            if (backends != null && !backends.equals(before)) {
                 if (backends.contains(",")) {
                     LOG.warn("the executors compute on different compute backends ({}), which "
                             + "add in different orders: the result depends on which executor "

@@ -29,20 +29,32 @@ import org.apache.spark.sql.types.StructType;
  * bit. A numeric cell that is null or NaN is missing; so is a text cell that is null or one of
  * the stored missing markers. A category training never saw follows the encoder's policy:
  * the neutral encoding ({@code unseen=ignore}) or an error naming the row and column
- * ({@code unseen=error}).
+ * ({@code unseen=error}); with counters ({@link UnseenCategories}) the neutrally encoded cells
+ * are counted per column.
  */
 final class TableEncoding implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final StoredPreprocessing stored;
+    /** Where unseen categories are counted, or null. */
+    private final UnseenCategories unseen;
     private transient volatile FittedPreprocessing fitted;
 
     /**
      * @param stored the fitted preprocessing
      */
     TableEncoding(StoredPreprocessing stored) {
+        this(stored, null);
+    }
+
+    /**
+     * @param stored the fitted preprocessing
+     * @param unseen the counters of cells of unseen categories, or null not to count them
+     */
+    TableEncoding(StoredPreprocessing stored, UnseenCategories unseen) {
         this.stored = stored;
+        this.unseen = unseen;
     }
 
     /**
@@ -113,7 +125,11 @@ final class TableEncoding implements Serializable {
         RawTable raw = RawTable.of(DataTable.unlabeled(source, x, stored.columnNames()), types,
                 text);
         try {
-            return Vectors.dense(prep.apply(raw).table().features());
+            FittedPreprocessing.Encoded encoded = prep.apply(raw);
+            if (unseen != null && !encoded.unseen().isEmpty()) {
+                unseen.add(encoded.unseen());
+            }
+            return Vectors.dense(encoded.table().features());
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
             String prefix = source + ": row 1, ";

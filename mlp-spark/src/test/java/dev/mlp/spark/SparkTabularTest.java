@@ -213,6 +213,59 @@ class SparkTabularTest {
     }
 
     @Test
+    void unseenCategoriesAreCountedPerColumnAndLoggedOnTheDriver() throws Exception {
+        Dataset<Row> df = TestSpark.session().createDataFrame(rows(60, 5), SCHEMA);
+        SparkMlpModel model = estimator().setEpochs(1).fit(df);
+        assertEquals(java.util.Map.of(), model.unseenCategories());
+        // 3 cells of island and 2 of code never seen in training, in two partitions
+        Dataset<Row> odd = TestSpark.session().createDataFrame(List.of(
+                RowFactory.create("Atlantis", 1.0, 1, 2, 1.0),
+                RowFactory.create("Biscoe", 1.0, 1, 9, 1.0),
+                RowFactory.create("Atlantis", 0.5, 2, 7, 0.0),
+                RowFactory.create("Dream", 0.5, 2, 1, 0.0),
+                RowFactory.create("Lemuria", 0.5, 2, 1, 0.0)), SCHEMA).repartition(2);
+        var logger = (org.apache.logging.log4j.core.Logger) org.apache.logging.log4j.LogManager
+                .getLogger(UnseenCategories.class);
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var appender = new org.apache.logging.log4j.core.appender.AbstractAppender("captured",
+                null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+            @Override
+            public void append(org.apache.logging.log4j.core.LogEvent event) {
+                warnings.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            List<Row> scored = model.transform(odd).select("island", "code", "probability")
+                    .collectAsList();
+            assertEquals(5, scored.size());
+            // every island, even one never seen, gives a probability vector
+            for (Row r : scored) {
+                assertEquals(1.0, Arrays.stream(((Vector) r.get(2)).toArray()).sum(), 1e-12);
+            }
+            // island and code are the categorical columns; bill and flipper are not counted
+            assertEquals(java.util.Map.of("island", 3L, "code", 2L), model.unseenCategories());
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (warnings.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the listener bus delivers the stage's end after the job
+            }
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).startsWith("WARN SparkMlpModel.transform (stage "),
+                    warnings.get(0));
+            assertTrue(warnings.get(0).contains("2 cells in column 'code', 3 cells in column "
+                    + "'island' held a category not seen in training, encoded neutrally (the "
+                    + "encoder's unseen=ignore policy)"), warnings.get(0));
+        } finally {
+            logger.removeAppender(appender);
+        }
+        // a second action counts again; a dataset without unseen categories adds nothing
+        model.transform(odd).select("prediction").collectAsList();
+        model.transform(df).select("probability").collectAsList();
+        assertEquals(java.util.Map.of("island", 6L, "code", 4L), model.unseenCategories());
+    }
+
+    @Test
     void unseenCategoriesFollowTheEncodersPolicyAndBadColumnsAreNamed() {
         Dataset<Row> df = TestSpark.session().createDataFrame(rows(60, 5), SCHEMA);
         SparkMlpModel strict = estimator().setEpochs(1).setEncoder("one-hot(unseen=error)")

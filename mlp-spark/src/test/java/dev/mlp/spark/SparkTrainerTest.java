@@ -173,6 +173,45 @@ class SparkTrainerTest {
         }
     }
 
+    @Test
+    void parametersInsideTheTasksAndBroadcastGiveTheSameBits() {
+        JavaSparkContext sc = TestSpark.context();
+        // above the size sent inside the tasks: SparkTrainer broadcasts these parameters
+        NetworkSpec big = new NetworkSpec(4, List.of(23100, 3), List.of("tanh", "softmax"),
+                "cross-entropy");
+        assertTrue(big.parameterCount() > SparkTrainer.EMBEDDED_WEIGHTS);
+        assertTrue(SPEC.parameterCount() <= SparkTrainer.EMBEDDED_WEIGHTS);
+        for (NetworkSpec spec : List.of(SPEC, big)) {
+            Network n = spec.network(REGISTRY);
+            n.initialize(REGISTRY.initializer("xavier"), Seeds.of(8).initialization());
+            double[] w = Flat.flatten(n.parameters());
+            try (TrainingData d = TrainingData.parallelize(sc, TestSpark.blobs(90, 4, 15), 3,
+                    16)) {
+                var bc = sc.broadcast(w);
+                GradientSum.Piece broadcast;
+                GradientSum.Piece inside;
+                try {
+                    broadcast = d.blocks().mapPartitions(new PartitionGradient(spec,
+                            d.partitions(), d.blockSize(), bc, 1.0, 0L, Precision.FLOAT64))
+                            .reduce(GradientSum::merge).total();
+                    inside = d.blocks().mapPartitions(new PartitionGradient(spec,
+                            d.partitions(), d.blockSize(), w, 1.0, 0L, Precision.FLOAT64))
+                            .reduce(GradientSum::merge).total();
+                } finally {
+                    bc.destroy();
+                }
+                GradientSum.Piece trainer = new SparkTrainer(spec, "sgd", "full-batch", 1, 1)
+                        .gradient(sc, d, w, 1.0, 0L, new SparkTrainer.Report());
+                assertEquals(90, inside.rows);
+                assertTrue(java.util.Arrays.equals(broadcast.gradient, inside.gradient));
+                assertTrue(java.util.Arrays.equals(broadcast.gradient, trainer.gradient));
+                assertEquals(broadcast.loss, inside.loss, 0.0);
+                assertEquals(broadcast.loss, trainer.loss, 0.0);
+                assertTrue(inside.loss > 0);
+            }
+        }
+    }
+
     private static GradientSum.Piece sampled(TrainingData d,
                                              org.apache.spark.broadcast.Broadcast<double[]> w,
                                              long stepSeed) {
