@@ -37,7 +37,7 @@ public final class GraphBuilder {
      * @param opType the operator
      * @param inputs the input value names ({@code ""} for an omitted optional input)
      * @param outputs the output value names
-     * @param attributes the attributes by name
+     * @param attributes the attributes by name, in name order
      */
     public record Node(String name, String domain, String opType, List<String> inputs,
                        List<String> outputs, Map<String, Object> attributes) {
@@ -256,8 +256,10 @@ public final class GraphBuilder {
         for (int i = 0; i < outputCount; i++) {
             outs.add(fresh(outputCount == 1 ? lower : lower + "_out" + i));
         }
+        // in name order: the file's bytes must not depend on the iteration order of the map
+        // given (Map.of's changes from one JVM to the next)
         nodes.add(new Node(fresh(opType), domain, opType, List.copyOf(inputs), List.copyOf(outs),
-                Collections.unmodifiableMap(new LinkedHashMap<>(attributes))));
+                Collections.unmodifiableMap(new java.util.TreeMap<>(attributes))));
         return outs;
     }
 
