@@ -55,8 +55,26 @@ public final class Relu extends ElementwiseActivation {
                          int cols) {
         int n = rows * cols;
         for (int i = 0; i < n; i++) {
-            gradZ[i] = gradA[i] * (z[i] > 0 ? 1.0 : 0.0);
+            gradZ[i] = gradA[i] * step(z[i]);
         }
+    }
+
+    /** The bit pattern of {@code +∞}: the largest {@code z} whose bits, as a long, pass. */
+    private static final long INFINITY_BITS = 0x7FF0000000000000L;
+    /** The bit pattern of {@code 1.0}. */
+    private static final long ONE_BITS = 0x3FF0000000000000L;
+
+    /**
+     * {@code z > 0 ? 1.0 : 0.0} without a branch: {@code z > 0} exactly when the bits of
+     * {@code z}, as a signed long, lie in {@code [1, bits(+∞)]} (positive, not zero, not NaN),
+     * that is when {@code t = bits - 1} lies in {@code [0, bits(+∞))}. The sign bit of
+     * {@code (t - bits(+∞)) & ~t} tells, and scales the bits of {@code 1.0}. Signs of the
+     * hidden units change from sample to sample, so a branch here is mispredicted often.
+     */
+    private static double step(double z) {
+        long t = Double.doubleToRawLongBits(z) - 1;
+        long on = ((t - INFINITY_BITS) & ~t) >>> 63;
+        return Double.longBitsToDouble(on * ONE_BITS);
     }
 
     /**

@@ -75,6 +75,35 @@ class ActivationBehaviourTest {
     }
 
     @Test
+    void reluBackwardIsTheSameBitsAsTheBranchOnEveryKindOfValue() {
+        // backward computes z > 0 ? 1 : 0 from the bits of z; it must agree with the branch on
+        // both zeros, subnormals, the largest values, infinities and NaNs of either sign, and
+        // keep the sign and NaN of the incoming gradient as gradA * 0.0 does
+        double[] zs = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+                Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, Double.longBitsToDouble(0x7FF0000000000001L),
+                Double.longBitsToDouble(0xFFF8000000000000L), 1.0, -1.0, 1e-300, -1e-300};
+        double[] grads = {2.5, -2.5, 0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        int n = zs.length * grads.length;
+        double[] z = new double[n];
+        double[] g = new double[n];
+        for (int i = 0; i < zs.length; i++) {
+            for (int j = 0; j < grads.length; j++) {
+                z[i * grads.length + j] = zs[i];
+                g[i * grads.length + j] = grads[j];
+            }
+        }
+        double[] out = new double[n];
+        new Relu().backward(z, new double[n], g, out, 1, n);
+        for (int i = 0; i < n; i++) {
+            double expected = g[i] * (z[i] > 0 ? 1.0 : 0.0);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(out[i]),
+                    "z = " + z[i] + ", gradient " + g[i]);
+        }
+    }
+
+    @Test
     void leakyReluValuesAndKinkConvention() {
         LeakyRelu f = new LeakyRelu(0.1);
         assertEquals(0.1, f.alpha(), EXACT);

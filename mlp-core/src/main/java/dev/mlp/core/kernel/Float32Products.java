@@ -108,6 +108,73 @@ public final class Float32Products implements MatrixProducts {
         widen(fo, out, rows * inner);
     }
 
+    /**
+     * {@link #multiply(double[], int, int, double[], int, double[], double[])} with weights
+     * already rounded to {@code float}: the same bits when {@code w} holds the rounded weights.
+     *
+     * @param a left matrix, {@code rows x inner}
+     * @param rows rows of {@code a}
+     * @param inner columns of {@code a}, rows of {@code w}
+     * @param w right matrix in {@code float}, {@code inner x cols}
+     * @param cols columns of {@code w}
+     * @param b {@code cols} values added to every row, or {@code null}
+     * @param out receives the product, {@code rows x cols}
+     */
+    public void multiply(double[] a, int rows, int inner, float[] w, int cols, double[] b,
+                         double[] out) {
+        float[] fa = narrow(a, rows * inner, left);
+        left = fa;
+        float[] fb = null;
+        if (b != null) {
+            fb = narrow(b, cols, bias);
+            bias = fb;
+        }
+        float[] fo = room(rows * cols);
+        products.multiply(fa, rows, inner, w, cols, fb, fo);
+        widen(fo, out, rows * cols);
+    }
+
+    /**
+     * {@link #multiplyTransposedLeft(double[], int, int, double[], int, double, double[])}
+     * leaving the result in {@code float}: the same values, not widened.
+     *
+     * @param a left matrix, {@code rows x inner}, used transposed
+     * @param rows rows of {@code a} and {@code d}
+     * @param inner columns of {@code a}
+     * @param d right matrix, {@code rows x cols}
+     * @param cols columns of {@code d}
+     * @param scale factor applied to every entry
+     * @param out receives the product in {@code float}, {@code inner x cols}
+     */
+    public void multiplyTransposedLeft(double[] a, int rows, int inner, double[] d, int cols,
+                                       double scale, float[] out) {
+        float[] fa = narrow(a, rows * inner, left);
+        left = fa;
+        float[] fd = narrow(d, rows * cols, right);
+        right = fd;
+        products.multiplyTransposedLeft(fa, rows, inner, fd, cols, (float) scale, out);
+    }
+
+    /**
+     * {@link #multiplyTransposedRight(double[], int, int, double[], int, double[])} with
+     * weights already rounded to {@code float}.
+     *
+     * @param d left matrix, {@code rows x cols}
+     * @param rows rows of {@code d}
+     * @param cols columns of {@code d} and {@code w}
+     * @param w right matrix in {@code float}, {@code inner x cols}, used transposed
+     * @param inner rows of {@code w}
+     * @param out receives the product, {@code rows x inner}
+     */
+    public void multiplyTransposedRight(double[] d, int rows, int cols, float[] w, int inner,
+                                        double[] out) {
+        float[] fd = narrow(d, rows * cols, left);
+        left = fd;
+        float[] fo = room(rows * inner);
+        products.multiplyTransposedRight(fd, rows, cols, w, inner, fo);
+        widen(fo, out, rows * inner);
+    }
+
     @Override
     public String toString() {
         return "float32(" + products + ")";

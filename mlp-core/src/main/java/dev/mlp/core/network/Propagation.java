@@ -2,6 +2,7 @@ package dev.mlp.core.network;
 
 import dev.mlp.api.Activation;
 import dev.mlp.api.kernel.MatrixProducts;
+import dev.mlp.core.kernel.Float32Products;
 import dev.mlp.core.kernel.FloatMatrices;
 import dev.mlp.core.kernel.Matrices;
 import java.util.random.RandomGenerator;
@@ -110,6 +111,9 @@ final class Propagation {
                     Matrices.multiplyRow(a, at + r * inner, inner, net.weights[l], width,
                             net.biases[l], z, r * width);
                 }
+            } else if (ws.floatWeights != null) {
+                ((Float32Products) gemm).multiply(a, rows, inner, ws.floatWeights.layer(l),
+                        width, net.biases[l], z);
             } else {
                 gemm.multiply(a, rows, inner, net.weights[l], width, net.biases[l], z);
             }
@@ -153,9 +157,18 @@ final class Propagation {
             double[] back = l > 0 ? ws.delta[l - 1] : null;
             if (plain && ws.float32) {
                 FloatMatrices.multiplyTransposedLeft(prev, rows, inner, delta, width, scale, gw);
+                keepInFloat(ws, l);
                 if (back != null) {
                     FloatMatrices.multiplyTransposedRight(delta, rows, width, net.weights[l],
                             inner, back);
+                }
+            } else if (ws.floatWeights != null) {
+                Float32Products f = (Float32Products) gemm;
+                f.multiplyTransposedLeft(prev, rows, inner, delta, width, scale,
+                        ws.floatWeightGradients[l]);
+                if (back != null) {
+                    f.multiplyTransposedRight(delta, rows, width, ws.floatWeights.layer(l), inner,
+                            back);
                 }
             } else if (plain) {
                 Matrices.multiplyTransposedLeft(prev, rows, inner, delta, width, scale, gw);
@@ -197,11 +210,28 @@ final class Propagation {
             probe += backwardRow(ws.float32, ws.a[l - 1], 0, sizes[l], ws.delta[l],
                     sizes[l + 1], net.weights[l], ws.weightGradients[l], ws.biasGradients[l],
                     back);
+            keepInFloat(ws, l);
             net.activations[l - 1].backward(ws.z[l - 1], ws.a[l - 1], back, back, 1, sizes[l]);
         }
         probe += backwardRow(ws.float32, data, row * sizes[0], sizes[0], ws.delta[0], sizes[1],
                 net.weights[0], ws.weightGradients[0], ws.biasGradients[0], null);
+        keepInFloat(ws, 0);
         return !Double.isNaN(probe);
+    }
+
+    /**
+     * In a shard workspace, whose weight gradients live in {@code float}, moves layer
+     * {@code l}'s gradients there from the {@code double} buffer a plain loop wrote: the
+     * plain float loops sum in {@code float}, so no value changes.
+     */
+    private static void keepInFloat(Workspace ws, int l) {
+        if (ws.floatWeightGradients != null) {
+            double[] from = ws.weightGradients[l];
+            float[] to = ws.floatWeightGradients[l];
+            for (int i = 0; i < to.length; i++) {
+                to[i] = (float) from[i];
+            }
+        }
     }
 
     /** One sample's {@code out = a · w + bias}, in {@code float} under {@code float32}. */
@@ -228,6 +258,13 @@ final class Propagation {
         for (double[] g : ws.gradients()) {
             for (double v : g) {
                 probe += v * 0.0;
+            }
+        }
+        if (ws.floatWeightGradients != null) {
+            for (float[] g : ws.floatWeightGradients) {
+                for (float v : g) {
+                    probe += v * 0.0;
+                }
             }
         }
         return !Double.isNaN(probe);

@@ -37,6 +37,10 @@ public final class Workspace {
     private final double[][] gradients;
     private final Extension extension;
     private double[] sampleInput;
+    /** Weights rounded to {@code float} once per step and shared, or {@code null}. */
+    final FloatWeights floatWeights;
+    /** The dense layers' weight gradients in {@code float}, when {@link #floatWeights} is set. */
+    final float[][] floatWeightGradients;
 
     /**
      * The buffers of a network's blocks other than dense layers, kept with the dense layers'
@@ -76,6 +80,29 @@ public final class Workspace {
      * @param products the matrix-product engine, used by this workspace only
      */
     public Workspace(Network network, int capacity, MatrixProducts products) {
+        this(network, capacity, products, null);
+    }
+
+    /**
+     * A workspace of a {@code float32} gradient shard: its products read the weights from a
+     * copy rounded once per step and shared with the other shards of the step, and its
+     * backward pass leaves the dense layers' weight gradients in {@code float}
+     * ({@link #floatWeightGradients(int)}) rather than in {@link #weightGradients(int)}, for
+     * the caller to add up in {@code double}. The values are the same bits as those of a
+     * workspace of the same engine without the copy. A network with blocks other than dense
+     * layers ({@link Network#newExtension}) gets a plain workspace: its passes do not read the
+     * copy.
+     *
+     * @param network the network the workspace serves
+     * @param capacity the largest batch, at least 1
+     * @param products the engine, a {@link Float32Products}
+     * @param weights the shared rounded weights of {@code network}, or {@code null} for a
+     *                plain workspace
+     * @throws IllegalArgumentException if {@code weights} is given with an engine that does not
+     *         multiply in {@code float}, or for another network
+     */
+    public Workspace(Network network, int capacity, MatrixProducts products,
+                     FloatWeights weights) {
         this.gemm = java.util.Objects.requireNonNull(products, "products");
         this.float32 = products instanceof Float32Products;
         if (capacity < 1) {
@@ -110,6 +137,18 @@ public final class Workspace {
             }
         }
         extension = network.newExtension(capacity);
+        if (weights != null && (!float32 || weights.network() != network)) {
+            throw new IllegalArgumentException(float32
+                    ? "the rounded weights belong to another network"
+                    : "rounded float weights need a float32 engine, found " + products);
+        }
+        floatWeights = extension == null ? weights : null;
+        floatWeightGradients = floatWeights == null ? null : new float[n][];
+        if (floatWeightGradients != null) {
+            for (int l = 0; l < n; l++) {
+                floatWeightGradients[l] = new float[weightGradients[l].length];
+            }
+        }
         double[][] more = extension == null ? new double[0][] : extension.gradients();
         gradients = new double[blocks + more.length][];
         System.arraycopy(more, 0, gradients, blocks, more.length);
@@ -138,6 +177,17 @@ public final class Workspace {
      */
     public double[] weightGradients(int layer) {
         return weightGradients[layer - 1];
+    }
+
+    /**
+     * @param layer 1-based dense layer index
+     * @return the layer's weight gradients in {@code float}, where the backward pass of a
+     *         shard workspace leaves them
+     *         ({@link #Workspace(Network, int, MatrixProducts, FloatWeights)}); {@code null} for
+     *         other workspaces, whose gradients are in {@link #weightGradients(int)}
+     */
+    public float[] floatWeightGradients(int layer) {
+        return floatWeightGradients == null ? null : floatWeightGradients[layer - 1];
     }
 
     /**

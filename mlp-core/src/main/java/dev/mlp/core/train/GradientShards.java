@@ -3,9 +3,11 @@ package dev.mlp.core.train;
 import dev.mlp.api.Activation;
 import dev.mlp.api.Loss;
 import dev.mlp.api.kernel.ComputeBackend;
+import dev.mlp.core.kernel.Float32Products;
 import dev.mlp.core.kernel.MatrixBackends;
 import dev.mlp.core.kernel.Matrices;
 import dev.mlp.api.kernel.WorkerPool;
+import dev.mlp.core.network.FloatWeights;
 import dev.mlp.core.network.Network;
 import dev.mlp.core.network.Workspace;
 
@@ -29,6 +31,9 @@ final class GradientShards {
     private final Shard[] shards;
     private final ShardJob shardJob = new ShardJob();
     private final SumJob sumJob;
+    /** The weights in {@code float} for every shard, or {@code null} under float64. */
+    private final FloatWeights floatWeights;
+    private final WorkerPool.Job roundJob;
     private double weightSum;
     private boolean finite;
 
@@ -47,17 +52,21 @@ final class GradientShards {
         this.output = network.activation(network.layerCount());
         this.threads = threads;
         this.ws = target;
-        this.sumJob = new SumJob(threads);
+
         int most = BatchGradient.shardCount(capacity, true);
         int largest = 0;
         for (int rows = 2 * BatchGradient.SHARD_ROWS; rows <= capacity; rows++) {
             int count = BatchGradient.shardCount(rows, true);
             largest = Math.max(largest, (rows + count - 1) / count);
         }
+        floatWeights = Float32Products.isFloat32(backend) && network.newExtension(1) == null
+                ? new FloatWeights(network) : null;
+        roundJob = floatWeights == null ? null : floatWeights::round;
         shards = new Shard[most > 1 ? most : 0];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(largest);
         }
+        this.sumJob = new SumJob(threads, target);
     }
 
     /** @return the total weight of the last batch */
@@ -85,6 +94,9 @@ final class GradientShards {
             }
         }
         weightSum = total;
+        if (floatWeights != null) {
+            WorkerPool.shared().invoke(roundJob, threads);
+        }
         shardJob.set(x, y, weights, order, first, rows, count, total);
         try {
             WorkerPool.shared().invoke(shardJob, Math.min(threads, count));
@@ -117,7 +129,8 @@ final class GradientShards {
         private double loss;
 
         Shard(int capacity) {
-            ws = new Workspace(network, capacity, MatrixBackends.engine(backend, 1));
+            ws = new Workspace(network, capacity, MatrixBackends.engine(backend, 1),
+                    floatWeights);
             x = new double[capacity * network.inputSize()];
             y = new double[capacity * network.outputSize()];
             weights = new double[capacity];
@@ -212,8 +225,38 @@ final class GradientShards {
         /** Per part: whether its entries are all finite. */
         private final boolean[] finite;
 
-        SumJob(int parts) {
+        /**
+         * Per gradient block: the 1-based dense layer whose weight gradients the shards keep in
+         * {@code float}, or 0 for a block they keep in {@code double}.
+         */
+        private final int[] floatBlock;
+
+        SumJob(int parts, Workspace target) {
             finite = new boolean[parts];
+            double[][] blocks = target.gradients();
+            floatBlock = new int[blocks.length];
+            for (int b = 0; b < blocks.length; b++) {
+                for (int layer = 1; layer <= network.layerCount(); layer++) {
+                    if (floatWeights != null && blocks[b] == target.weightGradients(layer)) {
+                        floatBlock[b] = layer;
+                    }
+                }
+            }
+        }
+
+        /** The float weight gradients of {@code layer}, added in shard order in double. */
+        private void addFloats(int layer, double[] target, int i0, int i1) {
+            float[] g0 = shards[0].ws.floatWeightGradients(layer);
+            float[] g1 = shards[1].ws.floatWeightGradients(layer);
+            for (int i = i0; i < i1; i++) {
+                target[i] = (double) g0[i] + (double) g1[i];
+            }
+            for (int s = 2; s < count; s++) {
+                float[] g = shards[s].ws.floatWeightGradients(layer);
+                for (int i = i0; i < i1; i++) {
+                    target[i] += g[i];
+                }
+            }
         }
 
         @Override
@@ -225,6 +268,11 @@ final class GradientShards {
                 int n = target.length;
                 int i0 = (int) ((long) n * part / parts);
                 int i1 = (int) ((long) n * (part + 1) / parts);
+                if (floatBlock[b] > 0) {
+                    addFloats(floatBlock[b], target, i0, i1);
+                    ok &= Finite.all(target, i0, i1);
+                    continue;
+                }
                 double[] g0 = shards[0].ws.gradients()[b];
                 double[] g1 = shards[1].ws.gradients()[b];
                 // first two shards in one pass: the same bits as copying the first and adding

@@ -356,6 +356,60 @@ class BatchGradientTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void float32ShardsAreTheSameBitsAsShardsThatRoundInEveryProduct(int threads) {
+        // the shards share one rounded copy of the weights and keep weight gradients in
+        // float; each shard computed on its own, rounding in every product and widening every
+        // result, then added in shard order, must give the same bits
+        Network net = shardable();
+        int rows = 300;
+        double[] x = inputs(rows, 40, 21);
+        double[] y = oneHot(rows, 5, 22);
+        dev.mlp.api.kernel.ComputeBackend plain = dev.mlp.api.kernel.ComputeBackend.of("java",
+                (t, reference) -> reference);
+        BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, threads,
+                dev.mlp.core.kernel.MatrixBackends.withPrecision(plain, Precision.FLOAT32));
+        int count = g.shards(rows);
+        assertEquals(4, count);
+        for (int step = 0; step < 2; step++) {
+            double sum = g.compute(x, y, null, rows);
+            double[][] expected = null;
+            double expectedSum = 0.0;
+            for (int s = 0; s < count; s++) {
+                int from = rows * s / count;
+                int to = rows * (s + 1) / count;
+                int n = to - from;
+                Workspace ws = new Workspace(net, n, new dev.mlp.core.kernel.Float32Products(
+                        new dev.mlp.core.kernel.FloatGemm(1), true));
+                double[] part = java.util.Arrays.copyOfRange(x, from * 40, to * 40);
+                double[] target = java.util.Arrays.copyOfRange(y, from * 5, to * 5);
+                double[] a = net.forward(ws, part, n);
+                expectedSum += CrossEntropyLoss.INSTANCE.value(ws.preActivations(3), a, target,
+                        n, 5);
+                CrossEntropyLoss.INSTANCE.delta(net.activation(3), ws.preActivations(3), a,
+                        target, ws.delta(3), n, 5);
+                net.backward(ws, part, n, 1.0 / rows);
+                if (expected == null) {
+                    expected = copy(ws.gradients());
+                } else {
+                    for (int b = 0; b < expected.length; b++) {
+                        for (int i = 0; i < expected[b].length; i++) {
+                            expected[b][i] += ws.gradients()[b][i];
+                        }
+                    }
+                }
+            }
+            assertEquals(Double.doubleToRawLongBits(expectedSum),
+                    Double.doubleToRawLongBits(sum));
+            for (int b = 0; b < expected.length; b++) {
+                assertArrayEquals(expected[b], g.gradients()[b], 0.0, "block " + b);
+            }
+            // a changed weight must reach the next batch: the rounded copy is made per batch
+            net.parameters()[0][0] += 0.25;
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"float64", "float32"})
     void aWarmShardedStepAllocatesNothingOnAnyThread(String precision) {
         var bean = (com.sun.management.ThreadMXBean)
