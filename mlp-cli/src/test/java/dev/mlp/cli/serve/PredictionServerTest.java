@@ -190,6 +190,7 @@ class PredictionServerTest {
         assertEquals(6, m.get("layers").get(0).get("neurons").asInt());
         assertTrue(m.get("description").asText().contains("2 -> 6 relu -> 3 softmax"),
                 m.toString());
+        assertEquals("float64", m.get("precision").asText(), m.toString());
         HttpResponse<String> list = get(uri("/models"));
         assertEquals(2, JSON.readTree(list.body()).get("models").size());
         // with two models, the short paths ask for a name
