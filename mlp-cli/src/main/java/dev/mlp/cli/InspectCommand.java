@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mlp inspect}: what a model or checkpoint file holds, without loading any plugin. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show what a model (or checkpoint) file holds: format and framework "
-                + "version, layers, plugins with their versions, scalers, classes, training.")
+                + "version, layers, plugins with their versions, precision, scalers, classes, "
+                + "training.")
 final class InspectCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,7 +33,7 @@ final class InspectCommand implements Callable<Integer> {
         String text;
         try {
             ModelInfo info = ModelFile.read(file);
-            text = info.describe() + preprocessing(info.metadata().preprocessing());
+            text = ModelDescription.describe(info) + preprocessing(info.metadata().preprocessing());
         } catch (FileFormatException e) {
             if (e.problem() != FileFormatException.Problem.WRONG_TYPE) {
                 throw new BadInputException(e.getMessage(), e);

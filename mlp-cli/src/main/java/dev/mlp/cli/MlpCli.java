@@ -1,5 +1,6 @@
 package dev.mlp.cli;
 
+import dev.mlp.core.Mlp;
 import dev.mlp.core.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,6 +77,19 @@ public final class MlpCli implements Runnable {
             plugins = Plugins.load(pluginDirs, env.get(PLUGIN_PATH));
         }
         return plugins;
+    }
+
+    /**
+     * The framework backed by the plugins of this command line, for the commands outside this
+     * package ({@code serve}): loads them on first use, as {@link #plugins()} does.
+     *
+     * @return the framework instance with the class path's, {@code --plugins}' and
+     *         {@code $MLP_PLUGIN_PATH}'s plugins
+     * @throws BadInputException if a plugin directory or jar does not exist, or two plugins
+     *         claim one name
+     */
+    public Mlp mlp() {
+        return plugins().mlp();
     }
 
     @Override

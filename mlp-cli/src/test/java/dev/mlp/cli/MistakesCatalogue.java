@@ -465,7 +465,8 @@ public final class MistakesCatalogue {
         clashingJar(plugins.resolve("clash.jar"));
         for (String[] args : List.of(new String[] {"plugins"}, train(),
                 new String[] {"predict", "-m", s(model), "--data", s(blobs)},
-                new String[] {"evaluate", "-m", s(model), "--data", s(blobs)})) {
+                new String[] {"evaluate", "-m", s(model), "--data", s(blobs)},
+                new String[] {"serve", "-m", s(model), "--port", "0"})) {
             refuse(c, names("adam", "clash.jar"), concat(args, "--plugins", s(plugins)));
         }
         // inspect reads the file alone and needs no plugin
@@ -869,6 +870,8 @@ public final class MistakesCatalogue {
                 "x=" + s(work.resolve("missing.mlp")), "--port", "0");
         refuse(c, names("--host"), "serve", "-m", s(model), "--port", "0", "--host",
                 "no.such.host.invalid");
+        refuse(c, names("--plugins", "nothing"), "serve", "--plugins",
+                s(work.resolve("nothing")), "-m", s(model), "--port", "0");
     }
 
     /** Plugin specs: unknown names, syntax errors, bad parameters. */

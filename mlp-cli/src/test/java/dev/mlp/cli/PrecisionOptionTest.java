@@ -92,6 +92,18 @@ class PrecisionOptionTest {
         return y;
     }
 
+    /** The numbers of the {@code precision} lines of {@code inspect}'s output. */
+    private static List<Integer> precisionLines(String inspect) {
+        List<String> lines = inspect.lines().toList();
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("precision:")) {
+                found.add(i);
+            }
+        }
+        return found;
+    }
+
     private static double maxDifference(double[] a, double[] b) {
         assertEquals(a.length, b.length);
         double worst = 0;
@@ -113,9 +125,19 @@ class PrecisionOptionTest {
         assertTrue(t32.out().contains("\n  precision              float32\n"), t32.out());
         assertEquals("float32", ModelFile.read(m32).spec("precision"));
         assertNull(ModelFile.read(m64).spec("precision"));
-        Cli inspect = Cli.run("inspect", m32.toString());
-        assertEquals(MlpCli.OK, inspect.code(), inspect.err());
-        assertTrue(inspect.out().matches("(?s).*\\nprecision:\\s+float32\\n.*"), inspect.out());
+        // inspect states the precision either way: float64 for a file that records none, on
+        // the line where a float32 model's recorded precision is
+        Cli inspect32 = Cli.run("inspect", m32.toString());
+        Cli inspect64 = Cli.run("inspect", m64.toString());
+        assertEquals(MlpCli.OK, inspect32.code(), inspect32.err());
+        assertEquals(MlpCli.OK, inspect64.code(), inspect64.err());
+        assertTrue(inspect32.out().matches("(?s).*\\nprecision:\\s+float32\\n.*"),
+                inspect32.out());
+        assertTrue(inspect64.out().matches("(?s).*\\nprecision:\\s+float64\\n.*"),
+                inspect64.out());
+        assertEquals(1, precisionLines(inspect32.out()).size(), inspect32.out());
+        assertEquals(precisionLines(inspect32.out()), precisionLines(inspect64.out()),
+                inspect64.out());
 
         double[] p64 = predict(m64);
         double[] p32 = predict(m32);

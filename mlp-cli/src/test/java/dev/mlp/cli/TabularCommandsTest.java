@@ -158,7 +158,7 @@ class TabularCommandsTest {
     void theServerTakesTheRawColumnsOfAModelWithPreprocessing() throws IOException {
         assertEquals(MlpCli.OK, train("--quiet").code());
         dev.mlp.cli.serve.ServedModel m = dev.mlp.cli.serve.ServedModel.load("m",
-                dir.resolve("m.mlp"));
+                dir.resolve("m.mlp"), dev.mlp.core.Mlp.standard());
         assertTrue(m.takesRawColumns());
         assertEquals(List.of("habitat", "weight", "colour"), m.featureNames());
         assertEquals(3, m.inputs());

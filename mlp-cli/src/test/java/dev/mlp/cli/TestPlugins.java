@@ -87,8 +87,17 @@ public final class TestPlugins {
         return jar(file, OptimizerProvider.class, provider);
     }
 
-    /** Writes a jar whose service file for {@code service} lists the given provider class. */
-    static Path jar(Path file, Class<?> service, Class<?> provider) throws IOException {
+    /**
+     * Writes a jar whose service file for {@code service} lists the given provider class (which
+     * stays on the test class path: the jar alone makes it a plugin).
+     *
+     * @param file the jar to write
+     * @param service the service interface, such as {@code LayerProvider.class}
+     * @param provider the provider class to list
+     * @return {@code file}
+     * @throws IOException if the jar cannot be written
+     */
+    public static Path jar(Path file, Class<?> service, Class<?> provider) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (OutputStream o = Files.newOutputStream(file);
              JarOutputStream jar = new JarOutputStream(o)) {

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code mlp serve}: answers predictions of saved models over HTTP until stopped. SIGTERM (or
  * Ctrl-C) stops taking new connections, lets the requests under way finish, and exits with 0.
+ * The models are loaded with the plugins of the command line (the class path, {@code --plugins}
+ * and {@code $MLP_PLUGIN_PATH}), as the other commands load them.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve predictions of saved models over HTTP.",
@@ -40,6 +42,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    private MlpCli parent;
 
     @Option(names = {"--model", "-m"}, required = true, paramLabel = "[NAME=]MODEL",
             description = "A model file to serve, optionally named (default name: the file "
@@ -93,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads must be at least 1, found " + threads);
         }
-        Mlp mlp = backend.apply(Mlp.standard());
+        Mlp mlp = backend.apply(parent.mlp());
         Map<String, ServedModel> models = new LinkedHashMap<>();
         for (String arg : modelArgs) {
             int eq = arg.indexOf('=');

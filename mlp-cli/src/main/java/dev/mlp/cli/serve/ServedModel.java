@@ -44,20 +44,6 @@ public record ServedModel(String name, Path file, ModelInfo info, Model model,
     }
 
     /**
-     * Reads a model file.
-     *
-     * @param name the name to serve it under
-     * @param file the model file
-     * @return the loaded model
-     * @throws IOException if the file cannot be read or is not a model file
-     * @throws dev.mlp.core.io.MissingPluginException if an encoder the model's preprocessing
-     *         needs is not on the class path
-     */
-    public static ServedModel load(String name, Path file) throws IOException {
-        return load(name, file, Mlp.standard());
-    }
-
-    /**
      * Reads a model file with these plugins and defaults (the compute backend of its
      * predictions among them).
      *
@@ -66,8 +52,8 @@ public record ServedModel(String name, Path file, ModelInfo info, Model model,
      * @param mlp the plugins and defaults
      * @return the loaded model
      * @throws IOException if the file cannot be read or is not a model file
-     * @throws dev.mlp.core.io.MissingPluginException if an encoder the model's preprocessing
-     *         needs is not on the class path
+     * @throws dev.mlp.core.io.MissingPluginException if a plugin the model or its preprocessing
+     *         needs (a layer, an activation, an encoder, ...) is not among {@code mlp}'s
      */
     public static ServedModel load(String name, Path file, Mlp mlp) throws IOException {
         ModelInfo info = ModelFile.read(file);

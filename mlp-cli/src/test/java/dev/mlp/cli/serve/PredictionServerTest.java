@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlp.core.Mlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,8 +73,8 @@ class PredictionServerTest {
                 "-o", predictions.toString());
         expected = Files.readAllLines(predictions);
         Map<String, ServedModel> models = new LinkedHashMap<>();
-        models.put("blobs", ServedModel.load("blobs", classifier));
-        models.put("plane", ServedModel.load("plane", regression));
+        models.put("blobs", ServedModel.load("blobs", classifier, Mlp.standard()));
+        models.put("plane", ServedModel.load("plane", regression, Mlp.standard()));
         server = PredictionServer.start(models,
                 new PredictionServer.Config("127.0.0.1", 0, 4, LIMIT));
         base = URI.create("http://127.0.0.1:" + server.address().getPort());
@@ -189,6 +190,7 @@ class PredictionServerTest {
         assertEquals(6, m.get("layers").get(0).get("neurons").asInt());
         assertTrue(m.get("description").asText().contains("2 -> 6 relu -> 3 softmax"),
                 m.toString());
+        assertEquals("float64", m.get("precision").asText(), m.toString());
         HttpResponse<String> list = get(uri("/models"));
         assertEquals(2, JSON.readTree(list.body()).get("models").size());
         // with two models, the short paths ask for a name

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlp.core.Mlp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -74,8 +75,8 @@ class RawColumnsServeTest {
                 predictions.toString());
         expected = Files.readAllLines(predictions);
         Map<String, ServedModel> models = new LinkedHashMap<>();
-        models.put("animals", ServedModel.load("animals", model));
-        models.put("strict", ServedModel.load("strict", strict));
+        models.put("animals", ServedModel.load("animals", model, Mlp.standard()));
+        models.put("strict", ServedModel.load("strict", strict, Mlp.standard()));
         server = PredictionServer.start(models,
                 new PredictionServer.Config("127.0.0.1", 0, 2, 64 * 1024));
         base = URI.create("http://127.0.0.1:" + server.address().getPort());

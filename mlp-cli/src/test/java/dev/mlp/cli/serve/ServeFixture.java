@@ -3,8 +3,10 @@ package dev.mlp.cli.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mlp.cli.MlpCli;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Trains small models with the command line and talks to a server, for the serve tests. */
 final class ServeFixture {
@@ -76,6 +82,43 @@ final class ServeFixture {
         cli("train", "--data", plane(dir).toString(), "--target", "y", "--task", "regression",
                 "--layers", "4", "--epochs", "30", "--quiet", "-o", model.toString());
         return model;
+    }
+
+    /**
+     * Starts {@code mlp ARGS} in a process of its own, on the test class path and without
+     * {@code $MLP_PLUGIN_PATH}.
+     *
+     * @param err where its standard error goes
+     * @param args the command line
+     * @return the process; its standard output is for {@link #listeningPort}
+     */
+    static Process start(Path err, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), MlpCli.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
+        pb.environment().remove(MlpCli.PLUGIN_PATH);
+        return pb.start();
+    }
+
+    /**
+     * Reads what a serving process prints up to the line saying where it listens.
+     *
+     * @param serve a process of {@code mlp serve --port 0}
+     * @return the port it listens on, or -1 if its output ended first
+     */
+    static int listeningPort(Process serve) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(),
+                StandardCharsets.UTF_8));
+        Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = listening.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return -1;
     }
 
     static HttpResponse<String> post(URI uri, String type, String body, String accept)

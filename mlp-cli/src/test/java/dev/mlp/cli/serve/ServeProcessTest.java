@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -16,10 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,22 +30,10 @@ class ServeProcessTest {
     @Test
     void stalledRequestsTimeOutAndSigtermFinishesTheRequestUnderWay() throws Exception {
         Path model = ServeFixture.trainClassifier(dir);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.mlp.cli.MlpCli", "serve", "-m", model.toString(), "--port", "0",
-                "--request-timeout", "2", "--grace", "20"))
-                .redirectError(dir.resolve("serve.err").toFile()).start();
+        Process p = ServeFixture.start(dir.resolve("serve.err"), "serve", "-m", model.toString(),
+                "--port", "0", "--request-timeout", "2", "--grace", "20");
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8));
-            int port = -1;
-            Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
-            for (String line; port < 0 && (line = out.readLine()) != null; ) {
-                Matcher m = listening.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
+            int port = ServeFixture.listeningPort(p);
             assertTrue(port > 0, "the server did not say where it listens");
             assertEquals(200, ServeFixture.get(URI.create("http://127.0.0.1:" + port + "/health"))
                     .statusCode());
