@@ -98,24 +98,26 @@ final class FloatMicroKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        if (scale != 1.0f) {
-            c00 = c00.mul(scale);
-            c01 = c01.mul(scale);
-            c10 = c10.mul(scale);
-            c11 = c11.mul(scale);
-            c20 = c20.mul(scale);
-            c21 = c21.mul(scale);
-            c30 = c30.mul(scale);
-            c31 = c31.mul(scale);
-            c40 = c40.mul(scale);
-            c41 = c41.mul(scale);
-            c50 = c50.mul(scale);
-            c51 = c51.mul(scale);
-            c60 = c60.mul(scale);
-            c61 = c61.mul(scale);
-            c70 = c70.mul(scale);
-            c71 = c71.mul(scale);
-        }
+        // always scaled (by 1 it changes nothing): a branch here would merge two vectors
+        // per accumulator before the stores, and the JIT, depending on the profile it
+        // compiles with, may then fail to keep them in registers and store them through
+        // its slow generic path
+        c00 = c00.mul(scale);
+        c01 = c01.mul(scale);
+        c10 = c10.mul(scale);
+        c11 = c11.mul(scale);
+        c20 = c20.mul(scale);
+        c21 = c21.mul(scale);
+        c30 = c30.mul(scale);
+        c31 = c31.mul(scale);
+        c40 = c40.mul(scale);
+        c41 = c41.mul(scale);
+        c50 = c50.mul(scale);
+        c51 = c51.mul(scale);
+        c60 = c60.mul(scale);
+        c61 = c61.mul(scale);
+        c70 = c70.mul(scale);
+        c71 = c71.mul(scale);
         c00.intoArray(dst, dof);
         c01.intoArray(dst, dof + LANES);
         c10.intoArray(dst, dof + dld);
