@@ -41,6 +41,11 @@ final class MicroKernel {
     private MicroKernel() {
     }
 
+    /** @return the width of the vectors the kernels use, in bits */
+    static int vectorBits() {
+        return SPECIES.vectorBitSize();
+    }
+
     /**
      * One full tile: {@code dst[r, j] = scale · chain(src[r, j]; ap, bp)} for {@code r <}
      * {@value #MR} and {@code j <} {@link #PANEL}.

@@ -38,6 +38,16 @@ class VectorBackendProviderTest {
     }
 
     @Test
+    void ranksAboveANativeBlasExactlyWithWideVectors() {
+        // native-blas declares 200; java is 0
+        int preference = new VectorBackendProvider().preference();
+        int bits = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+        assertEquals(bits >= 512 ? 300 : 100, preference, bits + "-bit vectors");
+        assertEquals(100, new VectorBackendProvider(ModuleLayer.empty()).preference(),
+                "without the Vector API");
+    }
+
+    @Test
     void unavailableWithoutTheModuleSayingWhy() {
         VectorBackendProvider provider = new VectorBackendProvider(ModuleLayer.empty());
         assertEquals(REASON, provider.unavailableReason());
@@ -64,7 +74,7 @@ class VectorBackendProviderTest {
         }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not finish");
         assertEquals(0, process.exitValue(), output);
-        assertEquals("java-vector: " + REASON + "\n"
+        assertEquals("java-vector: " + REASON + "\n" + "preference 100\n"
                 + "compute backend 'java-vector' cannot run here: " + REASON + "\n", output);
     }
 

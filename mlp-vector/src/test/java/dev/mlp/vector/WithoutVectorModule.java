@@ -21,6 +21,7 @@ final class WithoutVectorModule {
         for (ComputeBackendProvider p : ServiceLoader.load(ComputeBackendProvider.class)) {
             if (p.name().equals(VectorBackendProvider.NAME)) {
                 System.out.print(p.name() + ": " + p.unavailableReason() + "\n");
+                System.out.print("preference " + p.preference() + "\n");
                 found = p;
             }
         }
