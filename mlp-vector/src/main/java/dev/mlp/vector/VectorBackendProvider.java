@@ -9,9 +9,9 @@ import dev.mlp.api.spi.ComputeBackendProvider;
  * Vector API ({@code jdk.incubator.vector}), same bits as the built-in {@code java} backend,
  * several times faster on layers of realistic size; under the {@code float32} precision the
  * products are {@code FloatVector} kernels ({@link FloatVectorProducts}), same bits as the
- * {@code java} backend's float products. Chosen by default on machines with 512-bit vectors,
- * elsewhere when no native BLAS loads ({@link #preference()}), or named with
- * {@code backend("java-vector")}; the JVM must be started with
+ * {@code java} backend's float products. Chosen by default when no native BLAS loads, or
+ * where OpenBLAS is held to narrower vectors than this backend's ({@link #preference()}), or
+ * named with {@code backend("java-vector")}; the JVM must be started with
  * {@code --add-modules jdk.incubator.vector}, otherwise the backend reports itself unavailable
  * and no class of the incubator module is touched.
  */
@@ -67,25 +67,40 @@ public final class VectorBackendProvider implements ComputeBackendProvider {
     }
 
     /**
-     * Where the Vector API's preferred vectors are 512 bits wide (AVX-512), 300: above a
-     * native BLAS. There the kernels of this backend train as fast as OpenBLAS on Intel and
-     * faster on AMD, where OpenBLAS is often held to its 256-bit kernels
-     * ({@code OPENBLAS_CORETYPE=Haswell}); they give the same bits as the {@code java} backend
-     * on any machine, which a native library does not. With narrower vectors, or without the
-     * Vector API, 100: faster than {@code java}, slower than a native BLAS.
+     * 100: faster than {@code java}, slower than a native BLAS; but 300, above a native BLAS,
+     * where the Vector API's vectors are 512 bits wide (AVX-512) and OpenBLAS is held to the
+     * kernels of a narrower core by {@code OPENBLAS_CORETYPE} (for example {@code Haswell} or
+     * {@code Zen}, as some AMD machines set it): there this backend trains W1 1.3-1.8x faster
+     * than {@code native-blas} (see the README's Performance section). With OpenBLAS free to
+     * pick its AVX-512 kernels a native BLAS stays ahead in {@code float32}.
      *
-     * @return 300 with 512-bit vectors, else 100
+     * @return 300 or 100, as above
      */
     @Override
     public int preference() {
         if (unavailableReason() != null) {
             return 100;
         }
-        return MicroKernel.vectorBits() >= WIDE_VECTOR_BITS ? 300 : 100;
+        return preference(MicroKernel.vectorBits(), System.getenv("OPENBLAS_CORETYPE"));
     }
 
-    /** The vector width from which this backend ranks above a native BLAS. */
+    /** The vector width from which this backend can rank above a native BLAS. */
     static final int WIDE_VECTOR_BITS = 512;
+
+    /** OpenBLAS core types whose kernels use 512-bit vectors (names compared ignoring case). */
+    private static final java.util.Set<String> WIDE_CORE_TYPES = java.util.Set.of("skylakex",
+            "cooperlake", "sapphirerapids");
+
+    /**
+     * @param vectorBits the width of this backend's vectors
+     * @param coreType the value of {@code OPENBLAS_CORETYPE}, or {@code null} when unset
+     * @return 300 with wide vectors and OpenBLAS held to narrower kernels, else 100
+     */
+    static int preference(int vectorBits, String coreType) {
+        boolean narrowBlas = coreType != null && !coreType.isBlank()
+                && !WIDE_CORE_TYPES.contains(coreType.strip().toLowerCase(java.util.Locale.ROOT));
+        return vectorBits >= WIDE_VECTOR_BITS && narrowBlas ? 300 : 100;
+    }
 
     @Override
     public String description() {

@@ -38,11 +38,19 @@ class VectorBackendProviderTest {
     }
 
     @Test
-    void ranksAboveANativeBlasExactlyWithWideVectors() {
-        // native-blas declares 200; java is 0
-        int preference = new VectorBackendProvider().preference();
+    void ranksAboveANativeBlasOnlyWithWideVectorsAndOpenBlasHeldToNarrowerOnes() {
+        // native-blas declares 200, java 0
+        assertEquals(300, VectorBackendProvider.preference(512, "Haswell"));
+        assertEquals(300, VectorBackendProvider.preference(512, "zen"));
+        assertEquals(100, VectorBackendProvider.preference(512, null), "OpenBLAS picks its own");
+        assertEquals(100, VectorBackendProvider.preference(512, " "));
+        assertEquals(100, VectorBackendProvider.preference(512, "SkylakeX"));
+        assertEquals(100, VectorBackendProvider.preference(512, "SAPPHIRERAPIDS"));
+        assertEquals(100, VectorBackendProvider.preference(256, "Haswell"),
+                "256-bit kernels against OpenBLAS's 256-bit ones");
         int bits = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize();
-        assertEquals(bits >= 512 ? 300 : 100, preference, bits + "-bit vectors");
+        assertEquals(VectorBackendProvider.preference(bits, System.getenv("OPENBLAS_CORETYPE")),
+                new VectorBackendProvider().preference());
         assertEquals(100, new VectorBackendProvider(ModuleLayer.empty()).preference(),
                 "without the Vector API");
     }
