@@ -52,7 +52,7 @@ def pytorch(args, data):
     import torch
     if args.torch_threads > 0:
         torch.set_num_threads(args.torch_threads)
-    torch.manual_seed(1)
+    torch.manual_seed(args.seed)
     train_x, train_y, test_x, test_y = data
     x = torch.from_numpy(train_x.astype(np.float32) / 255.0)
     y = torch.from_numpy(train_y)
@@ -97,7 +97,7 @@ def sklearn(args, data):
     model = MLPClassifier(hidden_layer_sizes=(256, 128), activation="relu", solver="sgd",
                           learning_rate="constant", learning_rate_init=0.1, momentum=0.0,
                           nesterovs_momentum=False, alpha=0.0, batch_size=args.batch,
-                          shuffle=True, random_state=1)
+                          shuffle=True, random_state=args.seed)
     classes = np.arange(10)
     seconds = []
     for epoch in range(args.epochs):  # partial_fit: one epoch over shuffled mini-batches
@@ -117,6 +117,8 @@ def main():
                    help="torch.set_num_threads(N); 0 leaves PyTorch's default")
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--seed", type=int, default=1,
+                   help="seed of initialization and shuffling")
     p.add_argument("--batch", type=int, default=128)
     args = p.parse_args()
     data = load(args.data)

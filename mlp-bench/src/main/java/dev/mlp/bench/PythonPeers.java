@@ -33,18 +33,21 @@ final class PythonPeers {
     private final String python;
     private final Path data;
     private final int epochs;
+    private final long seed;
     private final int threads;
 
     /**
      * @param python  the interpreter
      * @param data    the Fashion-MNIST directory
      * @param epochs  epochs per run
+     * @param seed    the seed of initialization and shuffling
      * @param threads the machine's processors
      */
-    PythonPeers(String python, Path data, int epochs, int threads) {
+    PythonPeers(String python, Path data, int epochs, long seed, int threads) {
         this.python = python;
         this.data = data;
         this.epochs = epochs;
+        this.seed = seed;
         this.threads = threads;
     }
 
@@ -116,7 +119,8 @@ final class PythonPeers {
                          String... args) {
         System.out.println("-- " + title);
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--data",
-                data.toString(), "--epochs", Integer.toString(epochs)));
+                data.toString(), "--epochs", Integer.toString(epochs), "--seed",
+                Long.toString(seed)));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         // the runner's own thread variables (OPENBLAS_NUM_THREADS=1 for native-blas) are not

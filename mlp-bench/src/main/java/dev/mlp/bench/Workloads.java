@@ -34,6 +34,8 @@ import smile.math.TimeFunction;
  *
  * <p>Options: {@code --data DIR} (Fashion-MNIST's four {@code .gz} files, default
  * {@value #DEFAULT_DATA}), {@code --epochs N} (3), {@code --updates N} (W2, 1000000),
+ * {@code --seed N} (W1's seed for initialization and shuffling, here and in the Python peers;
+ * 1),
  * {@code --threads N} (this framework's thread count; default all processors),
  * {@code --backend NAME} (one compute backend: {@code java}, {@code java-vector} or
  * {@code native-blas}; default every one that runs here), {@code --precision LIST}
@@ -53,7 +55,7 @@ final class Workloads {
     static final String FLOAT64 = "float64";
     static final String FLOAT32 = "float32";
 
-    static final String USAGE = "mlp-bench.jar [--data DIR] [--epochs N] [--updates N]"
+    static final String USAGE = "mlp-bench.jar [--data DIR] [--epochs N] [--updates N] [--seed N]"
             + " [--threads N] [--backend java|java-vector|native-blas]"
             + " [--precision float64,float32] [--only w1,w2,w3] [--no-smile] [--no-bound]"
             + " [--no-python] [--python PATH] [--quick], or mlp-bench.jar jmh [JMH options]";
@@ -61,6 +63,7 @@ final class Workloads {
     private Path data = Path.of(DEFAULT_DATA);
     private int epochs = 3;
     private int updates = 1_000_000;
+    private long seed = 1;
     private boolean smile = true;
     private boolean bound = true;
     private boolean python = true;
@@ -96,6 +99,7 @@ final class Workloads {
                     w.updates = positive(value(args, ++i, a), a);
                     w.updatesGiven = true;
                 }
+                case "--seed" -> w.seed = positive(value(args, ++i, a), a);
                 case "--threads" -> System.setProperty("mlp.threads",
                         Integer.toString(positive(value(args, ++i, a), a)));
                 case "--backend" -> System.setProperty(MatrixBackends.PROPERTY,
@@ -220,7 +224,7 @@ final class Workloads {
                         w2Ours(r);
                     }
                     if (w3) {
-                        w3Ours(trained != null ? trained : w1Model(1, precision).network(),
+                        w3Ours(trained != null ? trained : w1Model(1, precision, seed).network(),
                                 testX, r);
                     }
                 } catch (IllegalArgumentException | IllegalStateException
@@ -256,7 +260,7 @@ final class Workloads {
             results.add(W2Bound.measure(w2Updates()));
         }
         if (python && w1) {
-            results.addAll(new PythonPeers(pythonPath, data, epochs, processors).run());
+            results.addAll(new PythonPeers(pythonPath, data, epochs, seed, processors).run());
         }
 
         System.out.println("load average after: " + loadAverage());
@@ -311,7 +315,7 @@ final class Workloads {
 
     private Network w1Ours(double[][] x, int[] y, double[][] testX, int[] testY, Run r) {
         EpochTimer timer = new EpochTimer();
-        Model model = w1Model(epochs, r.precision(), timer);
+        Model model = w1Model(epochs, r.precision(), seed, timer);
         model.fit(Dataset.of(x, oneHot(y, 10)));
         double accuracy = model.accuracy(testX, oneHot(testY, 10));
         double rate = x.length / median(timer.epochSeconds());
@@ -321,8 +325,8 @@ final class Workloads {
         return model.network();
     }
 
-    /** W1's model: initialized (seed 1), trained only by {@code fit}. */
-    private static Model w1Model(int epochs, String precision,
+    /** W1's model: initialized from {@code seed}, trained only by {@code fit}. */
+    private static Model w1Model(int epochs, String precision, long seed,
                                  TrainingListener... listeners) {
         var builder = Precisions.apply(Mlp.builder(), precision)
                 .inputs(784)
@@ -334,7 +338,7 @@ final class Workloads {
                 .batch("mini-batch(size=128, shuffle=true)")
                 .initializer("he")
                 .epochs(epochs)
-                .seed(1);
+                .seed(seed);
         for (TrainingListener l : listeners) {
             builder.listener(l);
         }
