@@ -70,42 +70,25 @@ public final class Float32Products implements MatrixProducts {
     @Override
     public void multiply(double[] a, int rows, int inner, double[] w, int cols, double[] b,
                          double[] out) {
-        float[] fa = narrow(a, rows * inner, left);
-        left = fa;
         float[] fw = narrow(w, inner * cols, right);
         right = fw;
-        float[] fb = null;
-        if (b != null) {
-            fb = narrow(b, cols, bias);
-            bias = fb;
-        }
-        float[] fo = room(rows * cols);
-        products.multiply(fa, rows, inner, fw, cols, fb, fo);
-        widen(fo, out, rows * cols);
+        multiply(a, rows, inner, fw, cols, b, out);
     }
 
     @Override
     public void multiplyTransposedLeft(double[] a, int rows, int inner, double[] d, int cols,
                                        double scale, double[] out) {
-        float[] fa = narrow(a, rows * inner, left);
-        left = fa;
-        float[] fd = narrow(d, rows * cols, right);
-        right = fd;
         float[] fo = room(inner * cols);
-        products.multiplyTransposedLeft(fa, rows, inner, fd, cols, (float) scale, fo);
+        multiplyTransposedLeft(a, rows, inner, d, cols, scale, fo);
         widen(fo, out, inner * cols);
     }
 
     @Override
     public void multiplyTransposedRight(double[] d, int rows, int cols, double[] w, int inner,
                                         double[] out) {
-        float[] fd = narrow(d, rows * cols, left);
-        left = fd;
         float[] fw = narrow(w, inner * cols, right);
         right = fw;
-        float[] fo = room(rows * inner);
-        products.multiplyTransposedRight(fd, rows, cols, fw, inner, fo);
-        widen(fo, out, rows * inner);
+        multiplyTransposedRight(d, rows, cols, fw, inner, out);
     }
 
     /**
