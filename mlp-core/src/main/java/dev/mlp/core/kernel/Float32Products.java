@@ -139,6 +139,64 @@ public final class Float32Products implements MatrixProducts {
     }
 
     /**
+     * {@code out = a · w (+ bias)} with both operands already in {@code float}: the same bits
+     * as {@link #multiply(double[], int, int, double[], int, double[], double[])} when they
+     * hold the rounded values.
+     *
+     * @param a left matrix in {@code float}, {@code rows x inner}
+     * @param rows rows of {@code a}
+     * @param inner columns of {@code a}, rows of {@code w}
+     * @param w right matrix in {@code float}, {@code inner x cols}
+     * @param cols columns of {@code w}
+     * @param b {@code cols} values added to every row, or {@code null}
+     * @param out receives the product, {@code rows x cols}
+     */
+    public void multiply(float[] a, int rows, int inner, float[] w, int cols, double[] b,
+                         double[] out) {
+        float[] fb = null;
+        if (b != null) {
+            fb = narrow(b, cols, bias);
+            bias = fb;
+        }
+        float[] fo = room(rows * cols);
+        products.multiply(a, rows, inner, w, cols, fb, fo);
+        widen(fo, out, rows * cols);
+    }
+
+    /**
+     * {@code out = scale · aᵀ · d} with {@code a} already in {@code float}, the result left in
+     * {@code float}.
+     *
+     * @param a left matrix in {@code float}, {@code rows x inner}, used transposed
+     * @param rows rows of {@code a} and {@code d}
+     * @param inner columns of {@code a}
+     * @param d right matrix, {@code rows x cols}
+     * @param cols columns of {@code d}
+     * @param scale factor applied to every entry
+     * @param out receives the product in {@code float}, {@code inner x cols}
+     */
+    public void multiplyTransposedLeft(float[] a, int rows, int inner, double[] d, int cols,
+                                       double scale, float[] out) {
+        float[] fd = narrow(d, rows * cols, right);
+        right = fd;
+        products.multiplyTransposedLeft(a, rows, inner, fd, cols, (float) scale, out);
+    }
+
+    /**
+     * Rounds {@code n} values to {@code float}, as every product of this engine does with its
+     * {@code double} operands.
+     *
+     * @param from the values
+     * @param n how many
+     * @param to receives them rounded
+     */
+    public static void round(double[] from, int n, float[] to) {
+        for (int i = 0; i < n; i++) {
+            to[i] = (float) from[i];
+        }
+    }
+
+    /**
      * {@link #multiplyTransposedRight(double[], int, int, double[], int, double[])} with
      * weights already rounded to {@code float}.
      *

@@ -112,8 +112,11 @@ final class Propagation {
                             net.biases[l], z, r * width);
                 }
             } else if (ws.floatWeights != null) {
-                ((Float32Products) gemm).multiply(a, rows, inner, ws.floatWeights.layer(l),
-                        width, net.biases[l], z);
+                // rounded once here, read again by the backward pass's weight gradient
+                float[] rounded = ws.floatInputs[l];
+                Float32Products.round(a, rows * inner, rounded);
+                ((Float32Products) gemm).multiply(rounded, rows, inner,
+                        ws.floatWeights.layer(l), width, net.biases[l], z);
             } else {
                 gemm.multiply(a, rows, inner, net.weights[l], width, net.biases[l], z);
             }
@@ -164,7 +167,7 @@ final class Propagation {
                 }
             } else if (ws.floatWeights != null) {
                 Float32Products f = (Float32Products) gemm;
-                f.multiplyTransposedLeft(prev, rows, inner, delta, width, scale,
+                f.multiplyTransposedLeft(ws.floatInputs[l], rows, inner, delta, width, scale,
                         ws.floatWeightGradients[l]);
                 if (back != null) {
                     f.multiplyTransposedRight(delta, rows, width, ws.floatWeights.layer(l), inner,

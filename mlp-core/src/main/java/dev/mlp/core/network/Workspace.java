@@ -41,6 +41,11 @@ public final class Workspace {
     final FloatWeights floatWeights;
     /** The dense layers' weight gradients in {@code float}, when {@link #floatWeights} is set. */
     final float[][] floatWeightGradients;
+    /**
+     * Each dense layer's input of the last forward pass rounded to {@code float}, when
+     * {@link #floatWeights} is set: the forward pass rounds it, the backward pass reuses it.
+     */
+    final float[][] floatInputs;
 
     /**
      * The buffers of a network's blocks other than dense layers, kept with the dense layers'
@@ -88,8 +93,10 @@ public final class Workspace {
      * copy rounded once per step and shared with the other shards of the step, and its
      * backward pass leaves the dense layers' weight gradients in {@code float}
      * ({@link #floatWeightGradients(int)}) rather than in {@link #weightGradients(int)}, for
-     * the caller to add up in {@code double}. The values are the same bits as those of a
-     * workspace of the same engine without the copy. A network with blocks other than dense
+     * the caller to add up in {@code double}. The backward pass reuses the layer inputs the
+     * forward pass rounded to {@code float}, so it must follow a forward pass of the same rows
+     * in this workspace (as it does in a training step). The values are the same bits as those
+     * of a workspace of the same engine without the copy. A network with blocks other than dense
      * layers ({@link Network#newExtension}) gets a plain workspace: its passes do not read the
      * copy.
      *
@@ -144,9 +151,11 @@ public final class Workspace {
         }
         floatWeights = extension == null ? weights : null;
         floatWeightGradients = floatWeights == null ? null : new float[n][];
+        floatInputs = floatWeights == null ? null : new float[n][];
         if (floatWeightGradients != null) {
             for (int l = 0; l < n; l++) {
                 floatWeightGradients[l] = new float[weightGradients[l].length];
+                floatInputs[l] = new float[capacity * sizes[l]];
             }
         }
         double[][] more = extension == null ? new double[0][] : extension.gradients();

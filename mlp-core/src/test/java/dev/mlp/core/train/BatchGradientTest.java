@@ -315,23 +315,60 @@ class BatchGradientTest {
         }
     }
 
-    @Test
-    void gradientsFiniteFollowsEachBatchWholeOrSharded() {
+    @ParameterizedTest
+    @ValueSource(strings = {"float64", "float32"})
+    void gradientsFiniteFollowsEachBatchWholeOrSharded(String precision) {
         Network net = shardable();
         double[] x = inputs(256, 40, 61);
         double[] y = oneHot(256, 5, 62);
         InfiniteDelta loss = new InfiniteDelta();
-        BatchGradient g = new BatchGradient(net, loss, 256, 2);
+        dev.mlp.api.kernel.ComputeBackend plain = dev.mlp.api.kernel.ComputeBackend.of("java",
+                (t, reference) -> reference);
+        BatchGradient g = new BatchGradient(net, loss, 256, 2,
+                dev.mlp.core.kernel.MatrixBackends.withPrecision(plain,
+                        Precision.parse(precision)));
         assertEquals(4, g.shards(256));
+        assertEquals(2, g.shards(128));
         assertEquals(1, g.shards(64));
-        // {rows, infinite?}: sharded and whole batches in turn, so no answer is left over
-        int[][] steps = {{256, 0}, {64, 1}, {256, 1}, {64, 0}, {256, 0}};
+        // {rows, infinite?}: sharded (in four and in two) and whole batches in turn, so no
+        // answer is left over
+        int[][] steps = {{256, 0}, {64, 1}, {256, 1}, {64, 0}, {256, 0}, {128, 1}, {128, 0},
+                {256, 1}};
         for (int[] step : steps) {
             loss.on = step[1] == 1;
             double sum = g.compute(x, y, null, step[0]);
             assertTrue(Double.isFinite(sum), "the loss stays finite");
             assertEquals(!loss.on, g.gradientsFinite(), step[0] + " rows, infinite " + loss.on);
             assertEquals(!loss.on, Finite.all(g.gradients()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256})
+    void float32ShardsTellANonFiniteWeightGradient(int rows) {
+        // without biases every gradient block is a weight block that float32 shards keep in
+        // float: the check made while adding them is the only one
+        Network net = new Network(40, List.of(new Network.LayerSpec(128, new Relu(), false),
+                new Network.LayerSpec(5, new Sigmoid(), false)));
+        SplittableRandom r = new SplittableRandom(13);
+        for (double[] block : net.parameters()) {
+            for (int i = 0; i < block.length; i++) {
+                block[i] = r.nextDouble(-0.3, 0.3);
+            }
+        }
+        double[] x = inputs(rows, 40, 63);
+        double[] y = oneHot(rows, 5, 64);
+        InfiniteDelta loss = new InfiniteDelta();
+        dev.mlp.api.kernel.ComputeBackend plain = dev.mlp.api.kernel.ComputeBackend.of("java",
+                (t, reference) -> reference);
+        BatchGradient g = new BatchGradient(net, loss, rows, 2,
+                dev.mlp.core.kernel.MatrixBackends.withPrecision(plain, Precision.FLOAT32));
+        assertEquals(rows / 64, g.shards(rows));
+        for (boolean on : new boolean[] {false, true, false}) {
+            loss.on = on;
+            g.compute(x, y, null, rows);
+            assertEquals(!on, g.gradientsFinite(), rows + " rows, infinite " + on);
+            assertEquals(!on, Finite.all(g.gradients()));
         }
     }
 
