@@ -245,60 +245,22 @@ final class GradientShards {
         }
 
         /**
-         * The float weight gradients of {@code layer}, added in shard order in double; the
-         * last pass also tells whether the sums are all finite, four running checks at a time
-         * (as {@link Finite} does), so the sums are not read again.
+         * The float weight gradients of {@code layer}, added in shard order in double. (A
+         * single pass that also checked the sums ran slower than this vectorized loop followed
+         * by {@link Finite#all}.)
          */
-        private boolean addFloats(int layer, double[] target, int i0, int i1) {
+        private void addFloats(int layer, double[] target, int i0, int i1) {
             float[] g0 = shards[0].ws.floatWeightGradients(layer);
             float[] g1 = shards[1].ws.floatWeightGradients(layer);
-            if (count == 2) {
-                return addChecked(g0, g1, target, i0, i1);
-            }
             for (int i = i0; i < i1; i++) {
                 target[i] = (double) g0[i] + (double) g1[i];
             }
-            for (int s = 2; s < count - 1; s++) {
+            for (int s = 2; s < count; s++) {
                 float[] g = shards[s].ws.floatWeightGradients(layer);
                 for (int i = i0; i < i1; i++) {
                     target[i] += g[i];
                 }
             }
-            return addChecked(shards[count - 1].ws.floatWeightGradients(layer), null, target,
-                    i0, i1);
-        }
-
-        /**
-         * {@code target = a + b} ({@code b} given) or {@code target += a} ({@code b} null) over
-         * {@code [i0, i1)}, and whether every result is finite.
-         */
-        private static boolean addChecked(float[] a, float[] b, double[] target, int i0,
-                                          int i1) {
-            double p0 = 0.0;
-            double p1 = 0.0;
-            double p2 = 0.0;
-            double p3 = 0.0;
-            int i = i0;
-            for (; i + 4 <= i1; i += 4) {
-                double v0 = (b == null ? target[i] : (double) b[i]) + (double) a[i];
-                double v1 = (b == null ? target[i + 1] : (double) b[i + 1]) + (double) a[i + 1];
-                double v2 = (b == null ? target[i + 2] : (double) b[i + 2]) + (double) a[i + 2];
-                double v3 = (b == null ? target[i + 3] : (double) b[i + 3]) + (double) a[i + 3];
-                target[i] = v0;
-                target[i + 1] = v1;
-                target[i + 2] = v2;
-                target[i + 3] = v3;
-                p0 += v0 * 0.0;
-                p1 += v1 * 0.0;
-                p2 += v2 * 0.0;
-                p3 += v3 * 0.0;
-            }
-            for (; i < i1; i++) {
-                double v = (b == null ? target[i] : (double) b[i]) + (double) a[i];
-                target[i] = v;
-                p0 += v * 0.0;
-            }
-            return !Double.isNaN((p0 + p1) + (p2 + p3));
         }
 
         @Override
@@ -311,7 +273,8 @@ final class GradientShards {
                 int i0 = (int) ((long) n * part / parts);
                 int i1 = (int) ((long) n * (part + 1) / parts);
                 if (floatBlock[b] > 0) {
-                    ok &= addFloats(floatBlock[b], target, i0, i1);
+                    addFloats(floatBlock[b], target, i0, i1);
+                    ok &= Finite.all(target, i0, i1);
                     continue;
                 }
                 double[] g0 = shards[0].ws.gradients()[b];
