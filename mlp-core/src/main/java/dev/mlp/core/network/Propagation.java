@@ -229,11 +229,8 @@ final class Propagation {
      */
     private static void keepInFloat(Workspace ws, int l) {
         if (ws.floatWeightGradients != null) {
-            double[] from = ws.weightGradients[l];
             float[] to = ws.floatWeightGradients[l];
-            for (int i = 0; i < to.length; i++) {
-                to[i] = (float) from[i];
-            }
+            Float32Products.round(ws.weightGradients[l], to.length, to);
         }
     }
 

@@ -52,7 +52,6 @@ final class GradientShards {
         this.output = network.activation(network.layerCount());
         this.threads = threads;
         this.ws = target;
-
         int most = BatchGradient.shardCount(capacity, true);
         int largest = 0;
         for (int rows = 2 * BatchGradient.SHARD_ROWS; rows <= capacity; rows++) {

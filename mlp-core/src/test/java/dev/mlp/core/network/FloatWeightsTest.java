@@ -98,6 +98,42 @@ class FloatWeightsTest {
                 Arrays.copyOf(shard.delta(1), rows * 16), 0.0, "delta of layer 1");
     }
 
+    @ParameterizedTest(name = "{0} rows")
+    @ValueSource(ints = {1, 2})
+    void passesSmallEnoughForPlainLoopsAlsoLeaveWeightGradientsInFloat(int rows) {
+        Network net = network("dense(16, relu) dense(8, tanh) dense(3)");
+        assertEquals(true, net.runsPlainLoops(rows));
+        double[] x = inputs(rows);
+        FloatWeights copy = new FloatWeights(net);
+        copy.round(0, 1);
+        Workspace shard = new Workspace(net, rows, engine(), copy);
+        Workspace plain = new Workspace(net, rows, engine());
+        double[] delta = {0.5, -0.25, 1.5, -2, 0.75, 0.125};
+        if (rows == 1) {
+            // the one-sample pass, reading the row in place
+            net.forwardSample(shard, x, 0);
+            net.forwardSample(plain, x, 0);
+            System.arraycopy(delta, 0, shard.delta(3), 0, 3);
+            System.arraycopy(delta, 0, plain.delta(3), 0, 3);
+            net.backwardSample(shard, x, 0);
+            net.backwardSample(plain, x, 0);
+        } else {
+            net.forward(shard, x, rows);
+            net.forward(plain, x, rows);
+            System.arraycopy(delta, 0, shard.delta(3), 0, 6);
+            System.arraycopy(delta, 0, plain.delta(3), 0, 6);
+            net.backward(shard, x, rows, 0.5);
+            net.backward(plain, x, rows, 0.5);
+        }
+        for (int layer = 1; layer <= 3; layer++) {
+            float[] f = shard.floatWeightGradients(layer);
+            double[] expected = plain.weightGradients(layer);
+            for (int i = 0; i < f.length; i++) {
+                assertEquals(expected[i], f[i], 0.0, "layer " + layer + " weight gradient " + i);
+            }
+        }
+    }
+
     @Test
     void refusedWithADoubleEngineOrAnotherNetwork() {
         Network net = network("dense(4)");
