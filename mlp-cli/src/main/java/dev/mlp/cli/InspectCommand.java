@@ -33,7 +33,7 @@ final class InspectCommand implements Callable<Integer> {
         String text;
         try {
             ModelInfo info = ModelFile.read(file);
-            text = ModelDescription.describe(info) + preprocessing(info.metadata().preprocessing());
+            text = info.describe() + preprocessing(info.metadata().preprocessing());
         } catch (FileFormatException e) {
             if (e.problem() != FileFormatException.Problem.WRONG_TYPE) {
                 throw new BadInputException(e.getMessage(), e);

@@ -70,8 +70,8 @@ public final class VectorBackendProvider implements ComputeBackendProvider {
      * 100: faster than {@code java}, slower than a native BLAS; but 300, above a native BLAS,
      * where the Vector API's vectors are 512 bits wide (AVX-512) and OpenBLAS is held to the
      * kernels of a narrower core by {@code OPENBLAS_CORETYPE} (for example {@code Haswell} or
-     * {@code Zen}, as some AMD machines set it): there this backend trains W1 1.3-1.8x faster
-     * than {@code native-blas} (see the README's Performance section). With OpenBLAS free to
+     * {@code Zen}, as some AMD machines set it): there this backend trained W1 1.1-1.8x faster
+     * than {@code native-blas} in three runs (see the README's Performance section). With OpenBLAS free to
      * pick its AVX-512 kernels a native BLAS stays ahead in {@code float32}.
      *
      * @return 300 or 100, as above

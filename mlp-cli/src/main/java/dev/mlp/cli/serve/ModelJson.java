@@ -1,7 +1,6 @@
 package dev.mlp.cli.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.mlp.cli.ModelDescription;
 import dev.mlp.core.io.ModelInfo;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +22,7 @@ final class ModelJson {
         g.writeNumberField("inputs", info.inputs());
         g.writeNumberField("outputs", m.model().network().outputSize());
         g.writeNumberField("parameters", info.parameterCount());
-        g.writeStringField("precision", ModelDescription.precision(info));
+        g.writeStringField("precision", info.precision());
         g.writeArrayFieldStart("layers");
         for (ModelInfo.Layer l : info.layers()) {
             g.writeStartObject();
@@ -76,7 +75,7 @@ final class ModelJson {
             number(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
-        g.writeStringField("description", ModelDescription.describe(info));
+        g.writeStringField("description", info.describe());
         g.writeEndObject();
     }
 

@@ -1,6 +1,7 @@
 package dev.mlp.core.io;
 
 import dev.mlp.core.MultiLabel;
+import dev.mlp.core.train.Precision;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,6 +185,15 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
     }
 
     /**
+     * @return the precision of the model's matrix products: the one the file records, or
+     *         {@code float64}, the precision a file that records none loads in
+     */
+    public String precision() {
+        String recorded = spec(PRECISION);
+        return recorded == null ? Precision.FLOAT64.label() : recorded;
+    }
+
+    /**
      * @param role a plugin role, for example {@code "loss"}
      * @return the spec recorded for it, or {@code null}
      */
@@ -198,7 +208,8 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
 
     /**
      * Lists what the file holds, one item per line: format and framework version, the layers
-     * with their activations and provider versions, the plugins, the scalers' statistics, the
+     * with their activations and provider versions, the plugins, the precision (also for a
+     * {@code float64} file, which records none), the scalers' statistics, the
      * class and column names, and the training provenance.
      *
      * @return the description
@@ -231,6 +242,9 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
         for (Plugin p : plugins) {
             line(sb, p.role(), p.version().isEmpty() ? p.spec()
                     : p.spec() + " [" + p.version() + "]");
+        }
+        if (spec(PRECISION) == null) {
+            line(sb, PRECISION, precision());
         }
         for (Map.Entry<String, double[][]> e : scaling.entrySet()) {
             String role = e.getKey();
@@ -285,6 +299,9 @@ public record ModelInfo(int formatVersion, String frameworkVersion, int inputs, 
         metadata.metrics().forEach((k, v) -> line(sb, k, number(v)));
         return sb.toString();
     }
+
+    /** The role under which a file records a precision other than {@code float64}. */
+    private static final String PRECISION = "precision";
 
     /** Lists longer than this are shortened in {@link #describe()}. */
     private static final int LONG_LIST = 20;

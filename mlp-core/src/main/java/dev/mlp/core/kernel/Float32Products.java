@@ -70,16 +70,20 @@ public final class Float32Products implements MatrixProducts {
     @Override
     public void multiply(double[] a, int rows, int inner, double[] w, int cols, double[] b,
                          double[] out) {
+        float[] fa = narrow(a, rows * inner, left);
+        left = fa;
         float[] fw = narrow(w, inner * cols, right);
         right = fw;
-        multiply(a, rows, inner, fw, cols, b, out);
+        multiply(fa, rows, inner, fw, cols, b, out);
     }
 
     @Override
     public void multiplyTransposedLeft(double[] a, int rows, int inner, double[] d, int cols,
                                        double scale, double[] out) {
+        float[] fa = narrow(a, rows * inner, left);
+        left = fa;
         float[] fo = room(inner * cols);
-        multiplyTransposedLeft(a, rows, inner, d, cols, scale, fo);
+        multiplyTransposedLeft(fa, rows, inner, d, cols, scale, fo);
         widen(fo, out, inner * cols);
     }
 
@@ -89,53 +93,6 @@ public final class Float32Products implements MatrixProducts {
         float[] fw = narrow(w, inner * cols, right);
         right = fw;
         multiplyTransposedRight(d, rows, cols, fw, inner, out);
-    }
-
-    /**
-     * {@link #multiply(double[], int, int, double[], int, double[], double[])} with weights
-     * already rounded to {@code float}: the same bits when {@code w} holds the rounded weights.
-     *
-     * @param a left matrix, {@code rows x inner}
-     * @param rows rows of {@code a}
-     * @param inner columns of {@code a}, rows of {@code w}
-     * @param w right matrix in {@code float}, {@code inner x cols}
-     * @param cols columns of {@code w}
-     * @param b {@code cols} values added to every row, or {@code null}
-     * @param out receives the product, {@code rows x cols}
-     */
-    public void multiply(double[] a, int rows, int inner, float[] w, int cols, double[] b,
-                         double[] out) {
-        float[] fa = narrow(a, rows * inner, left);
-        left = fa;
-        float[] fb = null;
-        if (b != null) {
-            fb = narrow(b, cols, bias);
-            bias = fb;
-        }
-        float[] fo = room(rows * cols);
-        products.multiply(fa, rows, inner, w, cols, fb, fo);
-        widen(fo, out, rows * cols);
-    }
-
-    /**
-     * {@link #multiplyTransposedLeft(double[], int, int, double[], int, double, double[])}
-     * leaving the result in {@code float}: the same values, not widened.
-     *
-     * @param a left matrix, {@code rows x inner}, used transposed
-     * @param rows rows of {@code a} and {@code d}
-     * @param inner columns of {@code a}
-     * @param d right matrix, {@code rows x cols}
-     * @param cols columns of {@code d}
-     * @param scale factor applied to every entry
-     * @param out receives the product in {@code float}, {@code inner x cols}
-     */
-    public void multiplyTransposedLeft(double[] a, int rows, int inner, double[] d, int cols,
-                                       double scale, float[] out) {
-        float[] fa = narrow(a, rows * inner, left);
-        left = fa;
-        float[] fd = narrow(d, rows * cols, right);
-        right = fd;
-        products.multiplyTransposedLeft(fa, rows, inner, fd, cols, (float) scale, out);
     }
 
     /**
@@ -165,7 +122,9 @@ public final class Float32Products implements MatrixProducts {
 
     /**
      * {@code out = scale · aᵀ · d} with {@code a} already in {@code float}, the result left in
-     * {@code float}.
+     * {@code float}: the values of
+     * {@link #multiplyTransposedLeft(double[], int, int, double[], int, double, double[])}, not
+     * widened.
      *
      * @param a left matrix in {@code float}, {@code rows x inner}, used transposed
      * @param rows rows of {@code a} and {@code d}
@@ -180,20 +139,6 @@ public final class Float32Products implements MatrixProducts {
         float[] fd = narrow(d, rows * cols, right);
         right = fd;
         products.multiplyTransposedLeft(a, rows, inner, fd, cols, (float) scale, out);
-    }
-
-    /**
-     * Rounds {@code n} values to {@code float}, as every product of this engine does with its
-     * {@code double} operands.
-     *
-     * @param from the values
-     * @param n how many
-     * @param to receives them rounded
-     */
-    public static void round(double[] from, int n, float[] to) {
-        for (int i = 0; i < n; i++) {
-            to[i] = (float) from[i];
-        }
     }
 
     /**
@@ -216,6 +161,21 @@ public final class Float32Products implements MatrixProducts {
         widen(fo, out, rows * inner);
     }
 
+    /**
+     * Rounds values {@code [from, to)} to {@code float}, as every product of this engine rounds
+     * its {@code double} operands.
+     *
+     * @param values the values
+     * @param from the first index rounded
+     * @param to one past the last
+     * @param into receives them rounded, at the same indices
+     */
+    public static void round(double[] values, int from, int to, float[] into) {
+        for (int i = from; i < to; i++) {
+            into[i] = (float) values[i];
+        }
+    }
+
     @Override
     public String toString() {
         return "float32(" + products + ")";
@@ -230,9 +190,7 @@ public final class Float32Products implements MatrixProducts {
 
     private static float[] narrow(double[] from, int n, float[] into) {
         float[] to = into.length >= n ? into : new float[n];
-        for (int i = 0; i < n; i++) {
-            to[i] = (float) from[i];
-        }
+        round(from, 0, n, to);
         return to;
     }
 

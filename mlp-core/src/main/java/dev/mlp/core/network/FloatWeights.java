@@ -1,12 +1,13 @@
 package dev.mlp.core.network;
 
+import dev.mlp.core.kernel.Float32Products;
 import java.util.Objects;
 
 /**
  * The dense layers' weights of one network rounded to {@code float}, made once per training
  * step and read by every shard of the step under {@code float32}: the shards then multiply
  * with the same rounded copy instead of each rounding the weights again in every product.
- * The rounding is the one {@link dev.mlp.core.kernel.Float32Products} does, so the products
+ * The rounding is the one {@link Float32Products} does, so the products
  * are the same bits either way.
  *
  * <p>{@link #round} must run after the weights last changed and before the passes that read
@@ -44,13 +45,9 @@ public final class FloatWeights {
      */
     public void round(int part, int parts) {
         for (int l = 0; l < layers.length; l++) {
-            double[] from = network.weights[l];
-            float[] to = layers[l];
-            int n = to.length;
-            int i1 = (int) ((long) n * (part + 1) / parts);
-            for (int i = (int) ((long) n * part / parts); i < i1; i++) {
-                to[i] = (float) from[i];
-            }
+            long n = layers[l].length;
+            Float32Products.round(network.weights[l], (int) (n * part / parts),
+                    (int) (n * (part + 1) / parts), layers[l]);
         }
     }
 

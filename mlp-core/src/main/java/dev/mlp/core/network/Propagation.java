@@ -114,7 +114,7 @@ final class Propagation {
             } else if (ws.floatWeights != null) {
                 // rounded once here, read again by the backward pass's weight gradient
                 float[] rounded = ws.floatInputs[l];
-                Float32Products.round(a, rows * inner, rounded);
+                Float32Products.round(a, 0, rows * inner, rounded);
                 ((Float32Products) gemm).multiply(rounded, rows, inner,
                         ws.floatWeights.layer(l), width, net.biases[l], z);
             } else {
@@ -230,7 +230,7 @@ final class Propagation {
     private static void keepInFloat(Workspace ws, int l) {
         if (ws.floatWeightGradients != null) {
             float[] to = ws.floatWeightGradients[l];
-            Float32Products.round(ws.weightGradients[l], to.length, to);
+            Float32Products.round(ws.weightGradients[l], 0, to.length, to);
         }
     }
 

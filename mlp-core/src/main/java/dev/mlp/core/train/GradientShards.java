@@ -33,6 +33,11 @@ final class GradientShards {
     private final SumJob sumJob;
     /** The weights in {@code float} for every shard, or {@code null} under float64. */
     private final FloatWeights floatWeights;
+    /**
+     * Rounds {@link #floatWeights} before a batch's shards run, or {@code null} when the
+     * shards' workspaces do not read it (float64, or a network with other blocks than dense
+     * layers: see {@link Workspace#floatWeightGradients(int)}).
+     */
     private final WorkerPool.Job roundJob;
     private double weightSum;
     private boolean finite;
@@ -58,13 +63,14 @@ final class GradientShards {
             int count = BatchGradient.shardCount(rows, true);
             largest = Math.max(largest, (rows + count - 1) / count);
         }
-        floatWeights = Float32Products.isFloat32(backend) && network.newExtension(1) == null
-                ? new FloatWeights(network) : null;
-        roundJob = floatWeights == null ? null : floatWeights::round;
+        floatWeights = Float32Products.isFloat32(backend) ? new FloatWeights(network) : null;
         shards = new Shard[most > 1 ? most : 0];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(largest);
         }
+        // the shards' workspaces decide whether they keep weight gradients in float
+        boolean floatShards = shards.length > 0 && shards[0].ws.floatWeightGradients(1) != null;
+        roundJob = floatShards ? floatWeights::round : null;
         this.sumJob = new SumJob(threads, target);
     }
 
@@ -93,7 +99,7 @@ final class GradientShards {
             }
         }
         weightSum = total;
-        if (floatWeights != null) {
+        if (roundJob != null) {
             WorkerPool.shared().invoke(roundJob, threads);
         }
         shardJob.set(x, y, weights, order, first, rows, count, total);
@@ -236,7 +242,8 @@ final class GradientShards {
             floatBlock = new int[blocks.length];
             for (int b = 0; b < blocks.length; b++) {
                 for (int layer = 1; layer <= network.layerCount(); layer++) {
-                    if (floatWeights != null && blocks[b] == target.weightGradients(layer)) {
+                    if (blocks[b] == target.weightGradients(layer) && shards.length > 0
+                            && shards[0].ws.floatWeightGradients(layer) != null) {
                         floatBlock[b] = layer;
                     }
                 }

@@ -80,6 +80,11 @@ class ModelFileTest {
             "written by mlp"}) {
             assertTrue(text.contains(expected), "'" + expected + "' missing from\n" + text);
         }
+        // a float64 model records no precision, and is described as float64 all the same
+        assertEquals(null, info.spec("precision"));
+        assertEquals("float64", info.precision());
+        assertEquals(1, text.lines().filter(l -> l.matches("precision: +float64")).count(),
+                text);
     }
 
     @Test

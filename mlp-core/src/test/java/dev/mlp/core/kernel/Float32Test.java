@@ -89,6 +89,14 @@ class Float32Test {
         ModelFile.save(f64, plain);
         assertEquals(null, ModelFile.load(plain).specs().get("precision"));
         assertFalse(new String(Files.readAllBytes(plain), "ISO-8859-1").contains("float32"));
+        // described with one precision line each, whether recorded or not
+        for (Object[] c : new Object[][] {{file, "float32"}, {plain, "float64"}}) {
+            dev.mlp.core.io.ModelInfo info = ModelFile.read((Path) c[0]);
+            assertEquals(c[1], info.precision());
+            String text = info.describe();
+            assertEquals(1, text.lines().filter(l -> l.startsWith("precision:")).count(), text);
+            assertTrue(text.lines().anyMatch(l -> l.matches("precision: +" + c[1])), text);
+        }
     }
 
     @Test

@@ -69,9 +69,7 @@ class FloatWeightsTest {
         int rows = 64;
         assertEquals(false, net.runsPlainLoops(rows));
         double[] x = inputs(rows);
-        FloatWeights copy = new FloatWeights(net);
-        copy.round(0, 1);
-        Workspace shard = new Workspace(net, rows, engine(), copy);
+        Workspace shard = shardWorkspace(net, rows);
         Workspace plain = new Workspace(net, rows, engine());
         assertNull(plain.floatWeightGradients(1));
         double[] a = net.forward(shard, x, rows).clone();
@@ -82,18 +80,7 @@ class FloatWeightsTest {
         System.arraycopy(delta, 0, plain.delta(3), 0, rows * 3);
         net.backward(shard, x, rows, 0.5);
         net.backward(plain, x, rows, 0.5);
-        for (int layer = 1; layer <= 3; layer++) {
-            float[] f = shard.floatWeightGradients(layer);
-            assertNotNull(f);
-            double[] expected = plain.weightGradients(layer);
-            double[] widened = new double[f.length];
-            for (int i = 0; i < f.length; i++) {
-                widened[i] = f[i];
-            }
-            assertArrayEquals(expected, widened, 0.0, "weight gradients of layer " + layer);
-            assertArrayEquals(plain.biasGradients(layer), shard.biasGradients(layer), 0.0,
-                    "bias gradients of layer " + layer + " stay in double");
-        }
+        assertSameGradients(plain, shard, 3);
         assertArrayEquals(Arrays.copyOf(plain.delta(1), rows * 16),
                 Arrays.copyOf(shard.delta(1), rows * 16), 0.0, "delta of layer 1");
     }
@@ -104,9 +91,7 @@ class FloatWeightsTest {
         Network net = network("dense(16, relu) dense(8, tanh) dense(3)");
         assertEquals(true, net.runsPlainLoops(rows));
         double[] x = inputs(rows);
-        FloatWeights copy = new FloatWeights(net);
-        copy.round(0, 1);
-        Workspace shard = new Workspace(net, rows, engine(), copy);
+        Workspace shard = shardWorkspace(net, rows);
         Workspace plain = new Workspace(net, rows, engine());
         double[] delta = {0.5, -0.25, 1.5, -2, 0.75, 0.125};
         if (rows == 1) {
@@ -125,12 +110,32 @@ class FloatWeightsTest {
             net.backward(shard, x, rows, 0.5);
             net.backward(plain, x, rows, 0.5);
         }
-        for (int layer = 1; layer <= 3; layer++) {
+        assertSameGradients(plain, shard, 3);
+    }
+
+    /** A shard workspace of {@code net}, reading weights rounded now. */
+    private static Workspace shardWorkspace(Network net, int rows) {
+        FloatWeights copy = new FloatWeights(net);
+        copy.round(0, 1);
+        return new Workspace(net, rows, engine(), copy);
+    }
+
+    /**
+     * The shard's float weight gradients, widened, are the plain workspace's, and the bias
+     * gradients stay in double with the same values.
+     */
+    private static void assertSameGradients(Workspace plain, Workspace shard, int layers) {
+        for (int layer = 1; layer <= layers; layer++) {
             float[] f = shard.floatWeightGradients(layer);
-            double[] expected = plain.weightGradients(layer);
+            assertNotNull(f);
+            double[] widened = new double[f.length];
             for (int i = 0; i < f.length; i++) {
-                assertEquals(expected[i], f[i], 0.0, "layer " + layer + " weight gradient " + i);
+                widened[i] = f[i];
             }
+            assertArrayEquals(plain.weightGradients(layer), widened, 0.0,
+                    "weight gradients of layer " + layer);
+            assertArrayEquals(plain.biasGradients(layer), shard.biasGradients(layer), 0.0,
+                    "bias gradients of layer " + layer + " stay in double");
         }
     }
 

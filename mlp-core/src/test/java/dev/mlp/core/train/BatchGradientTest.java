@@ -322,11 +322,8 @@ class BatchGradientTest {
         double[] x = inputs(256, 40, 61);
         double[] y = oneHot(256, 5, 62);
         InfiniteDelta loss = new InfiniteDelta();
-        dev.mlp.api.kernel.ComputeBackend plain = dev.mlp.api.kernel.ComputeBackend.of("java",
-                (t, reference) -> reference);
         BatchGradient g = new BatchGradient(net, loss, 256, 2,
-                dev.mlp.core.kernel.MatrixBackends.withPrecision(plain,
-                        Precision.parse(precision)));
+                javaBackend(Precision.parse(precision)));
         assertEquals(4, g.shards(256));
         assertEquals(2, g.shards(128));
         assertEquals(1, g.shards(64));
@@ -359,10 +356,8 @@ class BatchGradientTest {
         double[] x = inputs(rows, 40, 63);
         double[] y = oneHot(rows, 5, 64);
         InfiniteDelta loss = new InfiniteDelta();
-        dev.mlp.api.kernel.ComputeBackend plain = dev.mlp.api.kernel.ComputeBackend.of("java",
-                (t, reference) -> reference);
         BatchGradient g = new BatchGradient(net, loss, rows, 2,
-                dev.mlp.core.kernel.MatrixBackends.withPrecision(plain, Precision.FLOAT32));
+                javaBackend(Precision.FLOAT32));
         assertEquals(rows / 64, g.shards(rows));
         for (boolean on : new boolean[] {false, true, false}) {
             loss.on = on;
@@ -402,10 +397,8 @@ class BatchGradientTest {
         int rows = 300;
         double[] x = inputs(rows, 40, 21);
         double[] y = oneHot(rows, 5, 22);
-        dev.mlp.api.kernel.ComputeBackend plain = dev.mlp.api.kernel.ComputeBackend.of("java",
-                (t, reference) -> reference);
         BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, threads,
-                dev.mlp.core.kernel.MatrixBackends.withPrecision(plain, Precision.FLOAT32));
+                javaBackend(Precision.FLOAT32));
         int count = g.shards(rows);
         assertEquals(4, count);
         for (int step = 0; step < 2; step++) {
@@ -455,11 +448,8 @@ class BatchGradientTest {
         int rows = 256;
         double[] x = inputs(rows, 40, 41);
         double[] y = oneHot(rows, 5, 42);
-        dev.mlp.api.kernel.ComputeBackend java = dev.mlp.api.kernel.ComputeBackend.of("java",
-                (t, reference) -> reference);
         BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2,
-                dev.mlp.core.kernel.MatrixBackends.withPrecision(java,
-                        dev.mlp.core.train.Precision.parse(precision)));
+                javaBackend(Precision.parse(precision)));
         assertEquals(4, g.shards(rows));
         for (int i = 0; i < 300; i++) {
             g.compute(x, y, null, rows);
@@ -503,11 +493,8 @@ class BatchGradientTest {
         for (int i = 0; i < n; i++) {
             order[i] = (i * 7919) % n;
         }
-        dev.mlp.api.kernel.ComputeBackend java = dev.mlp.api.kernel.ComputeBackend.of("java",
-                (t, reference) -> reference);
         BatchGradient g = new BatchGradient(net, CrossEntropyLoss.INSTANCE, rows, 2,
-                dev.mlp.core.kernel.MatrixBackends.withPrecision(java,
-                        dev.mlp.core.train.Precision.parse(precision)));
+                javaBackend(Precision.parse(precision)));
         assertEquals(4, g.shards(rows));
         ParallelUpdate update = new ParallelUpdate(2);
         var state = new dev.mlp.optimizers.Sgd(0.01).start(net.layout());
@@ -565,6 +552,13 @@ class BatchGradientTest {
             assertArrayEquals(expected[i], actual[i], relative * Math.max(scale, 1e-300),
                     "block " + i);
         }
+    }
+
+    /** The pure-Java backend in a precision, as a run names it. */
+    private static dev.mlp.api.kernel.ComputeBackend javaBackend(Precision precision) {
+        return dev.mlp.core.kernel.MatrixBackends.withPrecision(
+                dev.mlp.api.kernel.ComputeBackend.of("java", (t, reference) -> reference),
+                precision);
     }
 
     private static double[][] copy(double[][] g) {
